@@ -200,14 +200,26 @@ def known_changes(expected: bytes, actual: bytes) -> "list[str]":
     return list(named.values())
 
 
+def undecodable(char: str) -> bool:
+    """Tell whether ``char`` stands for a byte that is not UTF-8, as surrogateescape decodes it."""
+    return "\udc80" <= char <= "\udcff"
+
+
 def describe(char: str) -> str:
     """Name one character by code point and name; show a byte that is not UTF-8 as 0xC2."""
-    if "\udc80" <= char <= "\udcff":  # such a byte, as surrogateescape decodes it
+    if undecodable(char):
         return f"0x{ord(char) - 0xDC00:02X}"
     import unicodedata
 
     name = CONTROL_NAMES.get(char) or unicodedata.name(char, "<control>")
     return f"U+{ord(char):04X} {name}"
+
+
+def escape(char: str) -> str:
+    """Escape one character for an excerpt, as Python does, and a byte that is not UTF-8 as \\x9f."""
+    if undecodable(char):
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return "\\'" if char == "'" else ascii(char)[1:-1]
 
 
 def describe_run(run: str) -> str:
@@ -216,8 +228,8 @@ def describe_run(run: str) -> str:
         return "nothing"
     if len(run) <= 3:
         return " + ".join(describe(char) for char in run)
-    excerpt = ascii(run) if len(run) <= 12 else ascii(run[:12]) + "..."
-    return f"{excerpt} ({len(run)} characters)"
+    excerpt = "".join(escape(char) for char in run[:12])
+    return f"'{excerpt}{'...' if len(run) > 12 else ''}' ({len(run)} characters)"
 
 
 def character_at(data: bytes, start: int) -> str:
