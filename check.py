@@ -216,9 +216,9 @@ def describe(char: str) -> str:
 
 
 def escape(char: str) -> str:
-    """Escape one character for an excerpt, as Python does, and a byte that is not UTF-8 as \\x9f."""
+    """Escape one character for an excerpt as Python does; show a byte that is not UTF-8 as <0x9F>."""
     if undecodable(char):
-        return f"\\x{ord(char) - 0xDC00:02x}"
+        return f"<{describe(char)}>"
     return "\\'" if char == "'" else ascii(char)[1:-1]
 
 

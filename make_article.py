@@ -115,6 +115,8 @@ def main() -> None:
     options = parser.parse_args()
     try:
         done = write(options.output, ARTICLE.encode("utf-8"))
+    except BrokenPipeError:
+        raise  # handled once, at the entry point
     except OSError as error:
         parser.exit(2, f"{parser.prog}: {options.output}: {error.strerror or error}\n")
     print(f"{parser.prog}: {done}", file=sys.stderr)
@@ -127,4 +129,4 @@ if __name__ == "__main__":
         # The reader of standard output went away: stop quietly, and point
         # standard output at /dev/null so that the exit flush fails no more.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        sys.exit(2)

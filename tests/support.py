@@ -1,0 +1,70 @@
+"""What the tests share: the repository's paths, copies of it, and running its scripts."""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCRIPTS = ("make_article.py", "check.py")
+FIXTURE = "ar_news.txt"
+
+# The digest of the original, as ../shared/original/SHA256SUMS gives it.
+ORIGINAL_SHA256 = "a1478f8c1314683ffc280c1d19182536c0e1340826b8686424675ae19824c37d"
+
+with open(os.path.join(REPO, FIXTURE), "rb") as _stream:
+    ORIGINAL = _stream.read()
+
+# A subprocess sees neither the caller's locale nor its I/O settings.
+QUIET_ENVIRONMENT = {
+    name: value
+    for name, value in os.environ.items()
+    if not name.startswith(("PYTHON", "LC_")) and name not in ("LANG", "LANGUAGE")
+}
+
+
+class RepoCopyTestCase(unittest.TestCase):
+    """A test that works in a temporary copy of the repository's scripts and fixture."""
+
+    def setUp(self) -> None:
+        self.folder = tempfile.mkdtemp(prefix="ar_news_test_")
+        self.addCleanup(shutil.rmtree, self.folder)
+        for name in SCRIPTS + (FIXTURE,):
+            shutil.copyfile(os.path.join(REPO, name), self.path(name))
+
+    def path(self, *names: str) -> str:
+        """Return a path inside the copy."""
+        return os.path.join(self.folder, *names)
+
+    def write(self, name: str, data: bytes) -> str:
+        """Write ``data`` to a file of the copy; return its path."""
+        with open(self.path(name), "wb") as stream:
+            stream.write(data)
+        return self.path(name)
+
+    def read(self, name: str) -> bytes:
+        with open(self.path(name), "rb") as stream:
+            return stream.read()
+
+    def run_script(
+        self, script: str, *arguments: str, environment: "dict | None" = None, **options
+    ) -> subprocess.CompletedProcess:
+        """Run one of the copied scripts with the current interpreter; capture its output."""
+        options.setdefault("stdout", subprocess.PIPE)
+        options.setdefault("stderr", subprocess.PIPE)
+        options.setdefault("cwd", self.folder)
+        options.setdefault("timeout", 30)
+        return subprocess.run(
+            [sys.executable, self.path(script), *arguments],
+            check=False,
+            env={**QUIET_ENVIRONMENT, **(environment or {})},
+            **options,
+        )
+
+    def assertOneLineOfTrouble(self, result: subprocess.CompletedProcess) -> None:
+        """Exit status 2 and one line on stderr, no traceback."""
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertEqual(len(result.stderr.splitlines()), 1, result.stderr)
+        self.assertNotIn(b"Traceback", result.stderr)
