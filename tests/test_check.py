@@ -1,0 +1,310 @@
+"""check.py: the comparison, the command, its exit statuses, and input that tries to break it."""
+
+import os
+import resource
+import subprocess
+import sys
+import threading
+import unittest
+
+import check
+from tests.support import ORIGINAL, RepoCopyTestCase
+
+
+def positions(data: bytes) -> "list[tuple[int, int]]":
+    """The line and column, from 1, of the character holding each byte of ``data``."""
+    result = []
+    line, column = 1, 0
+    for char in data.decode("utf-8"):
+        column += 1
+        result += [(line, column)] * len(char.encode("utf-8"))
+        if char == "\n":
+            line, column = line + 1, 0
+    return result
+
+
+POSITIONS = positions(ORIGINAL)
+
+
+def sample_offsets() -> "list[int]":
+    """Every byte of the first line, around every line break, the last bytes, and a byte in 97."""
+    breaks = [index for index, byte in enumerate(ORIGINAL) if byte == 0x0A]
+    near_breaks = [index + step for index in breaks for step in (-2, -1, 0, 1)]
+    chosen = (
+        set(range(breaks[0] + 2))
+        | set(near_breaks)
+        | set(range(len(ORIGINAL) - 12, len(ORIGINAL)))
+    )
+    return sorted(chosen | set(range(0, len(ORIGINAL), 97)))
+
+
+class Compare(unittest.TestCase):
+    """compare(expected, actual), called without a subprocess."""
+
+    def first_line(self, actual: bytes) -> str:
+        return check.first_difference(ORIGINAL, actual, "copy")[0]
+
+    def test_identical_is_none(self) -> None:
+        self.assertIsNone(check.compare(ORIGINAL, bytes(ORIGINAL)))
+
+    def test_changed_byte_is_reported_at_its_byte_line_and_column(self) -> None:
+        for index in sample_offsets():
+            damaged = (
+                ORIGINAL[:index]
+                + bytes([ORIGINAL[index] ^ 0x01])
+                + ORIGINAL[index + 1 :]
+            )
+            line, column = POSITIONS[index]
+            with self.subTest(index=index):
+                self.assertEqual(
+                    self.first_line(damaged),
+                    f"copy: differs: byte {index + 1}, line {line}, column {column}",
+                )
+
+    def test_inserted_byte_is_reported_where_it_stands(self) -> None:
+        for index in sample_offsets():
+            damaged = ORIGINAL[:index] + b"\x00" + ORIGINAL[index:]
+            line, column = POSITIONS[index]
+            with self.subTest(index=index):
+                self.assertEqual(
+                    self.first_line(damaged),
+                    f"copy: differs: byte {index + 1}, line {line}, column {column}",
+                )
+
+    def test_removed_byte_is_reported_where_the_bytes_first_part(self) -> None:
+        for index in sample_offsets()[:-1]:
+            damaged = ORIGINAL[:index] + ORIGINAL[index + 1 :]
+            first = index
+            while (
+                ORIGINAL[first + 1] == ORIGINAL[first]
+            ):  # removing one of a run shifts the difference
+                first += 1
+            line, column = POSITIONS[first]
+            with self.subTest(index=index):
+                self.assertEqual(
+                    self.first_line(damaged),
+                    f"copy: differs: byte {first + 1}, line {line}, column {column}",
+                )
+
+    def test_truncated(self) -> None:
+        line, column = POSITIONS[6999]
+        report = check.compare(ORIGINAL, ORIGINAL[:7000], "copy")
+        self.assertEqual(
+            report.splitlines()[0],
+            f"copy: EOF on copy after byte 7000, line {line}, column {column}",
+        )
+        self.assertEqual(len(report.splitlines()), 2)
+
+    def test_last_byte_removed(self) -> None:
+        report = check.compare(ORIGINAL, ORIGINAL[:-1], "copy")
+        line, column = POSITIONS[-2]
+        self.assertEqual(
+            report.splitlines()[0],
+            f"copy: EOF on copy after byte 7164, line {line}, column {column}",
+        )
+        self.assertEqual(
+            report.splitlines()[1], "  expected U+002E FULL STOP, found end of file"
+        )
+
+    def test_empty(self) -> None:
+        report = check.compare(ORIGINAL, b"", "copy")
+        self.assertEqual(report.splitlines()[0], "copy: EOF on copy which is empty")
+
+    def test_extended(self) -> None:
+        report = check.compare(ORIGINAL, ORIGINAL + b"!", "copy").splitlines()
+        line, column = POSITIONS[-1]
+        self.assertEqual(
+            report[0],
+            f"copy: longer than the original: byte 7166, line {line}, column {column + 1}",
+        )
+        self.assertEqual(
+            report[1], "  expected end of file, found U+0021 EXCLAMATION MARK"
+        )
+
+    def test_expected_and_found_characters_are_named(self) -> None:
+        index = ORIGINAL.index(b"\xc2\xa0")
+        report = check.compare(
+            ORIGINAL, ORIGINAL[:index] + b" " + ORIGINAL[index + 2 :]
+        )
+        self.assertIn(
+            "  expected U+00A0 NO-BREAK SPACE, found U+0020 SPACE", report.splitlines()
+        )
+
+    def test_change_inside_a_character_names_the_whole_character(self) -> None:
+        alef = "\u0627".encode("utf-8")
+        index = ORIGINAL.index(alef)
+        hamza_above = "\u0623".encode(
+            "utf-8"
+        )  # same first byte as alef, another second
+        report = check.compare(
+            ORIGINAL, ORIGINAL[:index] + hamza_above + ORIGINAL[index + 2 :], "copy"
+        )
+        line, column = POSITIONS[index]
+        self.assertEqual(
+            report.splitlines()[0],
+            f"copy: differs: byte {index + 2}, line {line}, column {column}",
+        )
+        self.assertEqual(
+            report.splitlines()[1],
+            "  expected U+0627 ARABIC LETTER ALEF, found U+0623 ARABIC LETTER ALEF WITH HAMZA ABOVE",
+        )
+
+    def test_bytes_that_are_not_utf8_are_shown_as_bytes(self) -> None:
+        report = check.compare(ORIGINAL, b"\xff" + ORIGINAL[1:], "copy")
+        self.assertEqual(
+            report.splitlines()[1],
+            "  expected U+1F1E8 REGIONAL INDICATOR SYMBOL LETTER C, found 0xFF",
+        )
+        self.assertTrue(report.isascii())
+
+
+class Command(RepoCopyTestCase):
+    def test_repository(self) -> None:
+        result = self.run_script("check.py", cwd="/")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, b"ar_news.txt: OK\nmake_article.py: OK\n")
+
+    def test_repository_with_a_damaged_file(self) -> None:
+        self.write("ar_news.txt", ORIGINAL + b"\n")
+        result = self.run_script("check.py")
+        self.assertEqual(result.returncode, 1)
+        self.assertTrue(
+            result.stdout.startswith(
+                b"ar_news.txt: longer than the original: byte 7166"
+            )
+        )
+        self.assertIn(b"make_article.py: OK", result.stdout)
+
+    def test_script_and_file_edited_together_still_fail(self) -> None:
+        source = self.read("make_article.py").decode("utf-8")
+        self.write(
+            "make_article.py",
+            source.replace("\u0643\u064a\u0645", "\u0643\u0627\u0645", 1).encode(
+                "utf-8"
+            ),
+        )
+        self.write(
+            "ar_news.txt",
+            ORIGINAL.replace(
+                "\u0643\u064a\u0645".encode("utf-8"),
+                "\u0643\u0627\u0645".encode("utf-8"),
+                1,
+            ),
+        )
+        result = self.run_script("check.py")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"ar_news.txt: FAILED", result.stdout)
+        self.assertIn(b"make_article.py: FAILED", result.stdout)
+        self.assertEqual(self.run_script("check.py", "ar_news.txt").returncode, 2)
+
+    def test_make_article_piped_into_check(self) -> None:
+        pipeline = (
+            f"{sys.executable} make_article.py -o - | {sys.executable} check.py -"
+        )
+        result = subprocess.run(
+            ["sh", "-c", pipeline], check=False, cwd=self.folder, capture_output=True
+        )
+        self.assertEqual(result.stdout, b"-: OK\n")
+        self.assertEqual(result.returncode, 0)
+
+    def test_several_files_report_each_and_trouble_wins(self) -> None:
+        self.write("good", ORIGINAL)
+        self.write("bad", ORIGINAL[:-1])
+        result = self.run_script("check.py", "good", "missing", "bad")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(b"good: OK\n", result.stdout)
+        self.assertIn(b"bad: EOF on bad after byte 7164", result.stdout)
+        self.assertEqual(
+            result.stderr, b"check.py: missing: No such file or directory\n"
+        )
+        self.assertEqual(self.run_script("check.py", "good", "bad").returncode, 1)
+        self.assertEqual(self.run_script("check.py", "good", "good").returncode, 0)
+
+    def test_folder_and_missing_file_are_trouble(self) -> None:
+        for path in (self.folder, self.path("missing")):
+            with self.subTest(path=path):
+                self.assertOneLineOfTrouble(self.run_script("check.py", path))
+
+    def test_empty_file(self) -> None:
+        self.write("empty", b"")
+        result = self.run_script("check.py", "empty")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(
+            result.stdout.splitlines()[0], b"empty: EOF on empty which is empty"
+        )
+
+    def test_quiet_prints_nothing(self) -> None:
+        self.write("bad", b"x")
+        for arguments, status in (
+            (["ar_news.txt"], 0),
+            (["bad"], 1),
+            (["missing"], 2),
+            ([], 0),
+        ):
+            with self.subTest(arguments=arguments):
+                result = self.run_script("check.py", "-q", *arguments)
+                self.assertEqual(
+                    (result.returncode, result.stdout, result.stderr),
+                    (status, b"", b""),
+                )
+
+    def test_standard_input_empty_and_closed(self) -> None:
+        result = self.run_script("check.py", "-", stdin=subprocess.DEVNULL)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stdout.splitlines()[0], b"-: EOF on - which is empty")
+        script = self.path("check.py")
+        closed = subprocess.run(
+            ["sh", "-c", f"{sys.executable} {script} - <&-"],
+            check=False,
+            capture_output=True,
+        )
+        self.assertOneLineOfTrouble(closed)
+
+    def test_bytes_that_are_not_utf8(self) -> None:
+        self.write("latin", "caf\xe9".encode("latin-1") * 100)
+        result = self.run_script("check.py", "latin")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"found U+0063 LATIN SMALL LETTER C", result.stdout)
+        self.assertIn(b"<0xE9>", result.stdout)
+
+
+class HostileInput(RepoCopyTestCase):
+    """Endless or huge input is answered at once, in little memory."""
+
+    def run_limited(self, *arguments: str, **options) -> subprocess.CompletedProcess:
+        def limit_memory() -> None:
+            resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+        return self.run_script(
+            "check.py", *arguments, preexec_fn=limit_memory, timeout=20, **options
+        )
+
+    def test_dev_zero(self) -> None:
+        result = self.run_limited("/dev/zero")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn(b"found U+0000 NULL", result.stdout)
+
+    def test_sparse_file_of_many_gigabytes(self) -> None:
+        with open(self.path("sparse"), "wb") as stream:
+            stream.truncate(16 << 30)
+        result = self.run_limited("sparse")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn(b"longer than 65536 bytes", result.stdout)
+
+    def test_fifo_fed_by_a_writer(self) -> None:
+        os.mkfifo(self.path("fifo"))
+        writer = threading.Thread(target=self.write, args=("fifo", ORIGINAL))
+        writer.start()
+        result = self.run_limited("fifo")
+        writer.join(timeout=20)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, b"fifo: OK\n")
+
+    def test_endless_standard_input(self) -> None:
+        yes = subprocess.Popen(["yes"], stdout=subprocess.PIPE)
+        self.addCleanup(yes.wait)
+        self.addCleanup(yes.kill)
+        result = self.run_limited("-", stdin=yes.stdout)
+        yes.stdout.close()
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn(b"-: differs: byte 1, line 1, column 1", result.stdout)
