@@ -434,10 +434,8 @@ def main() -> None:
         help="print nothing; the exit status still says",
     )
     options = parser.parse_args()
-    if sys.stdout is not None:
-        sys.stdout.reconfigure(
-            errors="backslashreplace"
-        )  # any file name, on any terminal
+    if sys.stdout is not None:  # print any file name, whatever the terminal holds
+        sys.stdout.reconfigure(errors="backslashreplace")
     if options.files:
         raise SystemExit(check_files(options.files, options.quiet))
     raise SystemExit(check_repository(options.quiet))

@@ -40,7 +40,10 @@ class AnyLocale(RepoCopyTestCase):
                 )
                 self.assertEqual(checked.returncode, 1, checked.stderr)
                 self.assertEqual(checked.stderr, b"")
-                self.assertIn(b"known change: no-break spaces turned into plain spaces", checked.stdout)
+                self.assertIn(
+                    b"known change: no-break spaces turned into plain spaces",
+                    checked.stdout,
+                )
                 reports.add(
                     checked.stdout.split(b":", 2)[2]
                 )  # all but the file names, whose bytes may vary
