@@ -47,44 +47,38 @@ class Compare(unittest.TestCase):
     def test_identical_is_none(self) -> None:
         self.assertIsNone(check.compare(ORIGINAL, bytes(ORIGINAL)))
 
-    def test_changed_byte_is_reported_at_its_byte_line_and_column(self) -> None:
-        for index in sample_offsets():
-            damaged = (
-                ORIGINAL[:index]
-                + bytes([ORIGINAL[index] ^ 0x01])
-                + ORIGINAL[index + 1 :]
+    def assertFirstDifferenceAt(self, damaged: bytes, index: int) -> None:
+        """The report's first line names byte ``index`` (from 0) at its line and column."""
+        line, column = POSITIONS[index]
+        where = f"copy: differs: byte {index + 1}, line {line}, column {column}"
+        with self.subTest(index=index):
+            self.assertEqual(
+                check.first_difference(ORIGINAL, damaged, "copy")[0], where
             )
-            line, column = POSITIONS[index]
-            with self.subTest(index=index):
-                self.assertEqual(
-                    self.first_line(damaged),
-                    f"copy: differs: byte {index + 1}, line {line}, column {column}",
-                )
 
-    def test_inserted_byte_is_reported_where_it_stands(self) -> None:
+    def test_changed_byte(self) -> None:
         for index in sample_offsets():
-            damaged = ORIGINAL[:index] + b"\x00" + ORIGINAL[index:]
-            line, column = POSITIONS[index]
-            with self.subTest(index=index):
-                self.assertEqual(
-                    self.first_line(damaged),
-                    f"copy: differs: byte {index + 1}, line {line}, column {column}",
-                )
+            changed = bytes([ORIGINAL[index] ^ 0x01])
+            self.assertFirstDifferenceAt(
+                ORIGINAL[:index] + changed + ORIGINAL[index + 1 :], index
+            )
 
-    def test_removed_byte_is_reported_where_the_bytes_first_part(self) -> None:
+    def test_inserted_byte(self) -> None:
+        for index in sample_offsets():
+            self.assertFirstDifferenceAt(
+                ORIGINAL[:index] + b"\x00" + ORIGINAL[index:], index
+            )
+
+    def test_removed_byte(self) -> None:
         for index in sample_offsets()[:-1]:
-            damaged = ORIGINAL[:index] + ORIGINAL[index + 1 :]
             first = index
             while (
                 ORIGINAL[first + 1] == ORIGINAL[first]
-            ):  # removing one of a run shifts the difference
+            ):  # one of a run: the bytes part later
                 first += 1
-            line, column = POSITIONS[first]
-            with self.subTest(index=index):
-                self.assertEqual(
-                    self.first_line(damaged),
-                    f"copy: differs: byte {first + 1}, line {line}, column {column}",
-                )
+            self.assertFirstDifferenceAt(
+                ORIGINAL[:index] + ORIGINAL[index + 1 :], first
+            )
 
     def test_truncated(self) -> None:
         line, column = POSITIONS[6999]
