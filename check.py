@@ -413,12 +413,14 @@ def check_repository(quiet: bool) -> int:
     return max(verdict(original, copy, name, quiet) for name, copy in copies.items())
 
 
-def main() -> None:
+def parse_arguments(arguments: "list[str]") -> "tuple[list[str], bool]":
+    """Parse the command line; return the files named and whether to be quiet."""
     import argparse
 
     parser = argparse.ArgumentParser(
+        prog="check.py",
         description="Check that files are the Arabic news article fixture, byte for byte. "
-        "Exit status: 0 all identical, 1 some file differs, 2 trouble."
+        "Exit status: 0 all identical, 1 some file differs, 2 trouble.",
     )
     parser.add_argument(
         "files",
@@ -433,12 +435,20 @@ def main() -> None:
         action="store_true",
         help="print nothing; the exit status still says",
     )
-    options = parser.parse_args()
+    options = parser.parse_args(arguments)
+    return options.files, options.quiet
+
+
+def main() -> None:
+    arguments = sys.argv[1:]
+    # With no arguments there is nothing to parse, and argparse, which costs
+    # more to import and set up than the rest of the run, is not needed.
+    files, quiet = parse_arguments(arguments) if arguments else ([], False)
     if sys.stdout is not None:  # print any file name, whatever the terminal holds
         sys.stdout.reconfigure(errors="backslashreplace")
-    if options.files:
-        raise SystemExit(check_files(options.files, options.quiet))
-    raise SystemExit(check_repository(options.quiet))
+    if files:
+        raise SystemExit(check_files(files, quiet))
+    raise SystemExit(check_repository(quiet))
 
 
 if __name__ == "__main__":

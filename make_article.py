@@ -97,12 +97,14 @@ def write(path: str, data: bytes) -> str:
     return replace_atomically(path, data, stat.S_IMODE(mode))
 
 
-def main() -> None:
+def parse_output(arguments: "list[str]") -> str:
+    """Parse the command line; return the path to write to."""
     import argparse
 
     parser = argparse.ArgumentParser(
+        prog="make_article.py",
         description="Write the Arabic news article fixture byte for byte: "
-        "UTF-8, LF line endings, no newline at the end."
+        "UTF-8, LF line endings, no newline at the end.",
     )
     parser.add_argument(
         "-o",
@@ -112,14 +114,22 @@ def main() -> None:
         help="where to write the article; - for standard output "
         "(default: ar_news.txt beside this script)",
     )
-    options = parser.parse_args()
+    return parser.parse_args(arguments).output
+
+
+def main() -> None:
+    arguments = sys.argv[1:]
+    # With no arguments there is nothing to parse, and argparse, which costs
+    # more to import and set up than the rest of the run, is not needed.
+    output = parse_output(arguments) if arguments else DEFAULT_TARGET
     try:
-        done = write(options.output, ARTICLE.encode("utf-8"))
+        done = write(output, ARTICLE.encode("utf-8"))
     except BrokenPipeError:
         raise  # handled once, at the entry point
     except OSError as error:
-        parser.exit(2, f"{parser.prog}: {options.output}: {error.strerror or error}\n")
-    print(f"{parser.prog}: {done}", file=sys.stderr)
+        print(f"make_article.py: {output}: {error.strerror or error}", file=sys.stderr)
+        sys.exit(2)
+    print(f"make_article.py: {done}", file=sys.stderr)
 
 
 if __name__ == "__main__":
