@@ -242,4 +242,4 @@ class UnknownDamage(RepoCopyTestCase):
         self.assertNotIn(
             b"known change:", result.stdout.replace(b"no known change", b"")
         )
-        result.stdout.decode("ascii")
+        self.assertTrue(result.stdout.isascii())
