@@ -42,14 +42,13 @@ ARTICLE = (
 DEFAULT_TARGET = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ar_news.txt")
 
 
-def write_through(path: str, data: bytes) -> str:
+def write_through(path: str, data: bytes) -> None:
     """Write into an existing file that is not a regular one (a FIFO, a device)."""
     with open(path, "wb") as stream:
         stream.write(data)
-    return f"wrote {len(data)} bytes to {path}"
 
 
-def replace_atomically(path: str, data: bytes, mode: int = 0o666) -> str:
+def replace_atomically(path: str, data: bytes, mode: int = 0o666) -> None:
     """Write a temporary file beside ``path``, then move it over ``path``.
 
     The new file gets ``mode`` as the umask allows.  A failed or interrupted
@@ -69,7 +68,6 @@ def replace_atomically(path: str, data: bytes, mode: int = 0o666) -> str:
     except BaseException:
         os.unlink(temporary)
         raise
-    return f"wrote {len(data)} bytes to {path}"
 
 
 def holds(path: str, data: bytes) -> bool:
@@ -89,12 +87,15 @@ def write(path: str, data: bytes) -> str:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        return replace_atomically(path, data)
-    if not stat.S_ISREG(mode):
-        return write_through(path, data)
-    if holds(path, data):
-        return f"{path} already holds these {len(data)} bytes; nothing written"
-    return replace_atomically(path, data, stat.S_IMODE(mode))
+        replace_atomically(path, data)
+    else:
+        if not stat.S_ISREG(mode):
+            write_through(path, data)
+        elif holds(path, data):
+            return f"{path} already holds these {len(data)} bytes; nothing written"
+        else:
+            replace_atomically(path, data, stat.S_IMODE(mode))
+    return f"wrote {len(data)} bytes to {path}"
 
 
 def parse_output(arguments: "list[str]") -> str:
