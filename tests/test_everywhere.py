@@ -11,7 +11,6 @@ from tests.support import ORIGINAL, QUIET_ENVIRONMENT, REPO, RepoCopyTestCase
 
 SETTINGS = (
     {},
-    {"LC_ALL": "C"},
     {"LC_ALL": "C", "PYTHONIOENCODING": "ascii"},
     {"PYTHONUTF8": "0", "LC_ALL": "C"},
     {"PYTHONUTF8": "1"},
