@@ -41,9 +41,6 @@ def sample_offsets() -> "list[int]":
 class Compare(unittest.TestCase):
     """compare(expected, actual), called without a subprocess."""
 
-    def first_line(self, actual: bytes) -> str:
-        return check.first_difference(ORIGINAL, actual, "copy")[0]
-
     def test_identical_is_none(self) -> None:
         self.assertIsNone(check.compare(ORIGINAL, bytes(ORIGINAL)))
 
