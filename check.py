@@ -7,22 +7,33 @@ With FILEs, compare each with the original; "-" reads standard input.
 A file that matches prints ``FILE: OK``.  One that differs prints where, in
 cmp's terms (byte, line and column, numbered from 1), the characters expected
 and found, and which known change made by a tool (an editor, git, a text
-pipeline, an encoder) explains the whole file, if one does.  Exit status as
-cmp: 0 all identical, 1 some file differs, 2 trouble.
+pipeline, an encoder, an Arabic shaper or bidi display) explains the file,
+if one does: up to three at once, in some of the places, or cut short.
+Exit status as cmp: 0 all identical, 1 some file differs, 2 trouble.
+
+From Python: ``compare(expected, actual)`` returns None or the report.
 """
 
+import codecs
+import functools
 import hashlib
 import os
 import sys
+from collections.abc import Iterator
 
-from make_article import ARTICLE, DEFAULT_TARGET
+if __package__:  # imported as part of a package, e.g. tests.fixtures.ar_news
+    from .make_article import ARTICLE, DEFAULT_TARGET
+else:  # run as a script, or imported from the folder it is in
+    from make_article import ARTICLE, DEFAULT_TARGET
 
 ORIGINAL_SHA256 = "a1478f8c1314683ffc280c1d19182536c0e1340826b8686424675ae19824c37d"
 ORIGINAL_SIZE = 7165
 
-# How much of a file is read: more than any known change, or two, makes of the
-# original (the largest, two rounds of mojibake, is about four times its size).
-READ_LIMIT = 64 * 1024
+# How much larger than the original a copy may be and still be examined: more
+# than any known changes make of it (the largest, double mojibake written with
+# JSON or HTML escapes, is twelve times its size).
+SIZE_FACTOR = 16
+READ_LIMIT = SIZE_FACTOR * ORIGINAL_SIZE
 
 # How many of the places that differ a report lists.
 PLACES_SHOWN = 5
@@ -33,7 +44,20 @@ CONTROL_NAMES = {
     "\t": "CHARACTER TABULATION",
     "\n": "LINE FEED",
     "\r": "CARRIAGE RETURN",
+    "\x1a": "SUBSTITUTE",
 }
+
+# The vocabulary: what tools do to Arabic text, and the helpers that do it.
+
+HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # U+064B to U+0652
+SUBSTITUTE = "ar-news-substitute"  # an encoding error handler, registered below
+LEGACY_CODE_PAGES = (("Windows-1256", "cp1256"), ("ISO-8859-6", "iso-8859-6"))
+LOSSES = (  # what converters write for a character a code page cannot hold
+    ("? for what it cannot hold", "replace"),
+    ("SUB (0x1A) for what it cannot hold", SUBSTITUTE),
+    ("dropping what it cannot hold", "ignore"),
+)
+WRONG_READINGS = (("Latin-1", "latin-1"), ("Windows-1252", "cp1252"))
 
 
 def normalize(form: str, text: str) -> str:
@@ -43,17 +67,237 @@ def normalize(form: str, text: str) -> str:
     return unicodedata.normalize(form, text)
 
 
-def read_as_windows_1252(text: str) -> str:
-    """Return the UTF-8 bytes of ``text`` read as Windows-1252.
+def replace_all(text: str, replacements: "dict[str, str]") -> str:
+    """Replace each key of ``replacements`` in ``text`` with its value.
 
-    The five bytes that Windows-1252 leaves undefined become the same code
-    points, as Windows itself does.
+    No value holds a later key, so the order does not matter.
     """
-    high = {
-        byte: bytes([byte]).decode("cp1252", "ignore") or chr(byte)
-        for byte in range(0x80, 0xA0)
+    for old, new in replacements.items():
+        text = text.replace(old, new)
+    return text
+
+
+def substitute(error: UnicodeEncodeError) -> "tuple[str, int]":
+    """Write SUB (0x1A) for each character a code page cannot hold, as ICU's uconv does."""
+    return "\x1a" * (error.end - error.start), error.end
+
+
+codecs.register_error(SUBSTITUTE, substitute)
+
+
+@functools.lru_cache(maxsize=None)
+def undefined_bytes(encoding: str) -> "dict[str, str]":
+    """Map each byte that ``encoding`` leaves undefined, as surrogateescape reads it, to the same code point."""
+    return {
+        chr(0xDC00 + byte): chr(byte)
+        for byte in range(0x80, 0x100)
+        if not bytes([byte]).decode(encoding, "ignore")
     }
-    return text.encode("utf-8").decode("latin-1").translate(high)
+
+
+def read_as(encoding: str, data: bytes) -> str:
+    """Read ``data`` as the single-byte ``encoding`` (the way to mojibake).
+
+    A byte that the code page leaves undefined is read as the same code
+    point, as Windows reads it.
+    """
+    return replace_all(
+        data.decode(encoding, "surrogateescape"), undefined_bytes(encoding)
+    )
+
+
+def legacy_mojibake(encoding: str, errors: str, reading: str, text: str) -> str:
+    """Save ``text`` in a legacy code page, then read those bytes as another one."""
+    return read_as(reading, text.encode(encoding, errors))
+
+
+def strip_line_ends(text: str) -> str:
+    r"""Remove trailing whitespace as ``s/\s+$//mg`` does: empty lines go with it."""
+    import re
+
+    return re.sub(r"\s+$", "", text, flags=re.MULTILINE)
+
+
+def unescape_python(text: str) -> str:
+    """Undo Python's backslash escapes (``\\n``, ``\\xa0``, ``\\u0627``, ``\\U0001f1e8``)."""
+    import warnings
+
+    with warnings.catch_warnings():  # an unknown escape is kept, not warned about
+        warnings.simplefilter("ignore")
+        return text.encode("latin-1", "backslashreplace").decode("unicode_escape")
+
+
+def unicode_escaped(text: str) -> str:
+    """Undo ``unicode_escape``: ASCII only, everything else escaped."""
+    if not text.isascii():
+        raise ValueError("not what unicode_escape writes")
+    return unescape_python(text)
+
+
+def python_literal(text: str) -> str:
+    """Undo ``repr()``: a string literal in the quotes that repr chooses."""
+    decoded = unescape_python(text[1:-1])
+    quote = '"' if "'" in decoded and '"' not in decoded else "'"
+    if len(text) < 2 or text[0] != quote or text[-1] != quote:
+        raise ValueError("not what repr writes")
+    return decoded
+
+
+def json_string(text: str) -> str:
+    """Undo ``json.dumps``: a quoted JSON string, with or without ``ensure_ascii``."""
+    import json
+
+    if not text.startswith('"'):  # a string, never an array or object to nest
+        raise ValueError("not a JSON string")
+    return json.loads(text)
+
+
+def html_references(text: str) -> str:
+    """Undo HTML or XML character references: ``&#1575;``, ``&#x627;``, ``&nbsp;``."""
+    import html
+
+    return html.unescape(text)
+
+
+def percent_decoded(text: str, plus: bool = False) -> str:
+    """Undo percent-encoding (``%D8%A7``); ``plus``: also ``+`` for a space, as in forms."""
+    import urllib.parse
+
+    if not text.isascii():
+        raise ValueError("not what percent-encoding writes")
+    if plus and "+" not in text:  # then the same as without plus
+        raise ValueError("no + to undo")
+    unquote = urllib.parse.unquote_plus if plus else urllib.parse.unquote
+    return unquote(text, errors="surrogateescape")
+
+
+@functools.lru_cache(maxsize=None)
+def presentation_forms() -> "dict[int, str]":
+    """Map each Arabic presentation form (U+FB50 to U+FDFF, U+FE70 to U+FEFF) to its letters."""
+    import unicodedata
+
+    table = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
+        tag, *letters = unicodedata.decomposition(chr(code)).split() or [""]
+        if tag in ("<isolated>", "<initial>", "<medial>", "<final>"):
+            table[code] = "".join(chr(int(letter, 16)) for letter in letters)
+    return table
+
+
+def unshape(text: str) -> str:
+    """Write presentation forms as their letters again.
+
+    A shaper that joins lam and alef into one ligature writes the harakat
+    of the lam after it: they go back between the two letters.
+    """
+    import re
+
+    def lam_alef(match: "re.Match[str]") -> str:
+        lam, alef = match[1].translate(presentation_forms())
+        return lam + match[2] + alef
+
+    text = re.sub(f"([\ufef5-\ufefc])([{HARAKAT}]+)", lam_alef, text)
+    return text.translate(presentation_forms())
+
+
+# Brackets that a right-to-left run shows mirrored (Unicode's Bidi_Mirroring_Glyph).
+MIRRORED = str.maketrans("()<>[]{}\xab\xbb\u2039\u203a", ")(><][}{\xbb\xab\u203a\u2039")
+
+
+def display_line(line: str) -> str:
+    """Reorder one line as the Unicode Bidirectional Algorithm displays it.
+
+    UAX #9 for text without explicit embeddings or isolates (they count as
+    neutral): the paragraph direction from the first strong character (P2,
+    P3), the weak and neutral rules (W1 to W7, N1, N2), the implicit levels
+    (I1, I2), trailing whitespace at the paragraph level (L1), reversal
+    (L2) and mirrored brackets in right-to-left runs (L4).
+    """
+    import unicodedata
+
+    original = [unicodedata.bidirectional(char) or "ON" for char in line]
+    first_strong = next((kind for kind in original if kind in ("L", "R", "AL")), "L")
+    base = 0 if first_strong == "L" else 1
+    edge = "LR"[base]
+    kinds, previous, strong = [], edge, edge
+    for kind in original:  # W1 to W3
+        kind = previous if kind == "NSM" else kind
+        kind = kind if kind in ("L", "R", "AL", "EN", "AN", "ES", "CS", "ET") else "ON"
+        if kind == "EN" and strong == "AL":
+            kind = "AN"
+        if kind in ("L", "R", "AL"):
+            strong = kind
+        previous = kind
+        kinds.append("R" if kind == "AL" else kind)
+    for index in range(1, len(kinds) - 1):  # W4
+        before, kind, after = kinds[index - 1 : index + 2]
+        if before == after and (
+            (kind == "ES" and before == "EN")
+            or (kind == "CS" and before in ("EN", "AN"))
+        ):
+            kinds[index] = before
+    resolve_runs(
+        kinds, "ET", lambda before, after: "EN" if "EN" in (before, after) else "ET"
+    )  # W5
+    kinds = ["ON" if kind in ("ES", "ET", "CS") else kind for kind in kinds]  # W6
+    strong = edge
+    for index, kind in enumerate(kinds):  # W7
+        if kind in ("L", "R"):
+            strong = kind
+        elif kind == "EN" and strong == "L":
+            kinds[index] = "L"
+    direction = {"L": "L", "R": "R", "EN": "R", "AN": "R", None: edge}
+    resolve_runs(  # N1, N2
+        kinds,
+        "ON",
+        lambda before, after: (
+            direction[before] if direction[before] == direction[after] else edge
+        ),
+    )
+    raise_by = ({"R": 1, "AN": 2, "EN": 2}, {"L": 1, "AN": 1, "EN": 1})[base]  # I1, I2
+    levels = [base + raise_by.get(kind, 0) for kind in kinds]
+    # L1: whitespace at the end of the line, and separators, at the paragraph level
+    for index in reversed(range(len(original))):
+        if original[index] not in ("WS", "B", "S"):
+            break
+        levels[index] = base
+    for index, kind in enumerate(original):
+        if kind in ("B", "S"):
+            levels[index] = base
+    chars = [
+        char.translate(MIRRORED) if level % 2 else char
+        for char, level in zip(line, levels)
+    ]
+    for level in range(max(levels, default=0), 0, -1):  # L2
+        start = None
+        for index in range(len(chars) + 1):
+            if index < len(chars) and levels[index] >= level:
+                start = index if start is None else start
+            elif start is not None:
+                chars[start:index] = chars[start:index][::-1]
+                start = None
+    return "".join(chars)
+
+
+def resolve_runs(kinds: "list[str]", kind: str, resolve) -> None:
+    """Replace each run of ``kind`` with what ``resolve(kind before, kind after)`` says."""
+    index = 0
+    while index < len(kinds):
+        if kinds[index] != kind:
+            index += 1
+            continue
+        end = index
+        while end < len(kinds) and kinds[end] == kind:
+            end += 1
+        before = kinds[index - 1] if index else None
+        after = kinds[end] if end < len(kinds) else None
+        kinds[index:end] = [resolve(before, after)] * (end - index)
+        index = end
+
+
+def display_order(text: str) -> str:
+    """Write each line as the bidi algorithm displays it; on this article, its own undoing."""
+    return "\n".join(display_line(line) for line in text.split("\n"))
 
 
 # Known changes to the text, each a name and what it does to the original.
@@ -75,15 +319,18 @@ TEXT_CHANGES = (
         "UTF-8 read as Latin-1 and saved as UTF-8 (mojibake)",
         lambda text: text.encode("utf-8").decode("latin-1"),
     ),
-    ("UTF-8 read as Windows-1252 and saved as UTF-8 (mojibake)", read_as_windows_1252),
+    (
+        "UTF-8 read as Windows-1252 and saved as UTF-8 (mojibake)",
+        lambda text: read_as("cp1252", text.encode("utf-8")),
+    ),
     ("tatweel (kashida, U+0640) removed", lambda text: text.replace("\u0640", "")),
     (
         "harakat (diacritics, U+064B to U+0652) removed",
-        lambda text: text.translate(dict.fromkeys(range(0x064B, 0x0653))),
+        lambda text: replace_all(text, dict.fromkeys(HARAKAT, "")),
     ),
     (
         "alef forms U+0623, U+0625, U+0622 unified to alef U+0627",
-        lambda text: text.translate(dict.fromkeys((0x0623, 0x0625, 0x0622), "\u0627")),
+        lambda text: replace_all(text, dict.fromkeys("\u0623\u0625\u0622", "\u0627")),
     ),
     (
         "teh marbuta U+0629 written as heh U+0647",
@@ -95,15 +342,19 @@ TEXT_CHANGES = (
     ),
     (
         "Western digits turned into Arabic-Indic digits",
-        lambda text: text.translate(
-            {ord("0") + digit: 0x0660 + digit for digit in range(10)}
+        lambda text: replace_all(
+            text,
+            dict(
+                zip(
+                    "0123456789",
+                    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
+                )
+            ),
         ),
     ),
     (
         "curly quotes straightened",
-        lambda text: text.translate(
-            str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
-        ),
+        lambda text: replace_all(text, dict(zip("\u201c\u201d\u2018\u2019", "\"\"''"))),
     ),
     (
         "Arabic comma U+060C turned into a Latin comma",
@@ -113,6 +364,69 @@ TEXT_CHANGES = (
         "Arabic semicolon U+061B turned into a Latin semicolon",
         lambda text: text.replace("\u061b", ";"),
     ),
+    ("LF turned into CR (classic Mac OS)", lambda text: text.replace("\n", "\r")),
+    (
+        r"trailing whitespace and empty lines removed by a multi-line \s+$",
+        strip_line_ends,
+    ),
+    (
+        "UTF-8 read as Windows-1256 and saved as UTF-8 (mojibake)",
+        lambda text: read_as("cp1256", text.encode("utf-8")),
+    ),
+    (
+        "yeh U+064A written as Farsi yeh U+06CC",
+        lambda text: text.replace("\u064a", "\u06cc"),
+    ),
+    (
+        "alef maqsura U+0649 written as Farsi yeh U+06CC",
+        lambda text: text.replace("\u0649", "\u06cc"),
+    ),
+    (
+        "kaf U+0643 written as keheh U+06A9",
+        lambda text: text.replace("\u0643", "\u06a9"),
+    ),
+    (
+        "Persian letters: yeh and alef maqsura as Farsi yeh U+06CC, kaf as keheh U+06A9",
+        lambda text: replace_all(
+            text, {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}
+        ),
+    ),
+    (
+        "Western digits turned into Extended Arabic-Indic (Persian) digits",
+        lambda text: replace_all(
+            text,
+            dict(
+                zip(
+                    "0123456789",
+                    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+                )
+            ),
+        ),
+    ),
+    (
+        "hamza forms U+0623, U+0625, U+0624, U+0626 and madda U+0622 written as hamza U+0621",
+        lambda text: replace_all(
+            text, dict.fromkeys("\u0623\u0625\u0624\u0626\u0622", "\u0621")
+        ),
+    ),
+    (
+        "hamza forms U+0623, U+0625, U+0624, U+0626 written as hamza U+0621, madda U+0622 as two",
+        lambda text: replace_all(
+            text,
+            {
+                **dict.fromkeys("\u0623\u0625\u0624\u0626", "\u0621"),
+                "\u0622": "\u0621\u0621",
+            },
+        ),
+    ),
+) + tuple(
+    (
+        f"saved as {code_page} ({loss}), read as {reading} and saved as UTF-8 (mojibake)",
+        functools.partial(legacy_mojibake, encoding, errors, wrong),
+    )
+    for code_page, encoding in LEGACY_CODE_PAGES
+    for loss, errors in LOSSES
+    for reading, wrong in WRONG_READINGS
 )
 
 # Known ways of saving the text other than plain UTF-8, each a name and the
@@ -129,75 +443,196 @@ SAVINGS = (
         "saved as UTF-16 BE with a byte-order mark",
         lambda text: ("\ufeff" + text).encode("utf-16-be"),
     ),
+) + tuple(
     (
-        "saved as Windows-1256, ? for what it cannot hold",
-        lambda text: text.encode("cp1256", "replace"),
+        f"saved as {code_page}, {loss}",
+        functools.partial(str.encode, encoding=encoding, errors=errors),
+    )
+    for code_page, encoding in LEGACY_CODE_PAGES
+    for loss, errors in LOSSES
+)
+
+# Known escapes, each a name and how to undo it on the text found: at most one
+# a copy, the last thing done to it.
+ESCAPES = (
+    ("written as a JSON string", json_string),
+    (
+        "escaped as in a JSON string, without the quotes",
+        lambda text: json_string(f'"{text}"'),
     ),
+    ("written as a Python string literal (repr)", python_literal),
+    ("escaped with Python's unicode_escape", unicode_escaped),
+    ("written with HTML or XML character references or entities", html_references),
+    ("percent-encoded, as in URLs", percent_decoded),
     (
-        "saved as Windows-1256, dropping what it cannot hold",
-        lambda text: text.encode("cp1256", "ignore"),
-    ),
-    (
-        "saved as ISO-8859-6, ? for what it cannot hold",
-        lambda text: text.encode("iso-8859-6", "replace"),
-    ),
-    (
-        "saved as ISO-8859-6, dropping what it cannot hold",
-        lambda text: text.encode("iso-8859-6", "ignore"),
+        "percent-encoded, + for space, as in HTML forms",
+        functools.partial(percent_decoded, plus=True),
     ),
 )
 
-# Known insertions that can be anywhere, each a name and how to undo it on
-# the text found.
-INSERTIONS = (
+# Known changes that can be undone on the text found, each a name and how, in
+# the order they are undone: the last done first.
+UNDOINGS = (
+    (
+        "written in visual order, each line as the bidi algorithm displays it",
+        display_order,
+    ),
+    ("shaped into Arabic presentation forms", unshape),
     (
         "right-to-left or left-to-right marks inserted",
-        lambda text: text.translate(dict.fromkeys((0x200E, 0x200F, 0x061C))),
+        lambda text: replace_all(text, dict.fromkeys("\u200e\u200f\u061c", "")),
+    ),
+    (
+        "zero-width characters (U+200B, U+200C, U+200D, U+2060) inserted",
+        lambda text: replace_all(text, dict.fromkeys("\u200b\u200c\u200d\u2060", "")),
     ),
 )
 
+# The search: which known changes, up to three at once, make the copy.
 
-def known_changes(expected: bytes, actual: bytes) -> "list[str]":
-    """Name the known changes, one or two at once, that turn expected into actual.
+MOST_CHANGES = 3  # at once, where at least one is undone on the copy; else two
 
-    Where several give the same bytes, all are named; an empty list means
-    that no known change explains ``actual``.
+
+def undone(undo, text: str) -> "str | None":
+    """Undo a known change on ``text``; None where it does not apply or changes nothing."""
+    try:
+        result = undo(text)
+        result.encode("utf-8", "surrogateescape")
+    except ValueError:  # not this escape, or not text that can be written
+        return None
+    return result if result != text else None
+
+
+def undone_copies(found: str) -> "dict[bytes, list[tuple[str, ...]]]":
+    """The copy with known changes undone, by its bytes: which undoings give them.
+
+    At most one escape, undone first; then the other undoings in their
+    table's order; at most three in all.
     """
-    text = expected.decode("utf-8")
-    found = actual.decode("utf-8", "surrogateescape")
-    changed = [(name, change(text)) for name, change in TEXT_CHANGES]
-    once = [(name, damaged.encode("utf-8")) for name, damaged in changed]
-    once += [(name, save(text)) for name, save in SAVINGS]
-    undone = [
-        (name, undo(found).encode("utf-8", "surrogateescape"))
-        for name, undo in INSERTIONS
+    chains = [((), found)]
+    for name, undo in ESCAPES:
+        text = undone(undo, found)
+        if text is not None:
+            chains.append(((name,), text))
+    for name, undo in UNDOINGS:
+        for names, found_text in list(chains):
+            text = undone(undo, found_text) if len(names) < MOST_CHANGES else None
+            if text is not None:
+                chains.append((names + (name,), text))
+    copies = {}
+    for names, text in chains:
+        copies.setdefault(text.encode("utf-8", "surrogateescape"), []).append(names)
+    return copies
+
+
+def changed_texts(text: str, depth: int) -> "Iterator[tuple[tuple[str, ...], str]]":
+    """Each text that ``depth`` known text changes, one after another, make of ``text``."""
+    if not depth:
+        yield (), text
+        return
+    for names, before in changed_texts(text, depth - 1):
+        for name, change in TEXT_CHANGES:
+            yield names + (name,), change(before)
+
+
+def made(text: str, depth: int) -> "Iterator[tuple[tuple[str, ...], bytes]]":
+    """Each file that ``depth`` known changes make of ``text``: text changes, perhaps a saving last."""
+    for names, changed in changed_texts(text, depth):
+        yield names, changed.encode("utf-8")
+    if depth:
+        for names, changed in changed_texts(text, depth - 1):
+            for name, save in SAVINGS:
+                yield names + (name,), save(changed)
+
+
+def search(
+    text: str, actual: bytes
+) -> "tuple[list[tuple[str, ...]], list[tuple[str, ...]]]":
+    """Find the known changes that make ``actual`` of ``text``, fewest first.
+
+    Returns the chains of names, in the order done, that make all of it;
+    where none does, those whose output ``actual`` is the start of.
+    """
+    copies = undone_copies(actual.decode("utf-8", "surrogateescape"))
+    whole, cut_short = {}, {}  # by number of changes
+    for depth in range(MOST_CHANGES):
+        for names, data in made(text, depth):
+            for undoings in copies.get(data, ()):
+                count = depth + len(undoings)
+                if count < MOST_CHANGES or (undoings and count == MOST_CHANGES):
+                    whole.setdefault(count, []).append(names + undoings[::-1])
+            if depth and len(data) > len(actual) and data.startswith(actual):
+                cut_short.setdefault(depth, []).append(names)
+        fewest = min(whole, default=None)
+        if fewest is not None and fewest <= depth:  # more changes cannot do with fewer
+            return whole[fewest], []
+    if whole:
+        return whole[min(whole)], []
+    return [], cut_short[min(cut_short)] if cut_short else []
+
+
+CHANGES_BY_NAME = dict(TEXT_CHANGES + SAVINGS)
+
+
+def make(names: "tuple[str, ...]", text: str) -> bytes:
+    """Make the named known changes to ``text``, one after another."""
+    for name in names:
+        text = CHANGES_BY_NAME[name](text)
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def characters_kept(text: str, names: "tuple[str, ...]", actual: bytes) -> int:
+    """How many characters of ``text`` a cut-short copy holds, changed by ``names``."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if actual.startswith(make(names, text[:middle])):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def made_in_place(change, text: str, offset: int, old: str, new: str) -> bool:
+    """Tell whether ``change`` turns ``old``, at ``offset`` in ``text``, into ``new``.
+
+    The character after the place goes with it, for changes that need to
+    see it (LF into CRLF, trailing whitespace).
+    """
+    following = text[offset + len(old) : offset + len(old) + 1]
+    return change(old + following) == new + following
+
+
+def partly_made(
+    text: str, differ: "list[tuple[int, str, str]]"
+) -> "list[tuple[str, int]]":
+    """The text changes that make every place that differs: name, and places it makes in all."""
+    return [
+        (name, len(places(text, change(text))))
+        for name, change in TEXT_CHANGES
+        if all(made_in_place(change, text, *place) for place in differ)
     ]
-    names = [name for name, damaged in once if damaged == actual]
-    names += [name for name, restored in undone if restored == expected]
-    if names:
-        return names
-    pairs = [
-        ((first, second), change(damaged).encode("utf-8"))
-        for first, damaged in changed
-        for second, change in TEXT_CHANGES
-        if second != first
-    ]
-    pairs += [
-        ((first, second), save(damaged))
-        for first, damaged in changed
-        for second, save in SAVINGS
-    ]
-    matches = [pair for pair, damaged in pairs if damaged == actual]
-    matches += [
-        (name, inserted)
-        for inserted, restored in undone
-        for name, damaged in once
-        if restored == damaged
-    ]
-    named = {}  # one name for a pair that gives the same bytes in either order
-    for pair in matches:
-        named.setdefault(frozenset(pair), " and ".join(pair))
-    return list(named.values())
+
+
+def named(chain: "tuple[str, ...]") -> str:
+    """Name a chain of known changes in the order done; a change done twice, once."""
+    import itertools
+
+    return " and ".join(
+        name if len(list(times)) == 1 else f"{name}, twice"
+        for name, times in itertools.groupby(chain)
+    )
+
+
+def names_once(chains: "list[tuple[str, ...]]") -> "list[str]":
+    """Name each chain; chains of the same changes in another order, once."""
+    names = {}
+    for chain in chains:
+        names.setdefault(tuple(sorted(chain)), named(chain))
+    return list(names.values())
+
+
+# The report: where a copy differs and what explains it.
 
 
 def undecodable(char: str) -> bool:
@@ -305,17 +740,35 @@ def places(expected: str, found: str) -> "list[tuple[int, str, str]]":
 
 
 def explanation(expected: bytes, actual: bytes) -> "list[str]":
-    """Name the known change that explains ``actual``, or else list where it differs."""
-    if len(actual) > READ_LIMIT:
+    """Name the known changes that explain ``actual``, or else list where it differs."""
+    limit = SIZE_FACTOR * len(expected)
+    if len(actual) > limit:
         return [
-            f"  longer than {READ_LIMIT} bytes: no known change makes that much of the original"
+            f"  longer than {limit} bytes: no known change makes that much of the original"
         ]
-    changes = known_changes(expected, actual)
-    if changes:
-        return [f"  known change: {change}" for change in changes]
     text = expected.decode("utf-8")
+    whole, cut_short = search(text, actual)
+    if whole:
+        return [f"  known change: {name}" for name in names_once(whole)]
+    lines = []
+    for chain in cut_short:
+        line, column = line_and_column(text[: characters_kept(text, chain, actual)])
+        lines += [
+            f"  known change, cut short: {named(chain)}",
+            (
+                f"    the copy ends after byte {len(actual)} of its output,"
+                f" at line {line}, column {column} of the original"
+            ),
+        ]
+    if lines:
+        return lines
     differ = places(text, actual.decode("utf-8", "surrogateescape"))
-    lines = [f"  no known change explains it; places that differ: {len(differ)}"]
+    lines = [
+        f"  known change, in {len(differ)} of {count} places: {name}"
+        for name, count in partly_made(text, differ)
+    ]
+    heading = "places" if lines else "no known change explains it; places"
+    lines.append(f"  {heading} that differ: {len(differ)}")
     for offset, old, new in differ[:PLACES_SHOWN]:
         line, column = line_and_column(text[:offset])
         lines.append(
@@ -326,19 +779,36 @@ def explanation(expected: bytes, actual: bytes) -> "list[str]":
     return lines
 
 
-def compare(expected: bytes, actual: bytes, name: str = "-") -> "str | None":
+def as_bytes(text: "bytes | str") -> bytes:
+    """Return ``text`` as bytes: a ``str`` stands for its UTF-8 bytes."""
+    if isinstance(text, bytes):
+        return text
+    return text.encode("utf-8", "surrogatepass")
+
+
+def compare(
+    expected: "bytes | str", actual: "bytes | str", name: str = "-"
+) -> "str | None":
     """Return None where ``actual`` is ``expected``, else a report of how it differs.
 
+    ``expected`` is UTF-8 text: the article or any part of it, or any other
+    text; either may be given as ``str``, which stands for its UTF-8 bytes.
     The report says where the first difference is and, unless ``actual`` is
-    only cut short, which known change explains it or else where it differs.
-    ``name`` names ``actual`` in the report.
+    only cut short, which known changes explain it, or else where it
+    differs.  A copy more than SIZE_FACTOR (16) times the size of
+    ``expected``, more than any known changes make, is only said to be too
+    long.  ``name`` names ``actual`` in the report.
     """
+    expected, actual = as_bytes(expected), as_bytes(actual)
     if actual == expected:
         return None
     lines = first_difference(expected, actual, name)
     if not expected.startswith(actual):
         lines += explanation(expected, actual)
     return "\n".join(lines)
+
+
+# The command.
 
 
 def is_original(data: bytes) -> bool:

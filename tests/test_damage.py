@@ -220,7 +220,11 @@ class UnknownDamage(RepoCopyTestCase):
         )
         self.assertEqual(result.returncode, 1)
         lines = result.stdout.decode("ascii").splitlines()
-        self.assertIn("  no known change explains it; places that differ: 3", lines)
+        everywhere = TEXT.count("\xa0")
+        for change in ("no-break spaces turned into plain spaces", "normalized to NFKC"):
+            self.assertIn(f"  known change, in 3 of {everywhere} places: {change}", lines)
+        self.assertIn("  places that differ: 3", lines)
+        self.assertNotIn("no known change", result.stdout.decode("ascii"))
         for offset in offsets:
             line = TEXT.count("\n", 0, offset) + 1
             column = offset - TEXT.rfind("\n", 0, offset)
