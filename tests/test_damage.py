@@ -169,7 +169,9 @@ def reports(output: bytes) -> "dict[str, list[str]]":
     return found
 
 
-class NamedDamage(RepoCopyTestCase):
+class DamageTestCase(RepoCopyTestCase):
+    """Damaged copies given to one run of check.py, each with what it must name."""
+
     def check_copies(
         self, damaged: "dict[str, tuple[bytes, list[str]]]", **environment: str
     ) -> None:
@@ -191,6 +193,8 @@ class NamedDamage(RepoCopyTestCase):
                     known, [f"known change: {change}" for change in names], found[name]
                 )
 
+
+class NamedDamage(DamageTestCase):
     def test_each_kind_of_damage_is_named(self) -> None:
         self.check_copies(SINGLE)
 
@@ -221,8 +225,13 @@ class UnknownDamage(RepoCopyTestCase):
         self.assertEqual(result.returncode, 1)
         lines = result.stdout.decode("ascii").splitlines()
         everywhere = TEXT.count("\xa0")
-        for change in ("no-break spaces turned into plain spaces", "normalized to NFKC"):
-            self.assertIn(f"  known change, in 3 of {everywhere} places: {change}", lines)
+        for change in (
+            "no-break spaces turned into plain spaces",
+            "normalized to NFKC",
+        ):
+            self.assertIn(
+                f"  known change, in 3 of {everywhere} places: {change}", lines
+            )
         self.assertIn("  places that differ: 3", lines)
         self.assertNotIn("no known change", result.stdout.decode("ascii"))
         for offset in offsets:

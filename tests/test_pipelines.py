@@ -1,0 +1,305 @@
+"""check.py names what Arabic text pipelines do: shaping, display order, legacy mojibake,
+Persian letters, hamza, escapes, line ends, zero-width characters; cut short; three at once.
+
+Each copy is made here on its own terms, not with check.py's tables, and all
+go to one run of check.py.  Shaping and display order come from real
+libraries, kept in tests/data and pinned below by their SHA-256, made by hand
+in a throw-away venv from the article (``ar_news.txt``, read with
+``newline=""``):
+
+- reshaped.txt: ``arabic_reshaper.reshape(text)``, arabic-reshaper 3.1.0
+  (its default drops the harakat);
+- reshaped_keeping_harakat.txt: ``ArabicReshaper(configuration={"delete_harakat":
+  False}).reshape(text)``, arabic-reshaper 3.1.0;
+- display_order.txt: ``bidi.get_display(line)`` for each line, python-bidi 0.6.12;
+- reshaped_in_display_order.txt: get_display on each line of reshaped.txt.
+
+check.py's own reordering agreed with python-bidi 0.6.12 on every line of the
+article (test_display_order_is_python_bidis below checks it each run), and on
+20,000 random short strings of Arabic and Latin letters, digits, spaces and
+punctuation; it does not pair brackets (UAX #9's rule N0), which the article
+has none of.
+"""
+
+import hashlib
+import html
+import json
+import os
+import re
+import subprocess
+import unicodedata
+import urllib.parse
+
+import check
+from tests.support import ORIGINAL, REPO
+from tests.test_damage import DamageTestCase, read_as_windows_1252
+
+TEXT = ORIGINAL.decode("utf-8")
+DATA = os.path.join(REPO, "tests", "data")
+LIBRARY_OUTPUTS = {
+    "reshaped.txt": "54faf948a559d411507b6c1d42cb08c9847403fa790656a2d896a98026111b7d",
+    "reshaped_keeping_harakat.txt": "b2fdca0bff30bf2ab411e7efbe848be9fb854f185ffa4e7dd96b6fbbb2406142",
+    "display_order.txt": "e4218d4f52c7e8637fac34f1264c17b4cfdd3b4c73cf3c07c51f72b58a3eab9a",
+    "reshaped_in_display_order.txt": "4bcd19646ea9bfa30b2c3793da8157c684294f4f9df7a13fc993dfe3e606fec5",
+}
+SHAPED = "shaped into Arabic presentation forms"
+VISUAL = "written in visual order, each line as the bidi algorithm displays it"
+HARAKAT = "harakat (diacritics, U+064B to U+0652) removed"
+
+
+def library_output(name: str) -> bytes:
+    with open(os.path.join(DATA, name), "rb") as stream:
+        return stream.read()
+
+
+def legacy(encoding: str, lost: bytes) -> bytes:
+    """The article in a legacy code page, ``lost`` for each character it cannot hold."""
+    return b"".join(
+        char.encode(encoding) if char.encode(encoding, "ignore") else lost
+        for char in TEXT
+    )
+
+
+def replaced(text: str, old: str, new: str) -> str:
+    """Each character of ``old`` in ``text`` replaced with the one at its place in ``new``."""
+    return re.sub(f"[{old}]", lambda match: new[old.index(match[0])], text)
+
+
+def utf8(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+def mojibake_in(text: str) -> str:
+    """UTF-8 read as Windows-1256."""
+    return text.encode("utf-8").decode("cp1256")
+
+
+def byte_references(text: str, form: str) -> str:
+    return "".join(char if char.isascii() else form % ord(char) for char in text)
+
+
+NFKC = unicodedata.normalize("NFKC", TEXT)
+HAMZA = "\u0623\u0625\u0624\u0626"
+
+# file name: (the damaged bytes, what check.py must name)
+PIPELINES = {
+    "reshaped": (
+        library_output("reshaped.txt"),
+        [f"{HARAKAT} and {SHAPED}"],
+    ),
+    "reshaped-keeping-harakat": (
+        library_output("reshaped_keeping_harakat.txt"),
+        [SHAPED],
+    ),
+    "display-order": (library_output("display_order.txt"), [VISUAL]),
+    "reshaped-in-display-order": (
+        library_output("reshaped_in_display_order.txt"),
+        [f"{HARAKAT} and {SHAPED} and {VISUAL}"],
+    ),
+    "cp1256-as-cp1252": (
+        read_as_windows_1252(legacy("cp1256", b"?")),
+        [
+            (
+                "saved as Windows-1256 (? for what it cannot hold),"
+                " read as Windows-1252 and saved as UTF-8 (mojibake)"
+            )
+        ],
+    ),
+    "cp1256-sub-as-latin1": (
+        utf8(legacy("cp1256", b"\x1a").decode("latin-1")),
+        [
+            (
+                "saved as Windows-1256 (SUB (0x1A) for what it cannot hold),"
+                " read as Latin-1 and saved as UTF-8 (mojibake)"
+            )
+        ],
+    ),
+    "iso8859-6-dropped-as-cp1252": (
+        read_as_windows_1252(legacy("iso-8859-6", b"")),
+        [
+            (
+                "saved as ISO-8859-6 (dropping what it cannot hold),"
+                " read as Latin-1 and saved as UTF-8 (mojibake)"
+            ),
+            (
+                "saved as ISO-8859-6 (dropping what it cannot hold),"
+                " read as Windows-1252 and saved as UTF-8 (mojibake)"
+            ),
+        ],
+    ),
+    "cp1256-sub": (
+        legacy("cp1256", b"\x1a"),
+        ["saved as Windows-1256, SUB (0x1A) for what it cannot hold"],
+    ),
+    "utf8-as-cp1256": (
+        utf8(mojibake_in(TEXT)),
+        ["UTF-8 read as Windows-1256 and saved as UTF-8 (mojibake)"],
+    ),
+    "double-latin1": (
+        utf8(utf8(ORIGINAL.decode("latin-1")).decode("latin-1")),
+        ["UTF-8 read as Latin-1 and saved as UTF-8 (mojibake), twice"],
+    ),
+    "double-cp1252": (
+        read_as_windows_1252(read_as_windows_1252(ORIGINAL)),
+        ["UTF-8 read as Windows-1252 and saved as UTF-8 (mojibake), twice"],
+    ),
+    "farsi-yeh": (
+        utf8(TEXT.replace("\u064a", "\u06cc")),
+        ["yeh U+064A written as Farsi yeh U+06CC"],
+    ),
+    "farsi-yeh-for-maqsura": (
+        utf8(TEXT.replace("\u0649", "\u06cc")),
+        ["alef maqsura U+0649 written as Farsi yeh U+06CC"],
+    ),
+    "keheh": (
+        utf8(TEXT.replace("\u0643", "\u06a9")),
+        ["kaf U+0643 written as keheh U+06A9"],
+    ),
+    "persian-letters": (
+        utf8(replaced(TEXT, "\u064a\u0649\u0643", "\u06cc\u06cc\u06a9")),
+        [
+            "Persian letters: yeh and alef maqsura as Farsi yeh U+06CC, kaf as keheh U+06A9"
+        ],
+    ),
+    "persian-digits": (
+        utf8(replaced(TEXT, "0123456789", "۰۱۲۳۴۵۶۷۸۹")),
+        ["Western digits turned into Extended Arabic-Indic (Persian) digits"],
+    ),
+    "hamza": (
+        utf8(re.sub(f"[{HAMZA}\u0622]", "\u0621", TEXT)),
+        [
+            "hamza forms U+0623, U+0625, U+0624, U+0626 and madda U+0622 written as hamza U+0621"
+        ],
+    ),
+    "hamza-madda-as-two": (
+        utf8(re.sub(f"[{HAMZA}]", "\u0621", TEXT).replace("\u0622", "\u0621" * 2)),
+        [
+            "hamza forms U+0623, U+0625, U+0624, U+0626 written as hamza U+0621, madda U+0622 as two"
+        ],
+    ),
+    "json": (
+        utf8(json.dumps(TEXT, ensure_ascii=False)),
+        ["written as a JSON string"],
+    ),
+    "json-ascii": (utf8(json.dumps(TEXT)), ["written as a JSON string"]),
+    "json-without-quotes": (
+        utf8(json.dumps(TEXT)[1:-1]),
+        ["escaped as in a JSON string, without the quotes"],  # not unicode_escape:
+        # JSON writes the flag as surrogate pairs, \ud83c\udde8
+    ),
+    "json-of-nfkc": (
+        utf8(json.dumps(NFKC, ensure_ascii=False)),
+        [
+            "no-break spaces turned into plain spaces and written as a JSON string",
+            "normalized to NFKC and written as a JSON string",
+        ],
+    ),
+    "repr": (utf8(repr(TEXT)), ["written as a Python string literal (repr)"]),
+    "unicode-escape": (
+        TEXT.encode("unicode_escape"),
+        ["escaped with Python's unicode_escape"],
+    ),
+    "html-decimal": (
+        utf8(byte_references(TEXT, "&#%d;")),
+        ["written with HTML or XML character references or entities"],
+    ),
+    "xml-hex": (
+        utf8(byte_references(TEXT, "&#x%X;")),
+        ["written with HTML or XML character references or entities"],
+    ),
+    "html-named": (
+        utf8(html.escape(TEXT.replace("\u0640", "")).replace("\xa0", "&nbsp;")),
+        [
+            (
+                "tatweel (kashida, U+0640) removed and written with HTML or XML"
+                " character references or entities"
+            )
+        ],
+    ),
+    "percent": (
+        utf8(urllib.parse.quote(TEXT.replace("\n", "\r\n"))),
+        ["LF turned into CRLF and percent-encoded, as in URLs"],
+    ),
+    "percent-plus": (
+        utf8(urllib.parse.quote_plus(TEXT)),
+        ["percent-encoded, + for space, as in HTML forms"],
+    ),
+    "cr": (
+        ORIGINAL.replace(b"\n", b"\r"),
+        ["LF turned into CR (classic Mac OS)"],
+    ),
+    "regex-strip": (
+        utf8(re.compile(r"\s+$", re.MULTILINE).sub("", TEXT)),
+        [r"trailing whitespace and empty lines removed by a multi-line \s+$"],
+    ),
+    "zero-width": (
+        utf8(TEXT.replace(" ", "\u200b ").replace("\u0644", "\u0644\u200c")),
+        ["zero-width characters (U+200B, U+200C, U+200D, U+2060) inserted"],
+    ),
+    "word-joiners-and-rlm": (
+        utf8(TEXT.replace(".", "\u2060.\u200f")),
+        [
+            (
+                "zero-width characters (U+200B, U+200C, U+200D, U+2060) inserted"
+                " and right-to-left or left-to-right marks inserted"
+            )
+        ],
+    ),
+}
+
+
+class LibraryOutputs(DamageTestCase):
+    def test_they_are_what_the_libraries_wrote(self) -> None:
+        for name, digest in LIBRARY_OUTPUTS.items():
+            with self.subTest(name=name):
+                self.assertEqual(
+                    hashlib.sha256(library_output(name)).hexdigest(), digest
+                )
+
+    def test_display_order_is_python_bidis(self) -> None:
+        displayed = library_output("display_order.txt").decode("utf-8").split("\n")
+        lines = TEXT.split("\n")
+        self.assertEqual(len(displayed), len(lines))
+        for number, (line, shown) in enumerate(zip(lines, displayed), 1):
+            with self.subTest(line=number):
+                self.assertEqual(check.display_line(line), shown)
+
+
+class NamedPipelines(DamageTestCase):
+    def test_each_is_named(self) -> None:
+        self.check_copies(PIPELINES)
+
+    def test_cut_short_after_mojibake(self) -> None:
+        changed = utf8(mojibake_in(TEXT))
+        kept = 3000
+        self.write("cut", changed[:kept])
+        written = 0
+        for index, char in enumerate(TEXT):  # the original character byte 3000 falls in
+            written += len(utf8(mojibake_in(char)))
+            if written > kept:
+                break
+        line = TEXT.count("\n", 0, index) + 1
+        column = index - TEXT.rfind("\n", 0, index)
+        result = self.run_script("check.py", "cut")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(
+            result.stdout.decode("ascii").splitlines()[2:],
+            [
+                "  known change, cut short: UTF-8 read as Windows-1256 and saved as UTF-8 (mojibake)",
+                (
+                    f"    the copy ends after byte {kept} of its output,"
+                    f" at line {line}, column {column} of the original"
+                ),
+            ],
+        )
+
+    def test_what_only_looks_changed_passes(self) -> None:
+        """sed's [[:space:]] leaves U+00A0 alone: the article has no other space at a line end."""
+        self.write("sed", ORIGINAL)
+        subprocess.run(
+            ["sed", "-i", "s/[[:space:]]*$//", self.path("sed")],
+            check=True,
+            env={"LC_ALL": "C.UTF-8", "PATH": os.environ.get("PATH", "")},
+        )
+        result = self.run_script("check.py", "sed")
+        self.assertEqual((result.returncode, result.stdout), (0, b"sed: OK\n"))
