@@ -1,0 +1,168 @@
+"""The README's examples run as written, in another project that took the fixture in as it says.
+
+The "Taking it in" commands run in an empty git repository with
+core.autocrlf=true; every Python example is written to the file its first
+line names; the project is committed and cloned again with core.autocrlf=true,
+and the clone is where the examples run.
+"""
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from tests.support import FIXTURE, ORIGINAL, QUIET_ENVIRONMENT, REPO, SCRIPTS
+
+with open(os.path.join(REPO, "README.md"), encoding="utf-8") as _stream:
+    README = _stream.read()
+
+BLOCKS = re.findall(r"^```(\w*)\n(.*?)^```$", README, re.DOTALL | re.MULTILINE)
+PYTHON_EXAMPLES = [code for language, code in BLOCKS if language == "python"]
+TAKING_IT_IN = next(
+    code for language, code in BLOCKS if language == "sh" and "AR_NEWS" in code
+)
+UNITTEST_EXAMPLE = "tests/test_round_trip.py"
+PIPELINE = 'return text.encode("utf-8").decode("utf-8")'
+VENDORED = os.path.join("tests", "fixtures", "ar_news")
+
+
+def example_path(code: str) -> str:
+    """The file an example is: its first line, ``# tests/...py``."""
+    return code.split("\n", 1)[0][2:]
+
+
+class ReadmeExamples(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.folder = tempfile.mkdtemp(prefix="ar_news_readme_")
+        cls.addClassCleanup(shutil.rmtree, cls.folder)
+        checkout = cls.path("ar_news")
+        os.mkdir(checkout)
+        for name in SCRIPTS + (FIXTURE,):
+            shutil.copyfile(os.path.join(REPO, name), os.path.join(checkout, name))
+        tools = cls.path("bin")  # python3 is the interpreter running these tests
+        os.mkdir(tools)
+        os.symlink(sys.executable, os.path.join(tools, "python3"))
+        cls.environment = {
+            **QUIET_ENVIRONMENT,
+            "PATH": tools + os.pathsep + os.environ.get("PATH", ""),
+            "AR_NEWS": checkout,
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+        project = cls.path("project")
+        cls.git("init", "-q", project)
+        cls.git("config", "core.autocrlf", "true", cwd=project)
+        cls.taking_it_in = cls.run_in(project, "sh", "-ec", TAKING_IT_IN)
+        for code in PYTHON_EXAMPLES:
+            path = os.path.join(project, example_path(code))
+            with open(path, "w", encoding="utf-8") as stream:
+                stream.write(code)
+        cls.git("add", "-A", cwd=project)
+        cls.git("commit", "-qm", "Take in the Arabic news fixture", cwd=project)
+        cls.clone = cls.path("clone")
+        cls.git("-c", "core.autocrlf=true", "clone", "-q", project, cls.clone)
+
+    @classmethod
+    def path(cls, *names: str) -> str:
+        return os.path.join(cls.folder, *names)
+
+    @classmethod
+    def git(cls, *arguments: str, cwd: "str | None" = None) -> None:
+        identity = ("-c", "user.name=Test", "-c", "user.email=test@example.com")
+        subprocess.run(
+            ["git", *identity, *arguments],
+            check=True,
+            cwd=cwd or cls.folder,
+            env=QUIET_ENVIRONMENT,
+            capture_output=True,
+        )
+
+    @classmethod
+    def run_in(cls, folder: str, *command: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            command,
+            check=False,
+            cwd=folder,
+            env=cls.environment,
+            capture_output=True,
+            timeout=60,
+        )
+
+    def run_in_clone(self, *command: str) -> subprocess.CompletedProcess:
+        return self.run_in(self.clone, *command)
+
+    def test_every_python_example_is_a_file_of_the_project(self) -> None:
+        self.assertGreaterEqual(len(PYTHON_EXAMPLES), 3)
+        for code in PYTHON_EXAMPLES:
+            with self.subTest(example=code.split("\n", 1)[0]):
+                self.assertRegex(example_path(code), r"^tests/\w+\.py$")
+
+    def test_taking_it_in_checks_the_copy(self) -> None:
+        self.assertEqual(self.taking_it_in.returncode, 0, self.taking_it_in.stderr)
+        self.assertEqual(
+            self.taking_it_in.stdout, b"ar_news.txt: OK\nmake_article.py: OK\n"
+        )
+
+    def test_the_fixture_is_the_original_in_an_autocrlf_clone(self) -> None:
+        with open(os.path.join(self.clone, VENDORED, FIXTURE), "rb") as stream:
+            self.assertEqual(stream.read(), ORIGINAL)
+        result = self.run_in_clone("python3", os.path.join(VENDORED, "check.py"))
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(result.stdout, b"ar_news.txt: OK\nmake_article.py: OK\n")
+
+    def test_the_scripts_import_as_modules_of_the_package(self) -> None:
+        result = self.run_in_clone(
+            "python3",
+            "-c",
+            "from tests.fixtures.ar_news.check import compare\n"
+            "from tests.fixtures.ar_news.make_article import ARTICLE\n"
+            "print(compare(ARTICLE, ARTICLE), len(ARTICLE))",
+        )
+        self.assertEqual(result.stdout, f"None {len(ORIGINAL.decode())}\n".encode())
+
+    def test_the_unittest_example_passes(self) -> None:
+        tests = sum(
+            code.count("\n    def test_")
+            for code in PYTHON_EXAMPLES
+            if "import unittest" in code
+        )
+        result = self.run_in_clone("python3", "-m", "unittest")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(f"Ran {tests} tests".encode(), result.stderr)
+
+    def test_the_unittest_example_names_a_change(self) -> None:
+        example = os.path.join(self.clone, UNITTEST_EXAMPLE)
+        with open(example, encoding="utf-8") as stream:
+            code = stream.read()
+        self.assertIn(PIPELINE, code)
+        changed = "import unicodedata\n" + code.replace(
+            PIPELINE, 'return unicodedata.normalize("NFKC", text)'
+        )
+        self.addCleanup(self.write_file, example, code)
+        self.write_file(example, changed)
+        result = self.run_in_clone("python3", "-m", "unittest")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn(b"known change: normalized to NFKC", result.stderr)
+        first = ORIGINAL.index("\xa0".encode())  # NFKC's first place
+        line = ORIGINAL.count(b"\n", 0, first) + 1
+        where = f"pipeline output: differs: byte {first + 1}, line {line},"
+        self.assertIn(where.encode("ascii"), result.stderr)
+
+    def test_the_pytest_example_passes(self) -> None:
+        if importlib.util.find_spec("pytest") is None:
+            self.skipTest("pytest is not installed; the suite does not depend on it")
+        result = self.run_in_clone(
+            "python3", "-m", "pytest", "-q", "-p", "no:cacheprovider"
+        )
+        self.assertEqual(result.returncode, 0, result.stdout)
+        tests = sum(code.count("def test_") for code in PYTHON_EXAMPLES)
+        self.assertRegex(result.stdout, rf"\b{tests} passed\b".encode())
+
+    @staticmethod
+    def write_file(path: str, text: str) -> None:
+        with open(path, "w", encoding="utf-8") as stream:
+            stream.write(text)
