@@ -57,7 +57,7 @@ LOSSES = (  # what converters write for a character a code page cannot hold
     ("SUB (0x1A) for what it cannot hold", SUBSTITUTE),
     ("dropping what it cannot hold", "ignore"),
 )
-WRONG_READINGS = (("Latin-1", "latin-1"), ("Windows-1252", "cp1252"))
+ASTRAL = "[\U00010000-\U0010ffff]"  # outside the Basic Multilingual Plane
 
 
 def normalize(form: str, text: str) -> str:
@@ -106,9 +106,37 @@ def read_as(encoding: str, data: bytes) -> str:
     )
 
 
-def legacy_mojibake(encoding: str, errors: str, reading: str, text: str) -> str:
-    """Save ``text`` in a legacy code page, then read those bytes as another one."""
-    return read_as(reading, text.encode(encoding, errors))
+WRONG_READINGS = (  # how the bytes of a legacy code page get read as something else
+    ("Latin-1", functools.partial(read_as, "latin-1")),
+    ("Windows-1252", functools.partial(read_as, "cp1252")),
+    (
+        "UTF-8 (U+FFFD for what is not UTF-8)",
+        lambda data: data.decode("utf-8", "replace"),
+    ),
+)
+
+
+def legacy_mojibake(encoding: str, errors: str, read, text: str) -> bytes:
+    """Save ``text`` in a legacy code page, ``read`` those bytes as something else, save as UTF-8."""
+    return read(text.encode(encoding, errors)).encode("utf-8")
+
+
+def outside_the_bmp(replacement: str, text: str) -> str:
+    """Replace each character outside the Basic Multilingual Plane (the flag's two)."""
+    import re
+
+    return re.sub(ASTRAL, replacement, text)
+
+
+def cesu_8(text: str) -> bytes:
+    """Encode as CESU-8: a character outside the BMP as the UTF-8 of its UTF-16 surrogates."""
+    import re
+
+    def surrogates(match: "re.Match[str]") -> str:
+        code = ord(match[0]) - 0x10000
+        return chr(0xD800 + (code >> 10)) + chr(0xDC00 + (code & 0x3FF))
+
+    return re.sub(ASTRAL, surrogates, text).encode("utf-8", "surrogatepass")
 
 
 def strip_line_ends(text: str) -> str:
@@ -152,6 +180,24 @@ def json_string(text: str) -> str:
     return json.loads(text)
 
 
+def base64_decoded(text: str) -> str:
+    """Undo Base64, as in MIME mail and data URLs (line breaks allowed)."""
+    import base64
+
+    data = base64.b64decode("".join(text.split()), validate=True)
+    return data.decode("utf-8", "surrogateescape")
+
+
+def quoted_printable_decoded(text: str) -> str:
+    """Undo quoted-printable, as in MIME mail (``=D8=A7``, ``=`` at a soft line break)."""
+    import quopri
+
+    if not text.isascii():
+        raise ValueError("not what quoted-printable writes")
+    data = quopri.decodestring(text.encode("ascii"))
+    return data.decode("utf-8", "surrogateescape")
+
+
 def html_references(text: str) -> str:
     """Undo HTML or XML character references: ``&#1575;``, ``&#x627;``, ``&nbsp;``."""
     import html
@@ -192,12 +238,15 @@ def unshape(text: str) -> str:
     """
     import re
 
-    def lam_alef(match: "re.Match[str]") -> str:
-        lam, alef = match[1].translate(presentation_forms())
-        return lam + match[2] + alef
+    def letters(match: "re.Match[str]") -> str:
+        form, harakat = match[1], match[2]
+        written = presentation_forms().get(ord(form), form)
+        if "\ufef5" <= form <= "\ufefc":  # a lam-alef ligature
+            return written[0] + harakat + written[1]
+        return written + harakat
 
-    text = re.sub(f"([\ufef5-\ufefc])([{HARAKAT}]+)", lam_alef, text)
-    return text.translate(presentation_forms())
+    forms = "\ufb50-\ufdff\ufe70-\ufeff"
+    return re.sub(f"([{forms}])([{HARAKAT}]*)", letters, text)
 
 
 # Brackets that a right-to-left run shows mirrored (Unicode's Bidi_Mirroring_Glyph).
@@ -419,37 +468,72 @@ TEXT_CHANGES = (
             },
         ),
     ),
-) + tuple(
     (
-        f"saved as {code_page} ({loss}), read as {reading} and saved as UTF-8 (mojibake)",
-        functools.partial(legacy_mojibake, encoding, errors, wrong),
-    )
-    for code_page, encoding in LEGACY_CODE_PAGES
-    for loss, errors in LOSSES
-    for reading, wrong in WRONG_READINGS
+        (
+            "normalized for search as Lucene's ArabicNormalizer does: alef forms as alef,"
+            " alef maqsura as yeh, teh marbuta as heh, tatweel and harakat removed"
+        ),
+        lambda text: replace_all(
+            text,
+            {
+                **dict.fromkeys("\u0622\u0623\u0625", "\u0627"),
+                "\u0649": "\u064a",
+                "\u0629": "\u0647",
+                **dict.fromkeys("\u0640" + HARAKAT, ""),
+            },
+        ),
+    ),
+    (
+        "characters outside the BMP (the flag) written as ?, as MySQL's 3-byte utf8 does",
+        functools.partial(outside_the_bmp, "?"),
+    ),
+    (
+        "characters outside the BMP (the flag) removed",
+        functools.partial(outside_the_bmp, ""),
+    ),
+    (
+        "whitespace collapsed to single spaces (' '.join(text.split()))",
+        lambda text: " ".join(text.split()),
+    ),
 )
 
 # Known ways of saving the text other than plain UTF-8, each a name and the
 # bytes it writes.
 SAVINGS = (
-    ("a UTF-8 byte-order mark added", lambda text: ("\ufeff" + text).encode("utf-8")),
-    ("saved as UTF-16 LE", lambda text: text.encode("utf-16-le")),
-    ("saved as UTF-16 BE", lambda text: text.encode("utf-16-be")),
     (
-        "saved as UTF-16 LE with a byte-order mark",
-        lambda text: ("\ufeff" + text).encode("utf-16-le"),
-    ),
-    (
-        "saved as UTF-16 BE with a byte-order mark",
-        lambda text: ("\ufeff" + text).encode("utf-16-be"),
-    ),
-) + tuple(
-    (
-        f"saved as {code_page}, {loss}",
-        functools.partial(str.encode, encoding=encoding, errors=errors),
+        (
+            "a UTF-8 byte-order mark added",
+            lambda text: ("\ufeff" + text).encode("utf-8"),
+        ),
+        ("saved as UTF-16 LE", lambda text: text.encode("utf-16-le")),
+        ("saved as UTF-16 BE", lambda text: text.encode("utf-16-be")),
+        (
+            "saved as UTF-16 LE with a byte-order mark",
+            lambda text: ("\ufeff" + text).encode("utf-16-le"),
+        ),
+        (
+            "saved as UTF-16 BE with a byte-order mark",
+            lambda text: ("\ufeff" + text).encode("utf-16-be"),
+        ),
+        ("saved as CESU-8 (Java's modified UTF-8, Oracle's UTF8)", cesu_8),
     )
-    for code_page, encoding in LEGACY_CODE_PAGES
-    for loss, errors in LOSSES
+    + tuple(
+        (
+            f"saved as {code_page}, {loss}",
+            functools.partial(str.encode, encoding=encoding, errors=errors),
+        )
+        for code_page, encoding in LEGACY_CODE_PAGES
+        for loss, errors in LOSSES
+    )
+    + tuple(
+        (
+            f"saved as {code_page} ({loss}), read as {reading} and saved as UTF-8 (mojibake)",
+            functools.partial(legacy_mojibake, encoding, errors, read),
+        )
+        for code_page, encoding in LEGACY_CODE_PAGES
+        for loss, errors in LOSSES
+        for reading, read in WRONG_READINGS
+    )
 )
 
 # Known escapes, each a name and how to undo it on the text found: at most one
@@ -468,6 +552,8 @@ ESCAPES = (
         "percent-encoded, + for space, as in HTML forms",
         functools.partial(percent_decoded, plus=True),
     ),
+    ("encoded as Base64", base64_decoded),
+    ("encoded as quoted-printable", quoted_printable_decoded),
 )
 
 # Known changes that can be undone on the text found, each a name and how, in
@@ -476,6 +562,10 @@ UNDOINGS = (
     (
         "written in visual order, each line as the bidi algorithm displays it",
         display_order,
+    ),
+    (
+        "each line reversed, character by character (a naive right-to-left display)",
+        lambda text: "\n".join(line[::-1] for line in text.split("\n")),
     ),
     ("shaped into Arabic presentation forms", unshape),
     (
@@ -714,22 +804,24 @@ def places(expected: str, found: str) -> "list[tuple[int, str, str]]":
 
     Where both have the same number of lines, which partial damage keeps,
     lines are compared pair by pair, exactly; otherwise the whole texts are
-    compared with difflib's quicker heuristic.
+    compared with difflib's quicker heuristic, which passes over what is
+    common in its second text: the expected one, as the copy may be far larger.
     """
     import difflib
 
     expected_lines, found_lines = expected.split("\n"), found.split("\n")
-    if len(expected_lines) == len(found_lines):
-        pairs = zip(expected_lines, found_lines)
-        autojunk = False
-    else:
-        pairs = [(expected, found)]
-        autojunk = True
+    if len(expected_lines) != len(found_lines):
+        matcher = difflib.SequenceMatcher(None, found, expected, autojunk=True)
+        return [
+            (i1, expected[i1:i2], found[j1:j2])
+            for tag, j1, j2, i1, i2 in matcher.get_opcodes()
+            if tag != "equal"
+        ]
     result = []
     offset = 0
-    for old, new in pairs:
+    for old, new in zip(expected_lines, found_lines):
         if old != new:
-            matcher = difflib.SequenceMatcher(None, old, new, autojunk=autojunk)
+            matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
             result += [
                 (offset + i1, old[i1:i2], new[j1:j2])
                 for tag, i1, i2, j1, j2 in matcher.get_opcodes()

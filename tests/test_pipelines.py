@@ -21,10 +21,12 @@ punctuation; it does not pair brackets (UAX #9's rule N0), which the article
 has none of.
 """
 
+import base64
 import hashlib
 import html
 import json
 import os
+import quopri
 import re
 import subprocess
 import unicodedata
@@ -45,6 +47,7 @@ LIBRARY_OUTPUTS = {
 SHAPED = "shaped into Arabic presentation forms"
 VISUAL = "written in visual order, each line as the bidi algorithm displays it"
 HARAKAT = "harakat (diacritics, U+064B to U+0652) removed"
+HARAKATS = "\u064b-\u0652"
 
 
 def library_output(name: str) -> bytes:
@@ -78,7 +81,21 @@ def byte_references(text: str, form: str) -> str:
     return "".join(char if char.isascii() else form % ord(char) for char in text)
 
 
+def reversed_lines(text: str) -> str:
+    return "\n".join(line[::-1] for line in text.split("\n"))
+
+
+def cesu_8(text: str) -> bytes:
+    """Java's modified UTF-8: UTF-16 code units, each written as UTF-8."""
+    units = text.encode("utf-16-be")
+    return "".join(
+        chr(int.from_bytes(units[index : index + 2], "big"))
+        for index in range(0, len(units), 2)
+    ).encode("utf-8", "surrogatepass")
+
+
 NFKC = unicodedata.normalize("NFKC", TEXT)
+ASTRAL = "\U0001f1e8\U0001f1fd"  # the flag
 HAMZA = "\u0623\u0625\u0624\u0626"
 
 # file name: (the damaged bytes, what check.py must name)
@@ -246,6 +263,75 @@ PIPELINES = {
         ],
     ),
 }
+
+
+PIPELINES.update(
+    {
+        "reshaped-and-reversed": (
+            utf8(reversed_lines(library_output("reshaped.txt").decode("utf-8"))),
+            [
+                (
+                    f"{HARAKAT} and {SHAPED} and each line reversed, character by character"
+                    " (a naive right-to-left display)"
+                )
+            ],
+        ),
+        "lucene-normalized": (
+            utf8(
+                re.sub(
+                    f"[\u0640{HARAKATS}]",
+                    "",
+                    replaced(
+                        TEXT,
+                        "\u0622\u0623\u0625\u0649\u0629",
+                        "\u0627\u0627\u0627\u064a\u0647",
+                    ),
+                )
+            ),
+            [
+                (
+                    "normalized for search as Lucene's ArabicNormalizer does: alef forms as alef,"
+                    " alef maqsura as yeh, teh marbuta as heh, tatweel and harakat removed"
+                )
+            ],
+        ),
+        "mysql-utf8mb3": (
+            ORIGINAL.replace(utf8(ASTRAL), b"??"),
+            [
+                "characters outside the BMP (the flag) written as ?, as MySQL's 3-byte utf8 does"
+            ],
+        ),
+        "emoji-stripped": (
+            ORIGINAL.replace(utf8(ASTRAL), b""),
+            ["characters outside the BMP (the flag) removed"],
+        ),
+        "whitespace-collapsed": (
+            utf8(re.sub(r"\s+", " ", TEXT)),
+            ["whitespace collapsed to single spaces (' '.join(text.split()))"],
+        ),
+        "cesu-8": (
+            cesu_8(TEXT),
+            ["saved as CESU-8 (Java's modified UTF-8, Oracle's UTF8)"],
+        ),
+        "base64-mime": (
+            base64.encodebytes(ORIGINAL),
+            ["encoded as Base64"],
+        ),
+        "quoted-printable": (
+            quopri.encodestring(ORIGINAL),
+            ["encoded as quoted-printable"],
+        ),
+        "cp1256-read-as-utf8": (
+            utf8(legacy("cp1256", b"?").decode("utf-8", "replace")),
+            [
+                (
+                    "saved as Windows-1256 (? for what it cannot hold),"
+                    " read as UTF-8 (U+FFFD for what is not UTF-8) and saved as UTF-8 (mojibake)"
+                )
+            ],
+        ),
+    }
+)
 
 
 class LibraryOutputs(DamageTestCase):

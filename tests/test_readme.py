@@ -35,6 +35,16 @@ def example_path(code: str) -> str:
     return code.split("\n", 1)[0][2:]
 
 
+class KnownChanges(unittest.TestCase):
+    def test_the_readme_lists_every_known_change_by_its_name(self) -> None:
+        import check
+
+        listed = next(code for language, code in BLOCKS if language == "text")
+        tables = (check.TEXT_CHANGES, check.SAVINGS, check.ESCAPES, check.UNDOINGS)
+        names = [name for table in tables for name, _ in table]
+        self.assertEqual(listed.splitlines(), names)
+
+
 class ReadmeExamples(unittest.TestCase):
     @classmethod
     def setUpClass(cls) -> None:
