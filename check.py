@@ -245,7 +245,9 @@ def unshape(text: str) -> str:
             return written[0] + harakat + written[1]
         return written + harakat
 
-    forms = "\ufb50-\ufdff\ufe70-\ufeff"
+    # FriBidi keeps the lam's place in a lam-alef ligature with U+FEFF, before it
+    text = re.sub(f"\ufeff([{HARAKAT}]*)([\ufef5-\ufefc])", r"\2\1", text)
+    forms = "\ufb50-\ufdff\ufe70-\ufefe"
     return re.sub(f"([{forms}])([{HARAKAT}]*)", letters, text)
 
 
@@ -253,14 +255,16 @@ def unshape(text: str) -> str:
 MIRRORED = str.maketrans("()<>[]{}\xab\xbb\u2039\u203a", ")(><][}{\xbb\xab\u203a\u2039")
 
 
-def display_line(line: str) -> str:
+def display_line(line: str, marks_follow: bool = False) -> str:
     """Reorder one line as the Unicode Bidirectional Algorithm displays it.
 
     UAX #9 for text without explicit embeddings or isolates (they count as
     neutral): the paragraph direction from the first strong character (P2,
     P3), the weak and neutral rules (W1 to W7, N1, N2), the implicit levels
     (I1, I2), trailing whitespace at the paragraph level (L1), reversal
-    (L2) and mirrored brackets in right-to-left runs (L4).
+    (L2) and mirrored brackets in right-to-left runs (L4); with
+    ``marks_follow``, combining marks after their letter in right-to-left
+    runs (L3), as FriBidi writes them.
     """
     import unicodedata
 
@@ -313,19 +317,31 @@ def display_line(line: str) -> str:
     for index, kind in enumerate(original):
         if kind in ("B", "S"):
             levels[index] = base
-    chars = [
-        char.translate(MIRRORED) if level % 2 else char
-        for char, level in zip(line, levels)
-    ]
+    order = list(range(len(line)))
     for level in range(max(levels, default=0), 0, -1):  # L2
         start = None
-        for index in range(len(chars) + 1):
-            if index < len(chars) and levels[index] >= level:
+        for index in range(len(order) + 1):
+            if index < len(order) and levels[index] >= level:
                 start = index if start is None else start
             elif start is not None:
-                chars[start:index] = chars[start:index][::-1]
+                order[start:index] = order[start:index][::-1]
                 start = None
-    return "".join(chars)
+    position = 0
+    while marks_follow and position < len(order):  # L3
+        end = position
+        while (
+            end < len(order)
+            and original[order[end]] == "NSM"
+            and levels[order[end]] % 2
+        ):
+            end += 1
+        if position < end < len(order):  # marks before their letter: put them after it
+            order[position : end + 1] = [order[end], *order[position:end]]
+        position = max(end, position) + 1
+    return "".join(
+        line[index].translate(MIRRORED) if levels[index] % 2 else line[index]
+        for index in order
+    )
 
 
 def resolve_runs(kinds: "list[str]", kind: str, resolve) -> None:
@@ -344,9 +360,9 @@ def resolve_runs(kinds: "list[str]", kind: str, resolve) -> None:
         index = end
 
 
-def display_order(text: str) -> str:
+def display_order(text: str, marks_follow: bool = False) -> str:
     """Write each line as the bidi algorithm displays it; on this article, its own undoing."""
-    return "\n".join(display_line(line) for line in text.split("\n"))
+    return "\n".join(display_line(line, marks_follow) for line in text.split("\n"))
 
 
 # Known changes to the text, each a name and what it does to the original.
@@ -562,6 +578,10 @@ UNDOINGS = (
     (
         "written in visual order, each line as the bidi algorithm displays it",
         display_order,
+    ),
+    (
+        "written in visual order, combining marks after their letters (as FriBidi does)",
+        functools.partial(display_order, marks_follow=True),
     ),
     (
         "each line reversed, character by character (a naive right-to-left display)",

@@ -12,10 +12,15 @@ in a throw-away venv from the article (``ar_news.txt``, read with
 - reshaped_keeping_harakat.txt: ``ArabicReshaper(configuration={"delete_harakat":
   False}).reshape(text)``, arabic-reshaper 3.1.0;
 - display_order.txt: ``bidi.get_display(line)`` for each line, python-bidi 0.6.12;
-- reshaped_in_display_order.txt: get_display on each line of reshaped.txt.
+- reshaped_in_display_order.txt: get_display on each line of reshaped.txt;
+- fribidi.txt: ``fribidi --nopad --nobreak --charset UTF-8 ar_news.txt``, GNU
+  FriBidi 1.0.8 (Debian's libfribidi-bin): shaped, harakat kept, a lam-alef
+  ligature's lam kept as U+FEFF, visual order with combining marks after their
+  letters (UAX #9's rule L3).
 
 check.py's own reordering agreed with python-bidi 0.6.12 on every line of the
-article (test_display_order_is_python_bidis below checks it each run), and on
+article, and so, with rule L3, with FriBidi 1.0.8 (fribidi.txt is named as
+shaped and in that order) (test_display_order_is_python_bidis below checks it each run), and on
 20,000 random short strings of Arabic and Latin letters, digits, spaces and
 punctuation; it does not pair brackets (UAX #9's rule N0), which the article
 has none of.
@@ -43,6 +48,7 @@ LIBRARY_OUTPUTS = {
     "reshaped_keeping_harakat.txt": "b2fdca0bff30bf2ab411e7efbe848be9fb854f185ffa4e7dd96b6fbbb2406142",
     "display_order.txt": "e4218d4f52c7e8637fac34f1264c17b4cfdd3b4c73cf3c07c51f72b58a3eab9a",
     "reshaped_in_display_order.txt": "4bcd19646ea9bfa30b2c3793da8157c684294f4f9df7a13fc993dfe3e606fec5",
+    "fribidi.txt": "4a5408f6c58ee2730e2f883cac17a73975dc5ddab58af83ebd31e3f8d7555908",
 }
 SHAPED = "shaped into Arabic presentation forms"
 VISUAL = "written in visual order, each line as the bidi algorithm displays it"
@@ -111,7 +117,22 @@ PIPELINES = {
     "display-order": (library_output("display_order.txt"), [VISUAL]),
     "reshaped-in-display-order": (
         library_output("reshaped_in_display_order.txt"),
-        [f"{HARAKAT} and {SHAPED} and {VISUAL}"],
+        [  # no harakat left: whether marks follow their letters cannot tell
+            f"{HARAKAT} and {SHAPED} and {VISUAL}",
+            (
+                f"{HARAKAT} and {SHAPED} and written in visual order, combining marks"
+                " after their letters (as FriBidi does)"
+            ),
+        ],
+    ),
+    "fribidi": (
+        library_output("fribidi.txt"),
+        [
+            (
+                f"{SHAPED} and written in visual order, combining marks after their letters"
+                " (as FriBidi does)"
+            )
+        ],
     ),
     "cp1256-as-cp1252": (
         read_as_windows_1252(legacy("cp1256", b"?")),
