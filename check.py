@@ -15,11 +15,9 @@ From Python: ``compare(expected, actual)`` returns None or the report.
 """
 
 import codecs
-import functools
 import hashlib
 import os
 import sys
-from collections.abc import Iterator
 
 if __package__:  # imported as part of a package, e.g. tests.fixtures.ar_news
     from .make_article import ARTICLE, DEFAULT_TARGET
@@ -85,30 +83,22 @@ def substitute(error: UnicodeEncodeError) -> "tuple[str, int]":
 codecs.register_error(SUBSTITUTE, substitute)
 
 
-@functools.lru_cache(maxsize=None)
-def undefined_bytes(encoding: str) -> "dict[str, str]":
-    """Map each byte that ``encoding`` leaves undefined, as surrogateescape reads it, to the same code point."""
-    return {
-        chr(0xDC00 + byte): chr(byte)
-        for byte in range(0x80, 0x100)
-        if not bytes([byte]).decode(encoding, "ignore")
-    }
-
-
 def read_as(encoding: str, data: bytes) -> str:
     """Read ``data`` as the single-byte ``encoding`` (the way to mojibake).
 
     A byte that the code page leaves undefined is read as the same code
     point, as Windows reads it.
     """
-    return replace_all(
-        data.decode(encoding, "surrogateescape"), undefined_bytes(encoding)
-    )
+    import re
+
+    undefined = "[\udc80-\udcff]"  # as surrogateescape reads such a byte
+    text = data.decode(encoding, "surrogateescape")
+    return re.sub(undefined, lambda byte: chr(ord(byte[0]) - 0xDC00), text)
 
 
 WRONG_READINGS = (  # how the bytes of a legacy code page get read as something else
-    ("Latin-1", functools.partial(read_as, "latin-1")),
-    ("Windows-1252", functools.partial(read_as, "cp1252")),
+    ("Latin-1", lambda data: read_as("latin-1", data)),
+    ("Windows-1252", lambda data: read_as("cp1252", data)),
     (
         "UTF-8 (U+FFFD for what is not UTF-8)",
         lambda data: data.decode("utf-8", "replace"),
@@ -116,9 +106,14 @@ WRONG_READINGS = (  # how the bytes of a legacy code page get read as something 
 )
 
 
-def legacy_mojibake(encoding: str, errors: str, read, text: str) -> bytes:
-    """Save ``text`` in a legacy code page, ``read`` those bytes as something else, save as UTF-8."""
-    return read(text.encode(encoding, errors)).encode("utf-8")
+def saved_in(encoding: str, errors: str):
+    """Saving in a legacy code page, ``errors`` saying what to write for what it cannot hold."""
+    return lambda text: text.encode(encoding, errors)
+
+
+def legacy_mojibake(encoding: str, errors: str, read):
+    """Saving in a legacy code page, then ``read`` those bytes as something else, saved as UTF-8."""
+    return lambda text: read(text.encode(encoding, errors)).encode("utf-8")
 
 
 def outside_the_bmp(replacement: str, text: str) -> str:
@@ -217,7 +212,6 @@ def percent_decoded(text: str, plus: bool = False) -> str:
     return unquote(text, errors="surrogateescape")
 
 
-@functools.lru_cache(maxsize=None)
 def presentation_forms() -> "dict[int, str]":
     """Map each Arabic presentation form (U+FB50 to U+FDFF, U+FE70 to U+FEFF) to its letters."""
     import unicodedata
@@ -238,9 +232,11 @@ def unshape(text: str) -> str:
     """
     import re
 
+    table = presentation_forms()
+
     def letters(match: "re.Match[str]") -> str:
         form, harakat = match[1], match[2]
-        written = presentation_forms().get(ord(form), form)
+        written = table.get(ord(form), form)
         if "\ufef5" <= form <= "\ufefc":  # a lam-alef ligature
             return written[0] + harakat + written[1]
         return written + harakat
@@ -269,6 +265,8 @@ def display_line(line: str, marks_follow: bool = False) -> str:
     import unicodedata
 
     original = [unicodedata.bidirectional(char) or "ON" for char in line]
+    if not {"R", "AL", "AN"} & set(original):  # all at level 0: shown as it is
+        return line
     first_strong = next((kind for kind in original if kind in ("L", "R", "AL")), "L")
     base = 0 if first_strong == "L" else 1
     edge = "LR"[base]
@@ -326,8 +324,8 @@ def display_line(line: str, marks_follow: bool = False) -> str:
             elif start is not None:
                 order[start:index] = order[start:index][::-1]
                 start = None
-    position = 0
-    while marks_follow and position < len(order):  # L3
+    position = 0 if marks_follow and "NSM" in original else len(order)
+    while position < len(order):  # L3
         end = position
         while (
             end < len(order)
@@ -501,11 +499,11 @@ TEXT_CHANGES = (
     ),
     (
         "characters outside the BMP (the flag) written as ?, as MySQL's 3-byte utf8 does",
-        functools.partial(outside_the_bmp, "?"),
+        lambda text: outside_the_bmp("?", text),
     ),
     (
         "characters outside the BMP (the flag) removed",
-        functools.partial(outside_the_bmp, ""),
+        lambda text: outside_the_bmp("", text),
     ),
     (
         "whitespace collapsed to single spaces (' '.join(text.split()))",
@@ -536,7 +534,7 @@ SAVINGS = (
     + tuple(
         (
             f"saved as {code_page}, {loss}",
-            functools.partial(str.encode, encoding=encoding, errors=errors),
+            saved_in(encoding, errors),
         )
         for code_page, encoding in LEGACY_CODE_PAGES
         for loss, errors in LOSSES
@@ -544,7 +542,7 @@ SAVINGS = (
     + tuple(
         (
             f"saved as {code_page} ({loss}), read as {reading} and saved as UTF-8 (mojibake)",
-            functools.partial(legacy_mojibake, encoding, errors, read),
+            legacy_mojibake(encoding, errors, read),
         )
         for code_page, encoding in LEGACY_CODE_PAGES
         for loss, errors in LOSSES
@@ -566,27 +564,32 @@ ESCAPES = (
     ("percent-encoded, as in URLs", percent_decoded),
     (
         "percent-encoded, + for space, as in HTML forms",
-        functools.partial(percent_decoded, plus=True),
+        lambda text: percent_decoded(text, plus=True),
     ),
     ("encoded as Base64", base64_decoded),
     ("encoded as quoted-printable", quoted_printable_decoded),
 )
 
-# Known changes that can be undone on the text found, each a name and how, in
-# the order they are undone: the last done first.
-UNDOINGS = (
+# Known ways of writing the text in the order it is shown, each a name and how
+# to undo it on the text found: at most one a copy, after any escape.
+DISPLAY_ORDERS = (
     (
         "written in visual order, each line as the bidi algorithm displays it",
         display_order,
     ),
     (
         "written in visual order, combining marks after their letters (as FriBidi does)",
-        functools.partial(display_order, marks_follow=True),
+        lambda text: display_order(text, marks_follow=True),
     ),
     (
         "each line reversed, character by character (a naive right-to-left display)",
         lambda text: "\n".join(line[::-1] for line in text.split("\n")),
     ),
+)
+
+# Other known changes that can be undone on the text found, each a name and
+# how, in the order they are undone: the last done first.
+UNDOINGS = (
     ("shaped into Arabic presentation forms", unshape),
     (
         "right-to-left or left-to-right marks inserted",
@@ -616,27 +619,27 @@ def undone(undo, text: str) -> "str | None":
 def undone_copies(found: str) -> "dict[bytes, list[tuple[str, ...]]]":
     """The copy with known changes undone, by its bytes: which undoings give them.
 
-    At most one escape, undone first; then the other undoings in their
-    table's order; at most three in all.
+    At most one escape and one display order, undone first, in that order;
+    then the other undoings in their table's order; at most three in all.
     """
     chains = [((), found)]
-    for name, undo in ESCAPES:
-        text = undone(undo, found)
-        if text is not None:
-            chains.append(((name,), text))
-    for name, undo in UNDOINGS:
-        for names, found_text in list(chains):
-            text = undone(undo, found_text) if len(names) < MOST_CHANGES else None
-            if text is not None:
-                chains.append((names + (name,), text))
+    for undoings in (ESCAPES, DISPLAY_ORDERS, *((undoing,) for undoing in UNDOINGS)):
+        for names, before in list(chains):  # one of these at most, after the others
+            for name, undo in undoings if len(names) < MOST_CHANGES else ():
+                text = undone(undo, before)
+                if text is not None:
+                    chains.append((names + (name,), text))
     copies = {}
     for names, text in chains:
         copies.setdefault(text.encode("utf-8", "surrogateescape"), []).append(names)
     return copies
 
 
-def changed_texts(text: str, depth: int) -> "Iterator[tuple[tuple[str, ...], str]]":
-    """Each text that ``depth`` known text changes, one after another, make of ``text``."""
+def changed_texts(text: str, depth: int):
+    """Yield each text that ``depth`` known text changes, one after another, make of ``text``.
+
+    Each comes as (names of the changes, text).
+    """
     if not depth:
         yield (), text
         return
@@ -645,8 +648,11 @@ def changed_texts(text: str, depth: int) -> "Iterator[tuple[tuple[str, ...], str
             yield names + (name,), change(before)
 
 
-def made(text: str, depth: int) -> "Iterator[tuple[tuple[str, ...], bytes]]":
-    """Each file that ``depth`` known changes make of ``text``: text changes, perhaps a saving last."""
+def made(text: str, depth: int):
+    """Yield each file that ``depth`` known changes make of ``text``: text changes, perhaps a saving last.
+
+    Each comes as (names of the changes, bytes).
+    """
     for names, changed in changed_texts(text, depth):
         yield names, changed.encode("utf-8")
     if depth:

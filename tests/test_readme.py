@@ -40,7 +40,13 @@ class KnownChanges(unittest.TestCase):
         import check
 
         listed = next(code for language, code in BLOCKS if language == "text")
-        tables = (check.TEXT_CHANGES, check.SAVINGS, check.ESCAPES, check.UNDOINGS)
+        tables = (
+            check.TEXT_CHANGES,
+            check.SAVINGS,
+            check.ESCAPES,
+            check.DISPLAY_ORDERS,
+            check.UNDOINGS,
+        )
         names = [name for table in tables for name, _ in table]
         self.assertEqual(listed.splitlines(), names)
 
