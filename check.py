@@ -509,6 +509,10 @@ TEXT_CHANGES = (
         "whitespace collapsed to single spaces (' '.join(text.split()))",
         lambda text: " ".join(text.split()),
     ),
+    (
+        "alef maqsura U+0649 written as alef U+0627",
+        lambda text: text.replace("\u0649", "\u0627"),
+    ),
 )
 
 # Known ways of saving the text other than plain UTF-8, each a name and the

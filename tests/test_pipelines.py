@@ -316,6 +316,15 @@ PIPELINES.update(
                 )
             ],
         ),
+        "alefs-as-pyarabic-normalizes": (  # pyarabic 0.6.15: normalize_alef
+            utf8(re.sub("[\u0622\u0623\u0625\u0649]", "\u0627", TEXT)),
+            [
+                (
+                    "alef forms U+0623, U+0625, U+0622 unified to alef U+0627"
+                    " and alef maqsura U+0649 written as alef U+0627"
+                )
+            ],
+        ),
         "mysql-utf8mb3": (
             ORIGINAL.replace(utf8(ASTRAL), b"??"),
             [
