@@ -93,7 +93,7 @@ def read_as(encoding: str, data: bytes) -> str:
 
     undefined = "[\udc80-\udcff]"  # as surrogateescape reads such a byte
     text = data.decode(encoding, "surrogateescape")
-    return re.sub(undefined, lambda byte: chr(ord(byte[0]) - 0xDC00), text)
+    return re.sub(undefined, lambda match: chr(ord(match[0]) - 0xDC00), text)
 
 
 WRONG_READINGS = (  # how the bytes of a legacy code page get read as something else
@@ -159,10 +159,11 @@ def unicode_escaped(text: str) -> str:
 
 def python_literal(text: str) -> str:
     """Undo ``repr()``: a string literal in the quotes that repr chooses."""
+    if len(text) < 2 or text[0] not in "'\"" or text[-1] != text[0]:
+        raise ValueError("not a string literal")
     decoded = unescape_python(text[1:-1])
-    quote = '"' if "'" in decoded and '"' not in decoded else "'"
-    if len(text) < 2 or text[0] != quote or text[-1] != quote:
-        raise ValueError("not what repr writes")
+    if text[0] != ('"' if "'" in decoded and '"' not in decoded else "'"):
+        raise ValueError("not in the quotes that repr chooses")
     return decoded
 
 
@@ -627,9 +628,10 @@ def undone_copies(found: str) -> "dict[bytes, list[tuple[str, ...]]]":
     then the other undoings in their table's order; at most three in all.
     """
     chains = [((), found)]
-    for undoings in (ESCAPES, DISPLAY_ORDERS, *((undoing,) for undoing in UNDOINGS)):
-        for names, before in list(chains):  # one of these at most, after the others
-            for name, undo in undoings if len(names) < MOST_CHANGES else ():
+    groups = [ESCAPES, DISPLAY_ORDERS] + [(undoing,) for undoing in UNDOINGS]
+    for group in groups:  # one undoing of each group at most
+        for names, before in list(chains):
+            for name, undo in group if len(names) < MOST_CHANGES else ():
                 text = undone(undo, before)
                 if text is not None:
                     chains.append((names + (name,), text))
@@ -668,7 +670,7 @@ def made(text: str, depth: int):
 def search(
     text: str, actual: bytes
 ) -> "tuple[list[tuple[str, ...]], list[tuple[str, ...]]]":
-    """Find the known changes that make ``actual`` of ``text``, fewest first.
+    """Find the fewest known changes that make ``actual`` of ``text``.
 
     Returns the chains of names, in the order done, that make all of it;
     where none does, those whose output ``actual`` is the start of.
@@ -735,7 +737,7 @@ def partly_made(
 
 
 def named(chain: "tuple[str, ...]") -> str:
-    """Name a chain of known changes in the order done; a change done twice, once."""
+    """Name a chain of known changes in the order done; one done twice running as "twice"."""
     import itertools
 
     return " and ".join(
