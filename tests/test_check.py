@@ -5,6 +5,7 @@ import resource
 import subprocess
 import sys
 import threading
+import unicodedata
 import unittest
 
 import check
@@ -147,6 +148,45 @@ class Compare(unittest.TestCase):
             "  expected U+1F1E8 REGIONAL INDICATOR SYMBOL LETTER C, found 0xFF",
         )
         self.assertTrue(report.isascii())
+
+
+class CompareAnyText(unittest.TestCase):
+    """compare() on a part of the article, on str, and on texts larger than it."""
+
+    def known(self, report: str) -> "list[str]":
+        return [line for line in report.splitlines() if "known change" in line]
+
+    def test_one_line_with_crlf_added(self) -> None:
+        line = ORIGINAL.split(b"\n")[4]
+        report = check.compare(line, line + b"\r\n")
+        self.assertEqual(
+            self.known(report),
+            ["  known change: a newline added at the end and LF turned into CRLF"],
+        )
+
+    def test_str_stands_for_its_utf8_bytes(self) -> None:
+        text = ORIGINAL.decode("utf-8")
+        nfkc = unicodedata.normalize("NFKC", text)
+        report = check.compare(text, nfkc, "copy")
+        self.assertEqual(report, check.compare(ORIGINAL, nfkc.encode("utf-8"), "copy"))
+        self.assertIn("  known change: normalized to NFKC", report.splitlines())
+
+    def test_a_text_larger_than_the_old_limit_is_examined(self) -> None:
+        large = ORIGINAL * 10
+        self.assertGreater(len(large), 64 * 1024)
+        report = check.compare(large, large + b"\n")
+        self.assertEqual(
+            self.known(report), ["  known change: a newline added at the end"]
+        )
+
+    def test_the_limit_follows_the_size_of_expected(self) -> None:
+        line = ORIGINAL.split(b"\n")[2]
+        report = check.compare(line, line * 20).splitlines()
+        limit = check.SIZE_FACTOR * len(line)
+        self.assertEqual(
+            report[-1],
+            f"  longer than {limit} bytes: no known change makes that much of the original",
+        )
 
 
 class Command(RepoCopyTestCase):
