@@ -263,6 +263,7 @@ def display_line(line: str, marks_follow: bool = False) -> str:
     ``marks_follow``, combining marks after their letter in right-to-left
     runs (L3), as FriBidi writes them.
     """
+    import itertools
     import unicodedata
 
     original = [unicodedata.bidirectional(char) or "ON" for char in line]
@@ -282,13 +283,16 @@ def display_line(line: str, marks_follow: bool = False) -> str:
         previous = kind
         kinds.append("R" if kind == "AL" else kind)
     for index in range(1, len(kinds) - 1):  # W4
-        before, kind, after = kinds[index - 1 : index + 2]
+        kind = kinds[index]
+        if kind not in ("ES", "CS"):
+            continue
+        before, after = kinds[index - 1], kinds[index + 1]
         if before == after and (
             (kind == "ES" and before == "EN")
             or (kind == "CS" and before in ("EN", "AN"))
         ):
             kinds[index] = before
-    resolve_runs(
+    kinds = resolve_runs(
         kinds, "ET", lambda before, after: "EN" if "EN" in (before, after) else "ET"
     )  # W5
     kinds = ["ON" if kind in ("ES", "ET", "CS") else kind for kind in kinds]  # W6
@@ -299,7 +303,7 @@ def display_line(line: str, marks_follow: bool = False) -> str:
         elif kind == "EN" and strong == "L":
             kinds[index] = "L"
     direction = {"L": "L", "R": "R", "EN": "R", "AN": "R", None: edge}
-    resolve_runs(  # N1, N2
+    kinds = resolve_runs(  # N1, N2
         kinds,
         "ON",
         lambda before, after: (
@@ -308,22 +312,28 @@ def display_line(line: str, marks_follow: bool = False) -> str:
     )
     raise_by = ({"R": 1, "AN": 2, "EN": 2}, {"L": 1, "AN": 1, "EN": 1})[base]  # I1, I2
     levels = [base + raise_by.get(kind, 0) for kind in kinds]
-    # L1: whitespace at the end of the line, and separators, at the paragraph level
+    # L1: separators, and whitespace before them or at the end, at the paragraph level
+    resetting = True
     for index in reversed(range(len(original))):
-        if original[index] not in ("WS", "B", "S"):
-            break
-        levels[index] = base
-    for index, kind in enumerate(original):
-        if kind in ("B", "S"):
+        if original[index] in ("B", "S"):
+            resetting = True
+        elif original[index] != "WS":
+            resetting = False
+        if resetting:
             levels[index] = base
+    runs = []  # of one level: (level, start, end)
+    for level, group in itertools.groupby(levels):
+        start = runs[-1][2] if runs else 0
+        runs.append((level, start, start + len(list(group))))
+    runs.append((0, len(line), len(line)))  # the end: below every level reversed
     order = list(range(len(line)))
-    for level in range(max(levels, default=0), 0, -1):  # L2
+    for level in range(max(levels), 0, -1):  # L2: each span at this level or higher
         start = None
-        for index in range(len(order) + 1):
-            if index < len(order) and levels[index] >= level:
-                start = index if start is None else start
+        for run_level, run_start, _ in runs:
+            if run_level >= level:
+                start = run_start if start is None else start
             elif start is not None:
-                order[start:index] = order[start:index][::-1]
+                order[start:run_start] = order[start:run_start][::-1]
                 start = None
     position = 0 if marks_follow and "NSM" in original else len(order)
     while position < len(order):  # L3
@@ -334,29 +344,29 @@ def display_line(line: str, marks_follow: bool = False) -> str:
             and levels[order[end]] % 2
         ):
             end += 1
-        if position < end < len(order):  # marks before their letter: put them after it
-            order[position : end + 1] = [order[end], *order[position:end]]
+        if position < end:  # marks reversed before their letter: after it, in order
+            letter = order[end : end + 1]  # none at the end of the line
+            order[position : end + len(letter)] = letter + order[position:end][::-1]
         position = max(end, position) + 1
+    mirrored = line.translate(MIRRORED)  # L4, at odd levels
     return "".join(
-        line[index].translate(MIRRORED) if levels[index] % 2 else line[index]
-        for index in order
+        [mirrored[index] if levels[index] % 2 else line[index] for index in order]
     )
 
 
-def resolve_runs(kinds: "list[str]", kind: str, resolve) -> None:
+def resolve_runs(kinds: "list[str]", kind: str, resolve) -> "list[str]":
     """Replace each run of ``kind`` with what ``resolve(kind before, kind after)`` says."""
-    index = 0
-    while index < len(kinds):
-        if kinds[index] != kind:
-            index += 1
-            continue
-        end = index
-        while end < len(kinds) and kinds[end] == kind:
-            end += 1
-        before = kinds[index - 1] if index else None
-        after = kinds[end] if end < len(kinds) else None
-        kinds[index:end] = [resolve(before, after)] * (end - index)
-        index = end
+    import itertools
+
+    runs = [(each, len(list(group))) for each, group in itertools.groupby(kinds)]
+    resolved = []
+    for index, (each, length) in enumerate(runs):
+        if each == kind:
+            before = runs[index - 1][0] if index else None
+            after = runs[index + 1][0] if index + 1 < len(runs) else None
+            each = resolve(before, after)
+        resolved += [each] * length
+    return resolved
 
 
 def display_order(text: str, marks_follow: bool = False) -> str:
