@@ -29,7 +29,7 @@ ORIGINAL_SIZE = 7165
 
 # How much larger than the original a copy may be and still be examined: more
 # than any known changes make of it (the largest, double mojibake written with
-# JSON or HTML escapes, is twelve times its size).
+# JSON, HTML or percent escapes, is 11 to 13 times its size).
 SIZE_FACTOR = 16
 READ_LIMIT = SIZE_FACTOR * ORIGINAL_SIZE
 
