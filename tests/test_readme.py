@@ -15,6 +15,7 @@ import sys
 import tempfile
 import unittest
 
+import check
 from tests.support import FIXTURE, ORIGINAL, QUIET_ENVIRONMENT, REPO, SCRIPTS
 
 with open(os.path.join(REPO, "README.md"), encoding="utf-8") as _stream:
@@ -37,8 +38,6 @@ def example_path(code: str) -> str:
 
 class KnownChanges(unittest.TestCase):
     def test_the_readme_lists_every_known_change_by_its_name(self) -> None:
-        import check
-
         listed = next(code for language, code in BLOCKS if language == "text")
         tables = (
             check.TEXT_CHANGES,
