@@ -26,7 +26,7 @@ Arabic-Indic digits, spaces, tabs, no-break spaces and punctuation: all
 30,000 the same.  It does not pair brackets (UAX #9's rule N0), which the
 article has none of.  With rule L3 it agreed with FriBidi 1.0.8 on the
 article (fribidi.txt is named as shaped and in that order) and on 4,995 of
-5,000 such strings; the other 5 have a haraka on the alef of a lam-alef
+5,000 such strings (tabs as spaces); the other 5 have a haraka on the alef of a lam-alef
 ligature, which check.py puts back on the lam, as this article spells it.
 """
 
