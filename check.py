@@ -258,7 +258,8 @@ def display_line(line: str, marks_follow: bool = False) -> str:
     UAX #9 for text without explicit embeddings or isolates (they count as
     neutral): the paragraph direction from the first strong character (P2,
     P3), the weak and neutral rules (W1 to W7, N1, N2), the implicit levels
-    (I1, I2), trailing whitespace at the paragraph level (L1), reversal
+    (I1, I2), separators and the whitespace before them or at the end at
+    the paragraph level (L1), reversal
     (L2) and mirrored brackets in right-to-left runs (L4); with
     ``marks_follow``, combining marks after their letter in right-to-left
     runs (L3), as FriBidi writes them.
@@ -756,12 +757,12 @@ def named(chain: "tuple[str, ...]") -> str:
     )
 
 
-def names_once(chains: "list[tuple[str, ...]]") -> "list[str]":
-    """Name each chain; chains of the same changes in another order, once."""
-    names = {}
+def distinct(chains: "list[tuple[str, ...]]") -> "list[tuple[str, ...]]":
+    """The chains, those of the same changes in another order once."""
+    kept = {}
     for chain in chains:
-        names.setdefault(tuple(sorted(chain)), named(chain))
-    return list(names.values())
+        kept.setdefault(tuple(sorted(chain)), chain)
+    return list(kept.values())
 
 
 # The report: where a copy differs and what explains it.
@@ -883,9 +884,9 @@ def explanation(expected: bytes, actual: bytes) -> "list[str]":
     text = expected.decode("utf-8")
     whole, cut_short = search(text, actual)
     if whole:
-        return [f"  known change: {name}" for name in names_once(whole)]
+        return [f"  known change: {named(chain)}" for chain in distinct(whole)]
     lines = []
-    for chain in cut_short:
+    for chain in distinct(cut_short):
         line, column = line_and_column(text[: characters_kept(text, chain, actual)])
         lines += [
             f"  known change, cut short: {named(chain)}",
