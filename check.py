@@ -8,10 +8,18 @@ A file that matches prints ``FILE: OK``.  One that differs prints where, in
 cmp's terms (byte, line and column, numbered from 1), the characters expected
 and found, and which known change made by a tool (an editor, git, a text
 pipeline, an encoder, an Arabic shaper or bidi display) explains the file,
-if one does: up to three at once, in some of the places, or cut short.
+if one does: up to three at once, in some of the places, or cut short.  A
+change is named only where the named changes, made again to the original,
+give the file byte for byte.
 Exit status as cmp: 0 all identical, 1 some file differs, 2 trouble.
 
-From Python: ``compare(expected, actual)`` returns None or the report.
+From Python:
+
+- ``compare(expected, actual)`` returns None or the report;
+- ``CHANGES`` is the table of known changes, each a ``Change`` with a
+  stable key, the name a report prints and what it does to a text;
+  ``CHANGES_BY_KEY`` finds one by its key;
+- ``size_limit(text)`` is the most bytes the known changes make of a text.
 """
 
 import codecs
@@ -27,11 +35,9 @@ else:  # run as a script, or imported from the folder it is in
 ORIGINAL_SHA256 = "a1478f8c1314683ffc280c1d19182536c0e1340826b8686424675ae19824c37d"
 ORIGINAL_SIZE = 7165
 
-# How much larger than the original a copy may be and still be examined: more
-# than any known changes make of it (the largest, double mojibake written with
-# JSON, HTML or percent escapes, is 11 to 13 times its size).
-SIZE_FACTOR = 16
-READ_LIMIT = SIZE_FACTOR * ORIGINAL_SIZE
+# How much of a file the command reads: size_limit(ARTICLE), the most bytes
+# the known changes make of the original (a test checks it), and one more.
+READ_LIMIT = 479160
 
 # How many of the places that differ a report lists.
 PLACES_SHOWN = 5
@@ -45,17 +51,23 @@ CONTROL_NAMES = {
     "\x1a": "SUBSTITUTE",
 }
 
-# The vocabulary: what tools do to Arabic text, and the helpers that do it.
+# The vocabulary: what tools do to Arabic text, the helpers that do and undo
+# it, and then the table of known changes that names them.
 
 HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # U+064B to U+0652
+ALEFS = "\u0622\u0623\u0625\u0627"  # with madda, hamza above, hamza below; alef
 SUBSTITUTE = "ar-news-substitute"  # an encoding error handler, registered below
-LEGACY_CODE_PAGES = (("Windows-1256", "cp1256"), ("ISO-8859-6", "iso-8859-6"))
-LOSSES = (  # what converters write for a character a code page cannot hold
-    ("? for what it cannot hold", "replace"),
-    ("SUB (0x1A) for what it cannot hold", SUBSTITUTE),
-    ("dropping what it cannot hold", "ignore"),
-)
 ASTRAL = "[\U00010000-\U0010ffff]"  # outside the Basic Multilingual Plane
+
+
+def as_text(data: "bytes | str") -> str:
+    """Bytes as text, each byte that is not UTF-8 kept as a lone surrogate."""
+    return data if isinstance(data, str) else data.decode("utf-8", "surrogateescape")
+
+
+def utf8(text: str) -> bytes:
+    """The inverse of ``as_text``: the bytes a text stands for."""
+    return text.encode("utf-8", "surrogateescape")
 
 
 def normalize(form: str, text: str) -> str:
@@ -63,16 +75,6 @@ def normalize(form: str, text: str) -> str:
     import unicodedata
 
     return unicodedata.normalize(form, text)
-
-
-def replace_all(text: str, replacements: "dict[str, str]") -> str:
-    """Replace each key of ``replacements`` in ``text`` with its value.
-
-    No value holds a later key, so the order does not matter.
-    """
-    for old, new in replacements.items():
-        text = text.replace(old, new)
-    return text
 
 
 def substitute(error: UnicodeEncodeError) -> "tuple[str, int]":
@@ -94,26 +96,6 @@ def read_as(encoding: str, data: bytes) -> str:
     undefined = "[\udc80-\udcff]"  # as surrogateescape reads such a byte
     text = data.decode(encoding, "surrogateescape")
     return re.sub(undefined, lambda match: chr(ord(match[0]) - 0xDC00), text)
-
-
-WRONG_READINGS = (  # how the bytes of a legacy code page get read as something else
-    ("Latin-1", lambda data: read_as("latin-1", data)),
-    ("Windows-1252", lambda data: read_as("cp1252", data)),
-    (
-        "UTF-8 (U+FFFD for what is not UTF-8)",
-        lambda data: data.decode("utf-8", "replace"),
-    ),
-)
-
-
-def saved_in(encoding: str, errors: str):
-    """Saving in a legacy code page, ``errors`` saying what to write for what it cannot hold."""
-    return lambda text: text.encode(encoding, errors)
-
-
-def legacy_mojibake(encoding: str, errors: str, read):
-    """Saving in a legacy code page, then ``read`` those bytes as something else, saved as UTF-8."""
-    return lambda text: read(text.encode(encoding, errors)).encode("utf-8")
 
 
 def outside_the_bmp(replacement: str, text: str) -> str:
@@ -141,88 +123,89 @@ def strip_line_ends(text: str) -> str:
     return re.sub(r"\s+$", "", text, flags=re.MULTILINE)
 
 
-def unescape_python(text: str) -> str:
-    """Undo Python's backslash escapes (``\\n``, ``\\xa0``, ``\\u0627``, ``\\U0001f1e8``)."""
-    import warnings
-
-    with warnings.catch_warnings():  # an unknown escape is kept, not warned about
-        warnings.simplefilter("ignore")
-        return text.encode("latin-1", "backslashreplace").decode("unicode_escape")
+def newline_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo a newline added at the end, as after a value a command-line tool prints."""
+    if not copy.endswith("\n"):
+        raise ValueError("no newline at the end")
+    return copy[:-1], ()
 
 
-def unicode_escaped(text: str) -> str:
-    """Undo ``unicode_escape``: ASCII only, everything else escaped."""
-    if not text.isascii():
-        raise ValueError("not what unicode_escape writes")
-    return unescape_python(text)
+# Shaping: each letter as its presentation form, and back.
+
+POSITIONS = ("<isolated>", "<initial>", "<final>", "<medial>")  # by joining: after, before
+SHAPES: "tuple[dict[str, str], dict[str, str]]" = ({}, {})  # built on first use
 
 
-def python_literal(text: str) -> str:
-    """Undo ``repr()``: a string literal in the quotes that repr chooses."""
-    if len(text) < 2 or text[0] not in "'\"" or text[-1] != text[0]:
-        raise ValueError("not a string literal")
-    decoded = unescape_python(text[1:-1])
-    if text[0] != ('"' if "'" in decoded and '"' not in decoded else "'"):
-        raise ValueError("not in the quotes that repr chooses")
-    return decoded
+def presentation_forms() -> "tuple[dict[str, str], dict[str, str]]":
+    """The Arabic presentation forms (U+FB50 to U+FDFF, U+FE70 to U+FEFF), from unicodedata.
+
+    Two maps, built once: each form to the letters it stands for, and the
+    letters followed by a position (``"<final>"``) to their form.
+    """
+    letters_of, form_of = SHAPES
+    if not letters_of:
+        import unicodedata
+
+        for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
+            tag, *letters = unicodedata.decomposition(chr(code)).split() or [""]
+            if tag in POSITIONS:
+                written = "".join(chr(int(letter, 16)) for letter in letters)
+                letters_of[chr(code)] = written
+                form_of.setdefault(written + tag, chr(code))
+    return SHAPES
 
 
-def json_string(text: str) -> str:
-    """Undo ``json.dumps``: a quoted JSON string, with or without ``ensure_ascii``."""
-    import json
+def joining(char: str, form_of: "dict[str, str]") -> str:
+    """How a character joins, read off its presentation forms: D both ways, R to the one before it.
 
-    if not text.startswith('"'):  # a string, never an array or object to nest
-        raise ValueError("not a JSON string")
-    return json.loads(text)
-
-
-def base64_decoded(text: str) -> str:
-    """Undo Base64, as in MIME mail and data URLs (line breaks allowed)."""
-    import base64
-
-    data = base64.b64decode("".join(text.split()), validate=True)
-    return data.decode("utf-8", "surrogateescape")
-
-
-def quoted_printable_decoded(text: str) -> str:
-    """Undo quoted-printable, as in MIME mail (``=D8=A7``, ``=`` at a soft line break)."""
-    import quopri
-
-    if not text.isascii():
-        raise ValueError("not what quoted-printable writes")
-    data = quopri.decodestring(text.encode("ascii"))
-    return data.decode("utf-8", "surrogateescape")
-
-
-def html_references(text: str) -> str:
-    """Undo HTML or XML character references: ``&#1575;``, ``&#x627;``, ``&nbsp;``."""
-    import html
-
-    return html.unescape(text)
-
-
-def percent_decoded(text: str, plus: bool = False) -> str:
-    """Undo percent-encoding (``%D8%A7``); ``plus``: also ``+`` for a space, as in forms."""
-    import urllib.parse
-
-    if not text.isascii():
-        raise ValueError("not what percent-encoding writes")
-    if plus and "+" not in text:  # then the same as without plus
-        raise ValueError("no + to undo")
-    unquote = urllib.parse.unquote_plus if plus else urllib.parse.unquote
-    return unquote(text, errors="surrogateescape")
-
-
-def presentation_forms() -> "dict[int, str]":
-    """Map each Arabic presentation form (U+FB50 to U+FDFF, U+FE70 to U+FEFF) to its letters."""
+    Tatweel joins both ways, with no forms of its own; a combining mark (T)
+    is passed over; anything else (U) joins neither way.
+    """
     import unicodedata
 
-    table = {}
-    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
-        tag, *letters = unicodedata.decomposition(chr(code)).split() or [""]
-        if tag in ("<isolated>", "<initial>", "<medial>", "<final>"):
-            table[code] = "".join(chr(int(letter, 16)) for letter in letters)
-    return table
+    if char == "\u0640" or char + "<initial>" in form_of:
+        return "D"
+    if char + "<final>" in form_of:
+        return "R"
+    return "T" if unicodedata.category(char) == "Mn" else "U"
+
+
+def shape(text: str, fribidi: bool = False) -> str:
+    """Write each Arabic letter as its presentation form for its place in the word.
+
+    As arabic-reshaper does: lam before alef becomes one ligature, across
+    harakat, which follow it; hamza, which joins neither way, in its
+    isolated form.  ``fribidi``: as FriBidi does: the ligature only with no
+    haraka between, U+FEFF in the lam's place, hamza left as it is.
+    """
+    form_of = presentation_forms()[1]
+    kinds = [joining(char, form_of) for char in text]
+    letters = [index for index, kind in enumerate(kinds) if kind != "T"]
+    shaped, ligated = list(text), set()  # ligated: alefs in a ligature
+    for number, index in enumerate(letters):
+        char, kind = text[index], kinds[index]
+        before = kinds[letters[number - 1]] if number else "U"
+        following = letters[number + 1] if number + 1 < len(letters) else None
+        after = kinds[following] if following is not None else "U"
+        joins_before = kind in "DR" and before == "D"
+        joins_after = kind == "D" and after in "DR"
+        if index in ligated or (kind == "U" and fribidi):
+            continue
+        if (
+            char == "\u0644"
+            and following is not None
+            and text[following] in ALEFS
+            and (not fribidi or following == index + 1)
+        ):
+            position = "<final>" if joins_before else "<isolated>"
+            ligature = form_of[char + text[following] + position]
+            shaped[index] = "\ufeff" if fribidi else ligature
+            shaped[following] = ligature if fribidi else ""
+            ligated.add(following)
+            continue
+        position = POSITIONS[joins_after + 2 * joins_before]
+        shaped[index] = form_of.get(char + position, char)
+    return "".join(shaped)
 
 
 def unshape(text: str) -> str:
@@ -233,11 +216,11 @@ def unshape(text: str) -> str:
     """
     import re
 
-    table = presentation_forms()
+    letters_of = presentation_forms()[0]
 
     def letters(match: "re.Match[str]") -> str:
         form, harakat = match[1], match[2]
-        written = table.get(ord(form), form)
+        written = letters_of.get(form, form)
         if "\ufef5" <= form <= "\ufefc":  # a lam-alef ligature
             return written[0] + harakat + written[1]
         return written + harakat
@@ -247,6 +230,211 @@ def unshape(text: str) -> str:
     forms = "\ufb50-\ufdff\ufe70-\ufefe"
     return re.sub(f"([{forms}])([{HARAKAT}]*)", letters, text)
 
+
+def unshaped(copy: str) -> "tuple[str, tuple]":
+    return unshape(copy), ()
+
+
+# Characters inserted: where they were is the form, read off the copy.
+
+
+def inserted(characters: str):
+    """Make and undo the insertion of runs of ``characters``.
+
+    Its form is where each run goes: (offset in the text before, run), in
+    order; by default one of the first character at the start of each line.
+    """
+    import re
+
+    def make(text: str, runs: "tuple | None" = None) -> str:
+        if runs is None:
+            return "\n".join(characters[0] + line for line in text.split("\n"))
+        pieces, last = [], 0
+        for offset, run in runs:
+            pieces += [text[last:offset], run]
+            last = offset
+        return "".join(pieces) + text[last:]
+
+    def undo(copy: str) -> "tuple[str, tuple]":
+        runs, removed = [], 0
+        for match in re.finditer(f"[{characters}]+", copy):
+            runs.append((match.start() - removed, match[0]))
+            removed += len(match[0])
+        if not runs:
+            raise ValueError("none inserted")
+        return re.sub(f"[{characters}]+", "", copy), (tuple(runs),)
+
+    def widest(text: str) -> tuple:  # one after each character
+        return (tuple((offset, characters[0]) for offset in range(1, len(text) + 1)),)
+
+    return make, undo, widest
+
+
+# Escapes: each written by its forward function, in the form read off the copy.
+
+
+def unescape_python(text: str) -> str:
+    """Undo Python's backslash escapes (``\\n``, ``\\xa0``, ``\\u0627``, ``\\U0001f1e8``)."""
+    import warnings
+
+    with warnings.catch_warnings():  # an unknown escape is kept, not warned about
+        warnings.simplefilter("ignore")
+        return text.encode("latin-1", "backslashreplace").decode("unicode_escape")
+
+
+def python_literal(copy: str) -> "tuple[str, tuple]":
+    """Undo ``repr()``: a string literal in quotes."""
+    if len(copy) < 2 or copy[0] not in "'\"" or copy[-1] != copy[0]:
+        raise ValueError("not a string literal")
+    return unescape_python(copy[1:-1]), ()
+
+
+def unicode_escaped(copy: str) -> "tuple[str, tuple]":
+    """Undo ``unicode_escape``: ASCII only, everything else escaped."""
+    if not copy.isascii():
+        raise ValueError("not what unicode_escape writes")
+    return unescape_python(copy), ()
+
+
+def json_string(text: str, ensure_ascii: bool = True) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=ensure_ascii)
+
+
+def json_undone(copy: str, quoted: bool = True) -> "tuple[str, tuple]":
+    """Undo ``json.dumps`` of a string; the form is whether it kept to ASCII (``ensure_ascii``)."""
+    import json
+
+    if quoted and not copy.startswith('"'):  # a string, never an array or object to nest
+        raise ValueError("not a JSON string")
+    return json.loads(copy if quoted else f'"{copy}"'), (copy.isascii(),)
+
+
+def references(text: str, written: "tuple | None" = None) -> str:
+    """Write characters as HTML or XML references: ``written`` says how, as (character, reference).
+
+    By default each character outside ASCII as a decimal reference.
+    """
+    if written is None:
+        return "".join(char if char.isascii() else f"&#{ord(char)};" for char in text)
+    return text.translate({ord(char): reference for char, reference in written})
+
+
+def references_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo HTML or XML references (``&#1575;``, ``&#x627;``, ``&nbsp;``), each character written one way."""
+    import html
+    import re
+
+    written: "dict[str, str]" = {}
+
+    def character(match: "re.Match[str]") -> str:
+        char = html.unescape(match[0])
+        if len(char) != 1:  # no reference: the copy says &name; itself
+            return match[0]
+        if written.setdefault(char, match[0]) != match[0]:
+            raise ValueError("a character written in two ways")
+        return char
+
+    pattern = "&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
+    return re.sub(pattern, character, copy), (tuple(written.items()),)
+
+
+NAMED: "dict[str, str]" = {}  # each character's longest named reference, built on first use
+
+
+def widest_references(text: str) -> tuple:
+    """Each character of ``text`` as its longest reference: decimal, hex or named."""
+    if not NAMED:
+        import html.entities
+
+        for name, char in html.entities.html5.items():
+            if name.endswith(";") and len(char) == 1:
+                NAMED[char] = max(NAMED.get(char, ""), f"&{name}", key=len)
+    return (
+        tuple(
+            (char, max(f"&#{ord(char)};", f"&#x{ord(char):X};", NAMED.get(char, ""), key=len))
+            for char in set(text)
+        ),
+    )
+
+
+def percent_encoded(
+    text: str, encoded: str = "", lowercase: bool = False, plus: bool = False
+) -> str:
+    """Percent-encode each byte outside ASCII and each ASCII character in ``encoded``; ``plus``: a space as +."""
+    escape = "%{:02x}" if lowercase else "%{:02X}"
+    return "".join(
+        "+" if plus and byte == 0x20
+        else escape.format(byte) if byte > 0x7F or chr(byte) in encoded
+        else chr(byte)
+        for byte in utf8(text)
+    )
+
+
+def percent_undone(copy: str, plus: bool = False) -> "tuple[str, tuple]":
+    """Undo percent-encoding; the form is which ASCII characters were encoded, and the hex digits' case."""
+    import re
+    import urllib.parse
+
+    if not copy.isascii():
+        raise ValueError("not what percent-encoding writes")
+    if plus and "+" not in copy:  # then the same as without plus
+        raise ValueError("no + to undo")
+    escapes = re.findall("%([0-9A-Fa-f]{2})", copy)
+    encoded = "".join(sorted({chr(int(code, 16)) for code in escapes if int(code, 16) < 0x80}))
+    lowercase = any(code != code.upper() for code in escapes)
+    unquote = urllib.parse.unquote_plus if plus else urllib.parse.unquote
+    return unquote(copy, errors="surrogateescape"), (encoded, lowercase)
+
+
+def base64_encoded(text: str, width: int = 76, final: bool = True) -> str:
+    """Encode as Base64, in lines of ``width`` characters (0: one line); ``final``: a line break at the end."""
+    import base64
+
+    encoded = base64.b64encode(utf8(text)).decode("ascii")
+    if not width:
+        return encoded + "\n" * final
+    lines = [encoded[start : start + width] for start in range(0, len(encoded), width)]
+    return "\n".join(lines) + "\n" * final
+
+
+def base64_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo Base64, as in MIME mail, PEM and data URLs; the form is its line width and final line break."""
+    import base64
+
+    lines = copy.split("\n")
+    final = len(lines) > 1 and not lines[-1]
+    lines = lines[:-1] if final else lines
+    width = len(lines[0]) if len(lines) > 1 else 0
+    if width % 4:
+        raise ValueError("not lines of whole groups of four")
+    data = base64.b64decode("".join(lines), validate=True)
+    if not data:
+        raise ValueError("nothing encoded")
+    return as_text(data), (width, final)
+
+
+def quoted_printable(text: str, writer: str = "quopri") -> str:
+    """Encode as quoted-printable, as Python's ``quopri`` or ``email`` package writes it."""
+    if writer == "email":
+        import email.quoprimime
+
+        return email.quoprimime.body_encode(utf8(text).decode("latin-1"))
+    import quopri
+
+    return quopri.encodestring(utf8(text)).decode("ascii")
+
+
+def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo quoted-printable (``=D8=A7``, ``=`` at a soft line break); the form is the writer whose wrapping it has."""
+    import quopri
+
+    if not copy.isascii():
+        raise ValueError("not what quoted-printable writes")
+    text = as_text(quopri.decodestring(copy.encode("ascii")))
+    writer = "email" if quoted_printable(text, "email") == copy else "quopri"
+    return text, (writer,)
 
 # Brackets that a right-to-left run shows mirrored (Unicode's Bidi_Mirroring_Glyph).
 MIRRORED = str.maketrans("()<>[]{}\xab\xbb\u2039\u203a", ")(><][}{\xbb\xab\u203a\u2039")
@@ -375,327 +563,425 @@ def display_order(text: str, marks_follow: bool = False) -> str:
     return "\n".join(display_line(line, marks_follow) for line in text.split("\n"))
 
 
-# Known changes to the text, each a name and what it does to the original.
-TEXT_CHANGES = (
-    ("a newline added at the end", lambda text: text + "\n"),
-    ("LF turned into CRLF", lambda text: text.replace("\n", "\r\n")),
+
+# The table of known changes.
+
+
+class Change:
+    """A known change: a stable key, the name a report prints, and what it does to a text.
+
+    ``make(text, *form)`` makes it; ``form``, empty for most, says in which
+    of the ways that tools write it.  ``stage`` is where it stands in a
+    chain (see STAGES).  ``undo(copy)``, where the search needs it, returns
+    the text before the change and the form, read off the copy, and raises
+    ValueError where the copy cannot be its output.  A change of single
+    characters has them in ``table``; its form is the characters it left
+    as they were.  ``widest(text)`` is the form that makes the most of a text.
+    """
+
+    __slots__ = ("key", "name", "stage", "make", "undo", "widest", "table")
+
+    def __init__(
+        self, key: str, name: str, stage: str, make=None, undo=None, widest=None, table=None
+    ) -> None:
+        self.key, self.name, self.stage, self.undo = key, name, stage, undo
+        self.table = str.maketrans(table) if table else None
+        self.make = make or self.translate
+        self.widest = widest or (lambda text: ())
+
+    def translate(self, text: str, *kept: str) -> str:
+        """Replace the characters of ``table``, all but those ``kept``."""
+        return text.translate({**self.table, **{ord(char): char for char in kept}})
+
+    def __repr__(self) -> str:
+        return f"<Change {self.key}>"
+
+
+# Where each stage stands in a chain, in the order they are made.  Up to two
+# text changes are made to the original, then perhaps a saving other than
+# UTF-8; the search makes these.  Each later stage is written over the whole
+# text, one change at most: the search undoes them on the copy, the last made
+# first, and then makes them again to verify.  A text change that can be
+# undone (a newline added at the end) may also follow them all.
+STAGES = ("text", "saving", "zero-width", "marks", "shaping", "display", "escape")
+
+
+def each(characters: str, new: str) -> "dict[str, str]":
+    return dict.fromkeys(characters, new)
+
+
+def pairs(old: str, new: str) -> "dict[str, str]":
+    return dict(zip(old, new))
+
+
+LEGACY_CODE_PAGES = (("Windows-1256", "cp1256"), ("ISO-8859-6", "iso-8859-6"))
+LOSSES = (  # what converters write for a character a code page cannot hold
+    ("? for what it cannot hold", "replace", "replaced"),
+    ("SUB (0x1A) for what it cannot hold", SUBSTITUTE, "sub"),
+    ("dropping what it cannot hold", "ignore", "dropped"),
+)
+WRONG_READINGS = (  # how the bytes of a legacy code page get read as something else
+    ("Latin-1", "latin1", lambda data: read_as("latin-1", data)),
+    ("Windows-1252", "cp1252", lambda data: read_as("cp1252", data)),
     (
-        "no-break spaces turned into plain spaces",
-        lambda text: text.replace("\xa0", " "),
+        "UTF-8 (U+FFFD for what is not UTF-8)",
+        "utf8",
+        lambda data: data.decode("utf-8", "replace"),
     ),
-    (
+)
+MARKS = "\u200f\u200e\u061c"  # right-to-left, left-to-right, Arabic letter mark
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060"  # space, non-joiner, joiner, word joiner
+LUCENE = {**each("\u0622\u0623\u0625", "\u0627"), "\u0649": "\u064a", "\u0629": "\u0647"}
+ARABIC_INDIC = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+PERSIAN_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+
+# The keys are public: tests elsewhere assert on them.  Names stay as worded.
+CHANGES = (
+    # Changes made to the text, by editors, git, normalizers, Arabic NLP and
+    # search tools, Persian keyboards, mojibake and databases.
+    Change("newline-added", "a newline added at the end", "text", lambda text: text + "\n", newline_undone),
+    Change("crlf", "LF turned into CRLF", "text", table={"\n": "\r\n"}),
+    Change("nbsp-as-space", "no-break spaces turned into plain spaces", "text", table={"\xa0": " "}),
+    Change(
+        "rstrip",
         "trailing whitespace stripped from each line (str.rstrip)",
+        "text",
         lambda text: "\n".join(line.rstrip() for line in text.split("\n")),
     ),
-    ("normalized to NFD", lambda text: normalize("NFD", text)),
-    ("normalized to NFKC", lambda text: normalize("NFKC", text)),
-    ("normalized to NFKD", lambda text: normalize("NFKD", text)),
-    (
+    Change("nfd", "normalized to NFD", "text", lambda text: normalize("NFD", text)),
+    Change("nfkc", "normalized to NFKC", "text", lambda text: normalize("NFKC", text)),
+    Change("nfkd", "normalized to NFKD", "text", lambda text: normalize("NFKD", text)),
+    Change(
+        "utf8-read-as-latin1",
         "UTF-8 read as Latin-1 and saved as UTF-8 (mojibake)",
-        lambda text: text.encode("utf-8").decode("latin-1"),
+        "text",
+        lambda text: utf8(text).decode("latin-1"),
     ),
-    (
+    Change(
+        "utf8-read-as-cp1252",
         "UTF-8 read as Windows-1252 and saved as UTF-8 (mojibake)",
-        lambda text: read_as("cp1252", text.encode("utf-8")),
+        "text",
+        lambda text: read_as("cp1252", utf8(text)),
     ),
-    ("tatweel (kashida, U+0640) removed", lambda text: text.replace("\u0640", "")),
-    (
+    Change("tatweel-removed", "tatweel (kashida, U+0640) removed", "text", table={"\u0640": ""}),
+    Change(
+        "harakat-removed",
         "harakat (diacritics, U+064B to U+0652) removed",
-        lambda text: replace_all(text, dict.fromkeys(HARAKAT, "")),
+        "text",
+        table=each(HARAKAT, ""),
     ),
-    (
+    Change(
+        "alef-unified",
         "alef forms U+0623, U+0625, U+0622 unified to alef U+0627",
-        lambda text: replace_all(text, dict.fromkeys("\u0623\u0625\u0622", "\u0627")),
+        "text",
+        table=each("\u0623\u0625\u0622", "\u0627"),
     ),
-    (
-        "teh marbuta U+0629 written as heh U+0647",
-        lambda text: text.replace("\u0629", "\u0647"),
-    ),
-    (
-        "alef maqsura U+0649 written as yeh U+064A",
-        lambda text: text.replace("\u0649", "\u064a"),
-    ),
-    (
+    Change("teh-marbuta-as-heh", "teh marbuta U+0629 written as heh U+0647", "text", table={"\u0629": "\u0647"}),
+    Change("alef-maqsura-as-yeh", "alef maqsura U+0649 written as yeh U+064A", "text", table={"\u0649": "\u064a"}),
+    Change(
+        "arabic-indic-digits",
         "Western digits turned into Arabic-Indic digits",
-        lambda text: replace_all(
-            text,
-            dict(
-                zip(
-                    "0123456789",
-                    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
-                )
-            ),
-        ),
+        "text",
+        table=pairs("0123456789", ARABIC_INDIC),
     ),
-    (
+    Change(
+        "quotes-straightened",
         "curly quotes straightened",
-        lambda text: replace_all(text, dict(zip("\u201c\u201d\u2018\u2019", "\"\"''"))),
+        "text",
+        table=pairs("\u201c\u201d\u2018\u2019", "\"\"''"),
     ),
-    (
-        "Arabic comma U+060C turned into a Latin comma",
-        lambda text: text.replace("\u060c", ","),
-    ),
-    (
+    Change("arabic-comma", "Arabic comma U+060C turned into a Latin comma", "text", table={"\u060c": ","}),
+    Change(
+        "arabic-semicolon",
         "Arabic semicolon U+061B turned into a Latin semicolon",
-        lambda text: text.replace("\u061b", ";"),
+        "text",
+        table={"\u061b": ";"},
     ),
-    ("LF turned into CR (classic Mac OS)", lambda text: text.replace("\n", "\r")),
-    (
+    Change("cr", "LF turned into CR (classic Mac OS)", "text", table={"\n": "\r"}),
+    Change(
+        "rstrip-regex",
         r"trailing whitespace and empty lines removed by a multi-line \s+$",
+        "text",
         strip_line_ends,
     ),
-    (
+    Change(
+        "utf8-read-as-cp1256",
         "UTF-8 read as Windows-1256 and saved as UTF-8 (mojibake)",
-        lambda text: read_as("cp1256", text.encode("utf-8")),
+        "text",
+        lambda text: read_as("cp1256", utf8(text)),
     ),
-    (
-        "yeh U+064A written as Farsi yeh U+06CC",
-        lambda text: text.replace("\u064a", "\u06cc"),
-    ),
-    (
+    Change("farsi-yeh", "yeh U+064A written as Farsi yeh U+06CC", "text", table={"\u064a": "\u06cc"}),
+    Change(
+        "alef-maqsura-as-farsi-yeh",
         "alef maqsura U+0649 written as Farsi yeh U+06CC",
-        lambda text: text.replace("\u0649", "\u06cc"),
+        "text",
+        table={"\u0649": "\u06cc"},
     ),
-    (
-        "kaf U+0643 written as keheh U+06A9",
-        lambda text: text.replace("\u0643", "\u06a9"),
-    ),
-    (
+    Change("keheh", "kaf U+0643 written as keheh U+06A9", "text", table={"\u0643": "\u06a9"}),
+    Change(
+        "persian-letters",
         "Persian letters: yeh and alef maqsura as Farsi yeh U+06CC, kaf as keheh U+06A9",
-        lambda text: replace_all(
-            text, {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"}
-        ),
+        "text",
+        table={"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"},
     ),
-    (
+    Change(
+        "persian-digits",
         "Western digits turned into Extended Arabic-Indic (Persian) digits",
-        lambda text: replace_all(
-            text,
-            dict(
-                zip(
-                    "0123456789",
-                    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
-                )
-            ),
-        ),
+        "text",
+        table=pairs("0123456789", PERSIAN_DIGITS),
     ),
-    (
+    Change(
+        "hamza-unified",
         "hamza forms U+0623, U+0625, U+0624, U+0626 and madda U+0622 written as hamza U+0621",
-        lambda text: replace_all(
-            text, dict.fromkeys("\u0623\u0625\u0624\u0626\u0622", "\u0621")
-        ),
+        "text",
+        table=each("\u0623\u0625\u0624\u0626\u0622", "\u0621"),
     ),
-    (
+    Change(
+        "hamza-madda-as-two",
         "hamza forms U+0623, U+0625, U+0624, U+0626 written as hamza U+0621, madda U+0622 as two",
-        lambda text: replace_all(
-            text,
-            {
-                **dict.fromkeys("\u0623\u0625\u0624\u0626", "\u0621"),
-                "\u0622": "\u0621\u0621",
-            },
-        ),
+        "text",
+        table={**each("\u0623\u0625\u0624\u0626", "\u0621"), "\u0622": "\u0621\u0621"},
     ),
-    (
-        (
-            "normalized for search as Lucene's ArabicNormalizer does: alef forms as alef,"
-            " alef maqsura as yeh, teh marbuta as heh, tatweel and harakat removed"
-        ),
-        lambda text: replace_all(
-            text,
-            {
-                **dict.fromkeys("\u0622\u0623\u0625", "\u0627"),
-                "\u0649": "\u064a",
-                "\u0629": "\u0647",
-                **dict.fromkeys("\u0640" + HARAKAT, ""),
-            },
-        ),
+    Change(
+        "lucene-normalized",
+        "normalized for search as Lucene's ArabicNormalizer does: alef forms as alef,"
+        " alef maqsura as yeh, teh marbuta as heh, tatweel and harakat removed",
+        "text",
+        table={**LUCENE, **each("\u0640" + HARAKAT, "")},
     ),
-    (
+    Change(
+        "astral-as-question-marks",
         "characters outside the BMP (the flag) written as ?, as MySQL's 3-byte utf8 does",
+        "text",
         lambda text: outside_the_bmp("?", text),
     ),
-    (
+    Change(
+        "astral-removed",
         "characters outside the BMP (the flag) removed",
+        "text",
         lambda text: outside_the_bmp("", text),
     ),
-    (
+    Change(
+        "whitespace-collapsed",
         "whitespace collapsed to single spaces (' '.join(text.split()))",
+        "text",
         lambda text: " ".join(text.split()),
     ),
-    (
-        "alef maqsura U+0649 written as alef U+0627",
-        lambda text: text.replace("\u0649", "\u0627"),
+    Change("alef-maqsura-as-alef", "alef maqsura U+0649 written as alef U+0627", "text", table={"\u0649": "\u0627"}),
+    # Ways of saving the text other than plain UTF-8: each makes bytes.
+    Change("utf8-bom", "a UTF-8 byte-order mark added", "saving", lambda text: ("\ufeff" + text).encode("utf-8")),
+    Change("utf16le", "saved as UTF-16 LE", "saving", lambda text: text.encode("utf-16-le")),
+    Change("utf16be", "saved as UTF-16 BE", "saving", lambda text: text.encode("utf-16-be")),
+    Change(
+        "utf16le-bom",
+        "saved as UTF-16 LE with a byte-order mark",
+        "saving",
+        lambda text: ("\ufeff" + text).encode("utf-16-le"),
     ),
-)
-
-# Known ways of saving the text other than plain UTF-8, each a name and the
-# bytes it writes.
-SAVINGS = (
-    (
-        (
-            "a UTF-8 byte-order mark added",
-            lambda text: ("\ufeff" + text).encode("utf-8"),
-        ),
-        ("saved as UTF-16 LE", lambda text: text.encode("utf-16-le")),
-        ("saved as UTF-16 BE", lambda text: text.encode("utf-16-be")),
-        (
-            "saved as UTF-16 LE with a byte-order mark",
-            lambda text: ("\ufeff" + text).encode("utf-16-le"),
-        ),
-        (
-            "saved as UTF-16 BE with a byte-order mark",
-            lambda text: ("\ufeff" + text).encode("utf-16-be"),
-        ),
-        ("saved as CESU-8 (Java's modified UTF-8, Oracle's UTF8)", cesu_8),
-    )
-    + tuple(
-        (
-            f"saved as {code_page}, {loss}",
-            saved_in(encoding, errors),
+    Change(
+        "utf16be-bom",
+        "saved as UTF-16 BE with a byte-order mark",
+        "saving",
+        lambda text: ("\ufeff" + text).encode("utf-16-be"),
+    ),
+    Change("cesu-8", "saved as CESU-8 (Java's modified UTF-8, Oracle's UTF8)", "saving", cesu_8),
+    *(
+        Change(
+            f"{encoding}-{loss}",
+            f"saved as {code_page}, {what}",
+            "saving",
+            lambda text, encoding=encoding, errors=errors: text.encode(encoding, errors),
         )
         for code_page, encoding in LEGACY_CODE_PAGES
-        for loss, errors in LOSSES
-    )
-    + tuple(
-        (
-            f"saved as {code_page} ({loss}), read as {reading} and saved as UTF-8 (mojibake)",
-            legacy_mojibake(encoding, errors, read),
+        for what, errors, loss in LOSSES
+    ),
+    *(
+        Change(
+            f"{encoding}-{loss}-read-as-{reading}",
+            f"saved as {code_page} ({what}), read as {wrong} and saved as UTF-8 (mojibake)",
+            "saving",
+            lambda text, encoding=encoding, errors=errors, read=read: read(
+                text.encode(encoding, errors)
+            ).encode("utf-8"),
         )
         for code_page, encoding in LEGACY_CODE_PAGES
-        for loss, errors in LOSSES
-        for reading, read in WRONG_READINGS
-    )
-)
-
-# Known escapes, each a name and how to undo it on the text found: at most one
-# a copy, the last thing done to it.
-ESCAPES = (
-    ("written as a JSON string", json_string),
-    (
-        "escaped as in a JSON string, without the quotes",
-        lambda text: json_string(f'"{text}"'),
+        for what, errors, loss in LOSSES
+        for wrong, reading, read in WRONG_READINGS
     ),
-    ("written as a Python string literal (repr)", python_literal),
-    ("escaped with Python's unicode_escape", unicode_escaped),
-    ("written with HTML or XML character references or entities", html_references),
-    ("percent-encoded, as in URLs", percent_decoded),
-    (
-        "percent-encoded, + for space, as in HTML forms",
-        lambda text: percent_decoded(text, plus=True),
-    ),
-    ("encoded as Base64", base64_decoded),
-    ("encoded as quoted-printable", quoted_printable_decoded),
-)
-
-# Known ways of writing the text in the order it is shown, each a name and how
-# to undo it on the text found: at most one a copy, after any escape.
-DISPLAY_ORDERS = (
-    (
-        "written in visual order, each line as the bidi algorithm displays it",
-        display_order,
-    ),
-    (
-        "written in visual order, combining marks after their letters (as FriBidi does)",
-        lambda text: display_order(text, marks_follow=True),
-    ),
-    (
-        "each line reversed, character by character (a naive right-to-left display)",
-        lambda text: "\n".join(line[::-1] for line in text.split("\n")),
-    ),
-)
-
-# Other known changes that can be undone on the text found, each a name and
-# how, in the order they are undone: the last done first.
-UNDOINGS = (
-    ("shaped into Arabic presentation forms", unshape),
-    (
-        "right-to-left or left-to-right marks inserted",
-        lambda text: replace_all(text, dict.fromkeys("\u200e\u200f\u061c", "")),
-    ),
-    (
+    # Characters inserted, shaping, display orders and escapes: written over
+    # the whole text, each undone on the copy and made again.
+    Change(
+        "zero-width-inserted",
         "zero-width characters (U+200B, U+200C, U+200D, U+2060) inserted",
-        lambda text: replace_all(text, dict.fromkeys("\u200b\u200c\u200d\u2060", "")),
+        "zero-width",
+        *inserted(ZERO_WIDTH),
     ),
+    Change("marks-inserted", "right-to-left or left-to-right marks inserted", "marks", *inserted(MARKS)),
+    Change("shaped", "shaped into Arabic presentation forms", "shaping", shape, lambda copy: (unshape(copy), ())),
+    Change(
+        "shaped-fribidi",
+        "shaped into Arabic presentation forms as FriBidi does (the lam of a lam-alef as U+FEFF)",
+        "shaping",
+        lambda text: shape(text, fribidi=True),
+        lambda copy: (unshape(copy), ()),
+    ),
+    Change(
+        "visual-order",
+        "written in visual order, each line as the bidi algorithm displays it",
+        "display",
+        display_order,
+        lambda copy: (display_order(copy), ()),
+    ),
+    Change(
+        "visual-order-marks-after",
+        "written in visual order, combining marks after their letters (as FriBidi does)",
+        "display",
+        lambda text: display_order(text, marks_follow=True),
+        lambda copy: (display_order(copy, marks_follow=True), ()),
+    ),
+    Change(
+        "lines-reversed",
+        "each line reversed, character by character (a naive right-to-left display)",
+        "display",
+        lambda text: "\n".join(line[::-1] for line in text.split("\n")),
+        lambda copy: ("\n".join(line[::-1] for line in copy.split("\n")), ()),
+    ),
+    Change("json", "written as a JSON string", "escape", json_string, json_undone),
+    Change(
+        "json-unquoted",
+        "escaped as in a JSON string, without the quotes",
+        "escape",
+        lambda text, ensure_ascii=True: json_string(text, ensure_ascii)[1:-1],
+        lambda copy: json_undone(copy, quoted=False),
+    ),
+    Change("repr", "written as a Python string literal (repr)", "escape", repr, python_literal),
+    Change(
+        "unicode-escape",
+        "escaped with Python's unicode_escape",
+        "escape",
+        lambda text: text.encode("unicode_escape").decode("ascii"),
+        unicode_escaped,
+    ),
+    Change(
+        "html-references",
+        "written with HTML or XML character references or entities",
+        "escape",
+        references,
+        references_undone,
+        widest_references,
+    ),
+    Change(
+        "percent",
+        "percent-encoded, as in URLs",
+        "escape",
+        percent_encoded,
+        percent_undone,
+        lambda text: ("".join(map(chr, range(0x80))),),
+    ),
+    Change(
+        "percent-plus",
+        "percent-encoded, + for space, as in HTML forms",
+        "escape",
+        lambda text, encoded="", lowercase=False: percent_encoded(text, encoded, lowercase, plus=True),
+        lambda copy: percent_undone(copy, plus=True),
+    ),
+    Change("base64", "encoded as Base64", "escape", base64_encoded, base64_undone, lambda text: (4, True)),
+    Change("quoted-printable", "encoded as quoted-printable", "escape", quoted_printable, quoted_printable_undone),
 )
+CHANGES_BY_KEY = {change.key: change for change in CHANGES}
 
-# The search: which known changes, up to three at once, make the copy.
+TEXT_CHANGES = tuple(change for change in CHANGES if change.stage == "text")
+SAVINGS = tuple(change for change in CHANGES if change.stage == "saving")
+
+# The search: which known changes, up to three at once, make the copy.  A
+# chain is a tuple of steps, each a change and the form it was made in.
 
 MOST_CHANGES = 3  # at once, where at least one is undone on the copy; else two
 
 
-def undone(undo, text: str) -> "str | None":
-    """Undo a known change on ``text``; None where it does not apply or changes nothing."""
+def remade(text: str, chain: tuple) -> "bytes | None":
+    """Make the changes of ``chain`` to ``text``, one after another; None where they cannot be made."""
     try:
-        result = undo(text)
-        result.encode("utf-8", "surrogateescape")
-    except ValueError:  # not this escape, or not text that can be written
+        for change, form in chain:
+            text = as_text(change.make(text, *form))
+        return utf8(text)
+    except ValueError:  # a character that a saving or the copy's bytes cannot hold
         return None
-    return result if result != text else None
 
 
-def undone_copies(found: str) -> "dict[bytes, list[tuple[str, ...]]]":
-    """The copy with known changes undone, by its bytes: which undoings give them.
+def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
+    """Undo ``change`` on ``text``: the text before and its form; None where it does not apply or changes nothing."""
+    try:
+        before, form = change.undo(text)
+        utf8(before)
+    except ValueError:  # not this change's output, or not text that can be written
+        return None
+    return (before, form) if before != text else None
 
-    At most one escape and one display order, undone first, in that order;
-    then the other undoings in their table's order; at most three in all.
+
+def undone_copies(found: str) -> "dict[bytes, list[tuple]]":
+    """The copy with known changes undone, by its bytes: the chains undone, in the order made.
+
+    First perhaps a text change made after all the rest (a newline added at
+    the end of an escape), then one change of each later stage, the last
+    made first; at most three in all.
     """
+    groups = [[change for change in TEXT_CHANGES if change.undo]]
+    groups += [
+        [change for change in CHANGES if change.stage == stage] for stage in reversed(STAGES[2:])
+    ]
     chains = [((), found)]
-    groups = [ESCAPES, DISPLAY_ORDERS] + [(undoing,) for undoing in UNDOINGS]
-    for group in groups:  # one undoing of each group at most
-        for names, before in list(chains):
-            for name, undo in group if len(names) < MOST_CHANGES else ():
-                text = undone(undo, before)
-                if text is not None:
-                    chains.append((names + (name,), text))
+    for group in groups:  # one change of each group at most
+        for chain, before in list(chains):
+            for change in group if len(chain) < MOST_CHANGES else ():
+                result = undone(change, before)
+                if result:
+                    chains.append((((change, result[1]),) + chain, result[0]))
     copies = {}
-    for names, text in chains:
-        copies.setdefault(text.encode("utf-8", "surrogateescape"), []).append(names)
+    for chain, text in chains:
+        copies.setdefault(utf8(text), []).append(chain)
     return copies
 
 
 def changed_texts(text: str, depth: int):
-    """Yield each text that ``depth`` known text changes, one after another, make of ``text``.
-
-    Each comes as (names of the changes, text).
-    """
+    """Yield each text that ``depth`` known text changes, one after another, make of ``text``, with its chain."""
     if not depth:
         yield (), text
         return
-    for names, before in changed_texts(text, depth - 1):
-        for name, change in TEXT_CHANGES:
-            yield names + (name,), change(before)
+    for chain, before in changed_texts(text, depth - 1):
+        for change in TEXT_CHANGES:
+            yield chain + ((change, ()),), change.make(before)
 
 
 def made(text: str, depth: int):
-    """Yield each file that ``depth`` known changes make of ``text``: text changes, perhaps a saving last.
-
-    Each comes as (names of the changes, bytes).
-    """
-    for names, changed in changed_texts(text, depth):
-        yield names, changed.encode("utf-8")
+    """Yield each file that ``depth`` known changes make of ``text``: text changes, perhaps a saving last, with its chain."""
+    for chain, changed in changed_texts(text, depth):
+        yield chain, utf8(changed)
     if depth:
-        for names, changed in changed_texts(text, depth - 1):
-            for name, save in SAVINGS:
-                yield names + (name,), save(changed)
+        for chain, changed in changed_texts(text, depth - 1):
+            for change in SAVINGS:
+                yield chain + ((change, ()),), change.make(changed)
 
 
-def search(
-    text: str, actual: bytes
-) -> "tuple[list[tuple[str, ...]], list[tuple[str, ...]]]":
+def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     """Find the fewest known changes that make ``actual`` of ``text``.
 
-    Returns the chains of names, in the order done, that make all of it;
-    where none does, those whose output ``actual`` is the start of.
+    Returns the chains, in the order made, that make all of it, each made
+    again to verify; where none does, those whose output ``actual`` is the
+    start of.
     """
-    copies = undone_copies(actual.decode("utf-8", "surrogateescape"))
+    copies = undone_copies(as_text(actual))
     whole, cut_short = {}, {}  # by number of changes
     for depth in range(MOST_CHANGES):
-        for names, data in made(text, depth):
-            for undoings in copies.get(data, ()):
-                count = depth + len(undoings)
-                if count < MOST_CHANGES or (undoings and count == MOST_CHANGES):
-                    whole.setdefault(count, []).append(names + undoings[::-1])
+        for chain, data in made(text, depth):
+            for undoing in copies.get(data, ()):
+                count = depth + len(undoing)
+                if (count < MOST_CHANGES or (undoing and count == MOST_CHANGES)) and remade(
+                    text, chain + undoing
+                ) == actual:
+                    whole.setdefault(count, []).append(chain + undoing)
             if depth and len(data) > len(actual) and data.startswith(actual):
-                cut_short.setdefault(depth, []).append(names)
+                cut_short.setdefault(depth, []).append(chain)
         fewest = min(whole, default=None)
         if fewest is not None and fewest <= depth:  # more changes cannot do with fewer
             return whole[fewest], []
@@ -704,67 +990,196 @@ def search(
     return [], cut_short[min(cut_short)] if cut_short else []
 
 
-CHANGES_BY_NAME = dict(TEXT_CHANGES + SAVINGS)
-
-
-def make(names: "tuple[str, ...]", text: str) -> bytes:
-    """Make the named known changes to ``text``, one after another."""
-    for name in names:
-        text = CHANGES_BY_NAME[name](text)
-    return text if isinstance(text, bytes) else text.encode("utf-8")
-
-
-def characters_kept(text: str, names: "tuple[str, ...]", actual: bytes) -> int:
-    """How many characters of ``text`` a cut-short copy holds, changed by ``names``."""
+def characters_kept(text: str, chain: tuple, actual: bytes) -> int:
+    """How many characters of ``text`` a cut-short copy holds, changed by ``chain``."""
     low, high = 0, len(text)
     while low < high:
         middle = (low + high + 1) // 2
-        if actual.startswith(make(names, text[:middle])):
+        if actual.startswith(remade(text[:middle], chain)):
             low = middle
         else:
             high = middle - 1
     return low
 
 
-def made_in_place(change, text: str, offset: int, old: str, new: str) -> bool:
-    """Tell whether ``change`` turns ``old``, at ``offset`` in ``text``, into ``new``.
+def made_at(steps: "tuple | list", text: str, offset: int, old: str) -> "str | None":
+    """What ``steps``, made one after another, make of ``old`` at ``offset`` in ``text``.
 
-    The character after the place goes with it, for changes that need to
-    see it (LF into CRLF, trailing whitespace).
+    A change of characters sees only the place; for the others, which may
+    need to (trailing whitespace), the character after it goes with it, and
+    None where they change that one too.
     """
-    following = text[offset + len(old) : offset + len(old) + 1]
-    return change(old + following) == new + following
+    following = "" if all(change.table for change, _ in steps) else text[offset + len(old) : offset + len(old) + 1]
+    made = old + following
+    for change, form in steps:
+        made = change.make(made, *form)
+    return made[: len(made) - len(following)] if made.endswith(following) else None
 
 
-def partly_made(
-    text: str, differ: "list[tuple[int, str, str]]"
-) -> "list[tuple[str, int]]":
-    """The text changes that make every place that differs: name, and places it makes in all."""
-    return [
-        (name, len(places(text, change(text))))
-        for name, change in TEXT_CHANGES
-        if all(made_in_place(change, text, *place) for place in differ)
+def reach(step: tuple, text: str, changed: str, made: int) -> "tuple[tuple, int, int]":
+    """How far a change went: where it made ``made`` places that held ``changed``.
+
+    Returns the step, the places it made and the places it makes in all.  A
+    change of characters counts characters, and one that left a single one
+    of them as it was everywhere is that change with the exception.
+    """
+    change = step[0]
+    if not change.table:
+        return step, made, len(places(text, change.make(text)))
+    replaced = [chr(code) for code in change.table]
+    made = sum(map(changed.count, replaced))
+    everywhere = sum(map(text.count, replaced))
+    kept = [char for char in replaced if char in text and char not in changed]
+    if len(kept) == 1 and everywhere - text.count(kept[0]) == made:
+        return (change, (kept[0],)), made, made
+    return step, made, everywhere
+
+
+# A place that no one change makes may be made by several: a letter and its
+# haraka changed together.  So short a place, and no longer, is tried so.
+MERGED_PLACE = 4
+
+
+def ways(cover: tuple, differ: list, makers: list, text: str) -> "list[tuple] | None":
+    """For each place that differs, the change of ``cover`` that makes it, or all of them in order; None where they cannot."""
+    made = []
+    for (offset, old, new), single in zip(differ, makers):
+        way = next(((step,) for step in cover if step in single), None)
+        if way is None and len(old) <= MERGED_PLACE and made_at(cover, text, offset, old) == new:
+            way = cover
+        if way is None:
+            return None
+        made.append(way)
+    return made
+
+
+def partly_made(text: str, found: str, differ: list) -> "list[list[tuple]]":
+    """The text changes that make every place that differs, each as (step, places made here, in all).
+
+    Preferred are those that left the fewest of their places unmade, then
+    the fewest changes: so a change is named where its effects are, never
+    a larger one most of whose effects are absent.  A change of characters
+    that left one of them as it was everywhere is named with that exception.
+    Each is made again, place by place, to verify.
+    """
+    import itertools
+
+    differ = [  # an insertion with the character after it, so that it holds what was changed
+        (offset, text[offset], new + text[offset]) if not old and offset < len(text) else (offset, old, new)
+        for offset, old, new in differ
     ]
+    touching = [
+        (change, ())
+        for change in TEXT_CHANGES
+        if any(made_at(((change, ()),), text, offset, old) != old for offset, old, _ in differ)
+    ]
+    makers = [  # for each place, the changes that make it alone
+        {step for step in touching if made_at((step,), text, offset, old) == new}
+        for offset, old, new in differ
+    ]
+    explained, reached = {}, {}  # by cover; how far each change went, by its places
+    for size in range(1, MOST_CHANGES + 1):
+        for cover in itertools.combinations(touching, size):
+            made = ways(cover, differ, makers, text)
+            here = [[index for index, way in enumerate(made or ()) if step in way] for step in cover]
+            if made and all(here):  # each change of the cover makes some place
+                explained[cover] = made, [
+                    reached.setdefault(
+                        (step, tuple(indexes)),
+                        reach(step, text, "".join(differ[index][1] for index in indexes), len(indexes)),
+                    )
+                    for step, indexes in zip(cover, here)
+                ]
+    ranks = {
+        cover: (sum(everywhere - count for _, count, everywhere in parts), len(cover))
+        for cover, (_, parts) in explained.items()
+    }
+    best = min(ranks.values(), default=None)
+    covers = []
+    for cover, (made, parts) in explained.items():
+        steps = dict(zip(cover, (step for step, _, _ in parts)))
+        made = [tuple(steps[step] for step in way) for way in made]
+        if ranks[cover] == best and remade_in_places(text, differ, made) == found:
+            covers.append(parts)
+    return covers
 
 
-def named(chain: "tuple[str, ...]") -> str:
-    """Name a chain of known changes in the order done; one done twice running as "twice"."""
+def remade_in_places(text: str, differ: list, made: list) -> str:
+    """Make each place that differs of ``text`` with its steps in ``made``."""
+    pieces, last = [], 0
+    for (offset, old, _), steps in zip(differ, made):
+        pieces += [text[last:offset], made_at(steps, text, offset, old) or ""]
+        last = offset + len(old)
+    return "".join(pieces) + text[last:]
+
+
+def step_name(step: tuple) -> str:
+    """The name of a change as made: with the characters it left as they were, if any."""
+    change, form = step
+    if change.table and form:
+        return f"{change.name}, except {' and '.join(describe(char) for char in form)}"
+    return change.name
+
+
+def named(chain: tuple) -> str:
+    """Name a chain of known changes in the order made; one made twice running as "twice"."""
     import itertools
 
     return " and ".join(
         name if len(list(times)) == 1 else f"{name}, twice"
-        for name, times in itertools.groupby(chain)
+        for name, times in itertools.groupby(map(step_name, chain))
     )
 
 
-def distinct(chains: "list[tuple[str, ...]]") -> "list[tuple[str, ...]]":
+def distinct(chains: list) -> list:
     """The chains, those of the same changes in another order once."""
     kept = {}
     for chain in chains:
-        kept.setdefault(tuple(sorted(chain)), chain)
+        kept.setdefault(tuple(sorted(change.key for change, _ in chain)), chain)
     return list(kept.values())
 
 
+# The limit: how large a copy the known changes can make of a text.
+
+UNITS: "dict[str, int]" = {}  # by character: the most bytes they make of it alone
+
+
+def unit(char: str) -> int:
+    """The most bytes the known changes, as the search combines them, make of ``char`` alone.
+
+    Each chain the search tries (up to two text changes or one and a
+    saving, and as many later stages as make three changes in all), each
+    change in its widest form; display orders only reorder.
+    """
+    if char not in UNITS:
+        fewest = {char: 0}  # each text made: the fewest changes that make it
+        for stage in ("text",) + tuple(stage for stage in STAGES if stage != "display"):
+            most = 2 if stage in ("text", "saving") else MOST_CHANGES
+            for text, count in list(fewest.items()) if stage != "escape" else ():
+                for change in CHANGES if count < most else ():
+                    if change.stage == stage:
+                        made = as_text(change.make(text, *change.widest(text)))
+                        fewest[made] = min(fewest.get(made, count + 1), count + 1)
+        escaped = [
+            change.make(text, *change.widest(text))
+            for text, count in fewest.items()
+            if count < MOST_CHANGES
+            for change in CHANGES
+            if change.stage == "escape"
+        ]
+        UNITS[char] = max(len(utf8(text)) for text in [*fewest, *escaped])
+    return UNITS[char]
+
+
+def size_limit(text: str) -> int:
+    """The most bytes that the known changes, as the search combines them, make of ``text``.
+
+    Bounded character by character, then room for what is added once
+    (quotes, a byte-order mark, newlines at the end) and for the soft line
+    breaks of quoted-printable (two characters in every 76).
+    """
+    total = sum(text.count(char) * unit(char) for char in set(text))
+    return total + total // 32 + 64
 # The report: where a copy differs and what explains it.
 
 
@@ -876,12 +1291,15 @@ def places(expected: str, found: str) -> "list[tuple[int, str, str]]":
 
 def explanation(expected: bytes, actual: bytes) -> "list[str]":
     """Name the known changes that explain ``actual``, or else list where it differs."""
-    limit = SIZE_FACTOR * len(expected)
-    if len(actual) > limit:
+    text = expected.decode("utf-8")
+    # Four times the size is always within the limit (each character's unit
+    # holds its percent-encoding, and an inserted character of each kind
+    # percent-encoded, 18 bytes): only a longer copy needs it worked out.
+    limit = size_limit(text) if len(actual) > 4 * len(expected) else None
+    if limit is not None and len(actual) > limit:
         return [
             f"  longer than {limit} bytes: no known change makes that much of the original"
         ]
-    text = expected.decode("utf-8")
     whole, cut_short = search(text, actual)
     if whole:
         return [f"  known change: {named(chain)}" for chain in distinct(whole)]
@@ -897,13 +1315,16 @@ def explanation(expected: bytes, actual: bytes) -> "list[str]":
         ]
     if lines:
         return lines
-    differ = places(text, actual.decode("utf-8", "surrogateescape"))
-    lines = [
-        f"  known change, in {len(differ)} of {count} places: {name}"
-        for name, count in partly_made(text, differ)
-    ]
-    heading = "places" if lines else "no known change explains it; places"
-    lines.append(f"  {heading} that differ: {len(differ)}")
+    found = as_text(actual)
+    differ = places(text, found)
+    covers = partly_made(text, found, differ)
+    lines = [f"  {in_part(cover)}" for cover in covers]
+    if any(made < everywhere for cover in covers for _, made, everywhere in cover):
+        lines.append(f"  places that differ: {len(differ)}")
+    elif not lines:
+        lines.append(f"  no known change explains it; places that differ: {len(differ)}")
+    else:
+        return lines
     for offset, old, new in differ[:PLACES_SHOWN]:
         line, column = line_and_column(text[:offset])
         lines.append(
@@ -912,6 +1333,19 @@ def explanation(expected: bytes, actual: bytes) -> "list[str]":
     if len(differ) > PLACES_SHOWN:
         lines.append(f"    and {len(differ) - PLACES_SHOWN} more")
     return lines
+
+
+def in_part(cover: "list[tuple]") -> str:
+    """Name changes that make the places that differ, each with how many of its places it made."""
+    if len(cover) == 1 and cover[0][1] < cover[0][2]:
+        step, made, everywhere = cover[0]
+        return f"known change, in {made} of {everywhere} places: {step_name(step)}"
+    parts = [
+        step_name(step) + (f" (in {made} of {everywhere} places)" if made < everywhere else "")
+        for step, made, everywhere in cover
+    ]
+    partial = any(made < everywhere for _, made, everywhere in cover)
+    return f"known change{', in part' if partial else ''}: {' and '.join(parts)}"
 
 
 def as_bytes(text: "bytes | str") -> bytes:

@@ -1,5 +1,6 @@
 """check.py: the comparison, the command, its exit statuses, and input that tries to break it."""
 
+import json
 import os
 import resource
 import subprocess
@@ -7,9 +8,11 @@ import sys
 import threading
 import unicodedata
 import unittest
+import urllib.parse
 
 import check
 from tests.support import ORIGINAL, RepoCopyTestCase
+from tests.test_damage import read_as_windows_1252
 
 
 def positions(data: bytes) -> "list[tuple[int, int]]":
@@ -181,11 +184,39 @@ class CompareAnyText(unittest.TestCase):
 
     def test_the_limit_follows_the_size_of_expected(self) -> None:
         line = ORIGINAL.split(b"\n")[2]
-        report = check.compare(line, line * 20).splitlines()
-        limit = check.SIZE_FACTOR * len(line)
+        limit = check.size_limit(line.decode("utf-8"))
+        self.assertGreater(limit, len(line))
+        report = check.compare(line, b"x" * (limit + 1)).splitlines()
         self.assertEqual(
             report[-1],
             f"  longer than {limit} bytes: no known change makes that much of the original",
+        )
+        self.assertNotIn("longer than", check.compare(line, b"x" * limit))
+
+    def test_no_copy_a_known_change_makes_is_refused(self) -> None:
+        """The largest outputs, made here, of short, empty and unusual texts are examined."""
+        texts = ["", "a", " \n", "\ufdfa", "\U0001f1e8\U0001f1fd", ORIGINAL.decode("utf-8")]
+        for text in texts:
+            mojibake = read_as_windows_1252(read_as_windows_1252(text.encode("utf-8")))
+            largest = {
+                "newline": (text + "\n").encode("utf-8"),
+                "json of CRLF": json.dumps(text.replace("\n", "\r\n")).encode("ascii"),
+                "double mojibake as references": "".join(
+                    f"&#{ord(char)};" for char in mojibake.decode("utf-8")
+                ).encode("ascii"),
+                "NFKD percent-encoded": urllib.parse.quote(
+                    unicodedata.normalize("NFKD", text), safe=""
+                ).encode("ascii"),
+            }
+            for name, copy in largest.items():
+                with self.subTest(text=text[:10], copy=name):
+                    report = check.compare(text, copy) or ""
+                    self.assertNotIn("no known change makes that much", report)
+
+    def test_a_newline_added_to_the_empty_text_is_named(self) -> None:
+        self.assertEqual(
+            self.known(check.compare(b"", b"\n")),
+            ["  known change: a newline added at the end"],
         )
 
 
@@ -320,7 +351,8 @@ class HostileInput(RepoCopyTestCase):
             stream.truncate(16 << 30)
         result = self.run_limited("sparse")
         self.assertEqual(result.returncode, 1, result.stderr)
-        limit = check.SIZE_FACTOR * len(ORIGINAL)
+        limit = check.size_limit(ORIGINAL.decode("utf-8"))
+        self.assertEqual(check.READ_LIMIT, limit)
         self.assertIn(f"longer than {limit} bytes".encode("ascii"), result.stdout)
 
     def test_fifo_fed_by_a_writer(self) -> None:

@@ -133,8 +133,8 @@ PIPELINES = {
         library_output("fribidi.txt"),
         [
             (
-                f"{SHAPED} and written in visual order, combining marks after their letters"
-                " (as FriBidi does)"
+                f"{SHAPED} as FriBidi does (the lam of a lam-alef as U+FEFF) and written"
+                " in visual order, combining marks after their letters (as FriBidi does)"
             )
         ],
     ),

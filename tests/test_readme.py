@@ -37,17 +37,16 @@ def example_path(code: str) -> str:
 
 
 class KnownChanges(unittest.TestCase):
-    def test_the_readme_lists_every_known_change_by_its_name(self) -> None:
+    def test_the_readme_lists_every_known_change_by_its_key_and_name(self) -> None:
         listed = next(code for language, code in BLOCKS if language == "text")
-        tables = (
-            check.TEXT_CHANGES,
-            check.SAVINGS,
-            check.ESCAPES,
-            check.DISPLAY_ORDERS,
-            check.UNDOINGS,
-        )
-        names = [name for table in tables for name, _ in table]
-        self.assertEqual(listed.splitlines(), names)
+        rows = [re.split("  +", line, maxsplit=1) for line in listed.splitlines()]
+        self.assertEqual(rows, [[change.key, change.name] for change in check.CHANGES])
+
+    def test_each_key_is_short_lowercase_and_hyphenated(self) -> None:
+        for change in check.CHANGES:
+            with self.subTest(key=change.key):
+                self.assertRegex(change.key, "^[a-z0-9]+(-[a-z0-9]+)*$")
+        self.assertEqual(len(check.CHANGES_BY_KEY), len(check.CHANGES))
 
 
 class ReadmeExamples(unittest.TestCase):
