@@ -132,7 +132,12 @@ def newline_undone(copy: str) -> "tuple[str, tuple]":
 
 # Shaping: each letter as its presentation form, and back.
 
-POSITIONS = ("<isolated>", "<initial>", "<final>", "<medial>")  # by joining: after, before
+POSITIONS = (
+    "<isolated>",
+    "<initial>",
+    "<final>",
+    "<medial>",
+)  # by joining: after, before
 SHAPES: "tuple[dict[str, str], dict[str, str]]" = ({}, {})  # built on first use
 
 
@@ -244,7 +249,6 @@ def inserted(characters: str):
     Its form is where each run goes: (offset in the text before, run), in
     order; by default one of the first character at the start of each line.
     """
-    import re
 
     def make(text: str, runs: "tuple | None" = None) -> str:
         if runs is None:
@@ -256,6 +260,8 @@ def inserted(characters: str):
         return "".join(pieces) + text[last:]
 
     def undo(copy: str) -> "tuple[str, tuple]":
+        import re
+
         runs, removed = [], 0
         for match in re.finditer(f"[{characters}]+", copy):
             runs.append((match.start() - removed, match[0]))
@@ -306,7 +312,9 @@ def json_undone(copy: str, quoted: bool = True) -> "tuple[str, tuple]":
     """Undo ``json.dumps`` of a string; the form is whether it kept to ASCII (``ensure_ascii``)."""
     import json
 
-    if quoted and not copy.startswith('"'):  # a string, never an array or object to nest
+    if quoted and not copy.startswith(
+        '"'
+    ):  # a string, never an array or object to nest
         raise ValueError("not a JSON string")
     return json.loads(copy if quoted else f'"{copy}"'), (copy.isascii(),)
 
@@ -326,7 +334,7 @@ def references_undone(copy: str) -> "tuple[str, tuple]":
     import html
     import re
 
-    written: "dict[str, str]" = {}
+    written: dict[str, str] = {}
 
     def character(match: "re.Match[str]") -> str:
         char = html.unescape(match[0])
@@ -353,7 +361,15 @@ def widest_references(text: str) -> tuple:
                 NAMED[char] = max(NAMED.get(char, ""), f"&{name}", key=len)
     return (
         tuple(
-            (char, max(f"&#{ord(char)};", f"&#x{ord(char):X};", NAMED.get(char, ""), key=len))
+            (
+                char,
+                max(
+                    f"&#{ord(char)};",
+                    f"&#x{ord(char):X};",
+                    NAMED.get(char, ""),
+                    key=len,
+                ),
+            )
             for char in set(text)
         ),
     )
@@ -365,8 +381,10 @@ def percent_encoded(
     """Percent-encode each byte outside ASCII and each ASCII character in ``encoded``; ``plus``: a space as +."""
     escape = "%{:02x}" if lowercase else "%{:02X}"
     return "".join(
-        "+" if plus and byte == 0x20
-        else escape.format(byte) if byte > 0x7F or chr(byte) in encoded
+        "+"
+        if plus and byte == 0x20
+        else escape.format(byte)
+        if byte > 0x7F or chr(byte) in encoded
         else chr(byte)
         for byte in utf8(text)
     )
@@ -382,7 +400,9 @@ def percent_undone(copy: str, plus: bool = False) -> "tuple[str, tuple]":
     if plus and "+" not in copy:  # then the same as without plus
         raise ValueError("no + to undo")
     escapes = re.findall("%([0-9A-Fa-f]{2})", copy)
-    encoded = "".join(sorted({chr(int(code, 16)) for code in escapes if int(code, 16) < 0x80}))
+    encoded = "".join(
+        sorted({chr(int(code, 16)) for code in escapes if int(code, 16) < 0x80})
+    )
     lowercase = any(code != code.upper() for code in escapes)
     unquote = urllib.parse.unquote_plus if plus else urllib.parse.unquote
     return unquote(copy, errors="surrogateescape"), (encoded, lowercase)
@@ -435,6 +455,7 @@ def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
     text = as_text(quopri.decodestring(copy.encode("ascii")))
     writer = "email" if quoted_printable(text, "email") == copy else "quopri"
     return text, (writer,)
+
 
 # Brackets that a right-to-left run shows mirrored (Unicode's Bidi_Mirroring_Glyph).
 MIRRORED = str.maketrans("()<>[]{}\xab\xbb\u2039\u203a", ")(><][}{\xbb\xab\u203a\u2039")
@@ -563,7 +584,6 @@ def display_order(text: str, marks_follow: bool = False) -> str:
     return "\n".join(display_line(line, marks_follow) for line in text.split("\n"))
 
 
-
 # The table of known changes.
 
 
@@ -579,10 +599,17 @@ class Change:
     as they were.  ``widest(text)`` is the form that makes the most of a text.
     """
 
-    __slots__ = ("key", "name", "stage", "make", "undo", "widest", "table")
+    __slots__ = ("key", "make", "name", "stage", "table", "undo", "widest")
 
     def __init__(
-        self, key: str, name: str, stage: str, make=None, undo=None, widest=None, table=None
+        self,
+        key: str,
+        name: str,
+        stage: str,
+        make=None,
+        undo=None,
+        widest=None,
+        table=None,
     ) -> None:
         self.key, self.name, self.stage, self.undo = key, name, stage, undo
         self.table = str.maketrans(table) if table else None
@@ -631,7 +658,11 @@ WRONG_READINGS = (  # how the bytes of a legacy code page get read as something 
 )
 MARKS = "\u200f\u200e\u061c"  # right-to-left, left-to-right, Arabic letter mark
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060"  # space, non-joiner, joiner, word joiner
-LUCENE = {**each("\u0622\u0623\u0625", "\u0627"), "\u0649": "\u064a", "\u0629": "\u0647"}
+LUCENE = {
+    **each("\u0622\u0623\u0625", "\u0627"),
+    "\u0649": "\u064a",
+    "\u0629": "\u0647",
+}
 ARABIC_INDIC = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
 PERSIAN_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
 
@@ -639,9 +670,20 @@ PERSIAN_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
 CHANGES = (
     # Changes made to the text, by editors, git, normalizers, Arabic NLP and
     # search tools, Persian keyboards, mojibake and databases.
-    Change("newline-added", "a newline added at the end", "text", lambda text: text + "\n", newline_undone),
+    Change(
+        "newline-added",
+        "a newline added at the end",
+        "text",
+        lambda text: text + "\n",
+        newline_undone,
+    ),
     Change("crlf", "LF turned into CRLF", "text", table={"\n": "\r\n"}),
-    Change("nbsp-as-space", "no-break spaces turned into plain spaces", "text", table={"\xa0": " "}),
+    Change(
+        "nbsp-as-space",
+        "no-break spaces turned into plain spaces",
+        "text",
+        table={"\xa0": " "},
+    ),
     Change(
         "rstrip",
         "trailing whitespace stripped from each line (str.rstrip)",
@@ -663,7 +705,12 @@ CHANGES = (
         "text",
         lambda text: read_as("cp1252", utf8(text)),
     ),
-    Change("tatweel-removed", "tatweel (kashida, U+0640) removed", "text", table={"\u0640": ""}),
+    Change(
+        "tatweel-removed",
+        "tatweel (kashida, U+0640) removed",
+        "text",
+        table={"\u0640": ""},
+    ),
     Change(
         "harakat-removed",
         "harakat (diacritics, U+064B to U+0652) removed",
@@ -676,8 +723,18 @@ CHANGES = (
         "text",
         table=each("\u0623\u0625\u0622", "\u0627"),
     ),
-    Change("teh-marbuta-as-heh", "teh marbuta U+0629 written as heh U+0647", "text", table={"\u0629": "\u0647"}),
-    Change("alef-maqsura-as-yeh", "alef maqsura U+0649 written as yeh U+064A", "text", table={"\u0649": "\u064a"}),
+    Change(
+        "teh-marbuta-as-heh",
+        "teh marbuta U+0629 written as heh U+0647",
+        "text",
+        table={"\u0629": "\u0647"},
+    ),
+    Change(
+        "alef-maqsura-as-yeh",
+        "alef maqsura U+0649 written as yeh U+064A",
+        "text",
+        table={"\u0649": "\u064a"},
+    ),
     Change(
         "arabic-indic-digits",
         "Western digits turned into Arabic-Indic digits",
@@ -690,7 +747,12 @@ CHANGES = (
         "text",
         table=pairs("\u201c\u201d\u2018\u2019", "\"\"''"),
     ),
-    Change("arabic-comma", "Arabic comma U+060C turned into a Latin comma", "text", table={"\u060c": ","}),
+    Change(
+        "arabic-comma",
+        "Arabic comma U+060C turned into a Latin comma",
+        "text",
+        table={"\u060c": ","},
+    ),
     Change(
         "arabic-semicolon",
         "Arabic semicolon U+061B turned into a Latin semicolon",
@@ -710,14 +772,24 @@ CHANGES = (
         "text",
         lambda text: read_as("cp1256", utf8(text)),
     ),
-    Change("farsi-yeh", "yeh U+064A written as Farsi yeh U+06CC", "text", table={"\u064a": "\u06cc"}),
+    Change(
+        "farsi-yeh",
+        "yeh U+064A written as Farsi yeh U+06CC",
+        "text",
+        table={"\u064a": "\u06cc"},
+    ),
     Change(
         "alef-maqsura-as-farsi-yeh",
         "alef maqsura U+0649 written as Farsi yeh U+06CC",
         "text",
         table={"\u0649": "\u06cc"},
     ),
-    Change("keheh", "kaf U+0643 written as keheh U+06A9", "text", table={"\u0643": "\u06a9"}),
+    Change(
+        "keheh",
+        "kaf U+0643 written as keheh U+06A9",
+        "text",
+        table={"\u0643": "\u06a9"},
+    ),
     Change(
         "persian-letters",
         "Persian letters: yeh and alef maqsura as Farsi yeh U+06CC, kaf as keheh U+06A9",
@@ -767,11 +839,25 @@ CHANGES = (
         "text",
         lambda text: " ".join(text.split()),
     ),
-    Change("alef-maqsura-as-alef", "alef maqsura U+0649 written as alef U+0627", "text", table={"\u0649": "\u0627"}),
+    Change(
+        "alef-maqsura-as-alef",
+        "alef maqsura U+0649 written as alef U+0627",
+        "text",
+        table={"\u0649": "\u0627"},
+    ),
     # Ways of saving the text other than plain UTF-8: each makes bytes.
-    Change("utf8-bom", "a UTF-8 byte-order mark added", "saving", lambda text: ("\ufeff" + text).encode("utf-8")),
-    Change("utf16le", "saved as UTF-16 LE", "saving", lambda text: text.encode("utf-16-le")),
-    Change("utf16be", "saved as UTF-16 BE", "saving", lambda text: text.encode("utf-16-be")),
+    Change(
+        "utf8-bom",
+        "a UTF-8 byte-order mark added",
+        "saving",
+        lambda text: ("\ufeff" + text).encode("utf-8"),
+    ),
+    Change(
+        "utf16le", "saved as UTF-16 LE", "saving", lambda text: text.encode("utf-16-le")
+    ),
+    Change(
+        "utf16be", "saved as UTF-16 BE", "saving", lambda text: text.encode("utf-16-be")
+    ),
     Change(
         "utf16le-bom",
         "saved as UTF-16 LE with a byte-order mark",
@@ -784,13 +870,20 @@ CHANGES = (
         "saving",
         lambda text: ("\ufeff" + text).encode("utf-16-be"),
     ),
-    Change("cesu-8", "saved as CESU-8 (Java's modified UTF-8, Oracle's UTF8)", "saving", cesu_8),
+    Change(
+        "cesu-8",
+        "saved as CESU-8 (Java's modified UTF-8, Oracle's UTF8)",
+        "saving",
+        cesu_8,
+    ),
     *(
         Change(
             f"{encoding}-{loss}",
             f"saved as {code_page}, {what}",
             "saving",
-            lambda text, encoding=encoding, errors=errors: text.encode(encoding, errors),
+            lambda text, encoding=encoding, errors=errors: text.encode(
+                encoding, errors
+            ),
         )
         for code_page, encoding in LEGACY_CODE_PAGES
         for what, errors, loss in LOSSES
@@ -816,8 +909,19 @@ CHANGES = (
         "zero-width",
         *inserted(ZERO_WIDTH),
     ),
-    Change("marks-inserted", "right-to-left or left-to-right marks inserted", "marks", *inserted(MARKS)),
-    Change("shaped", "shaped into Arabic presentation forms", "shaping", shape, lambda copy: (unshape(copy), ())),
+    Change(
+        "marks-inserted",
+        "right-to-left or left-to-right marks inserted",
+        "marks",
+        *inserted(MARKS),
+    ),
+    Change(
+        "shaped",
+        "shaped into Arabic presentation forms",
+        "shaping",
+        shape,
+        lambda copy: (unshape(copy), ()),
+    ),
     Change(
         "shaped-fribidi",
         "shaped into Arabic presentation forms as FriBidi does (the lam of a lam-alef as U+FEFF)",
@@ -854,7 +958,13 @@ CHANGES = (
         lambda text, ensure_ascii=True: json_string(text, ensure_ascii)[1:-1],
         lambda copy: json_undone(copy, quoted=False),
     ),
-    Change("repr", "written as a Python string literal (repr)", "escape", repr, python_literal),
+    Change(
+        "repr",
+        "written as a Python string literal (repr)",
+        "escape",
+        repr,
+        python_literal,
+    ),
     Change(
         "unicode-escape",
         "escaped with Python's unicode_escape",
@@ -882,11 +992,26 @@ CHANGES = (
         "percent-plus",
         "percent-encoded, + for space, as in HTML forms",
         "escape",
-        lambda text, encoded="", lowercase=False: percent_encoded(text, encoded, lowercase, plus=True),
+        lambda text, encoded="", lowercase=False: percent_encoded(
+            text, encoded, lowercase, plus=True
+        ),
         lambda copy: percent_undone(copy, plus=True),
     ),
-    Change("base64", "encoded as Base64", "escape", base64_encoded, base64_undone, lambda text: (4, True)),
-    Change("quoted-printable", "encoded as quoted-printable", "escape", quoted_printable, quoted_printable_undone),
+    Change(
+        "base64",
+        "encoded as Base64",
+        "escape",
+        base64_encoded,
+        base64_undone,
+        lambda text: (4, True),
+    ),
+    Change(
+        "quoted-printable",
+        "encoded as quoted-printable",
+        "escape",
+        quoted_printable,
+        quoted_printable_undone,
+    ),
 )
 CHANGES_BY_KEY = {change.key: change for change in CHANGES}
 
@@ -928,7 +1053,8 @@ def undone_copies(found: str) -> "dict[bytes, list[tuple]]":
     """
     groups = [[change for change in TEXT_CHANGES if change.undo]]
     groups += [
-        [change for change in CHANGES if change.stage == stage] for stage in reversed(STAGES[2:])
+        [change for change in CHANGES if change.stage == stage]
+        for stage in reversed(STAGES[2:])
     ]
     chains = [((), found)]
     for group in groups:  # one change of each group at most
@@ -976,9 +1102,9 @@ def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
         for chain, data in made(text, depth):
             for undoing in copies.get(data, ()):
                 count = depth + len(undoing)
-                if (count < MOST_CHANGES or (undoing and count == MOST_CHANGES)) and remade(
-                    text, chain + undoing
-                ) == actual:
+                if (
+                    count < MOST_CHANGES or (undoing and count == MOST_CHANGES)
+                ) and remade(text, chain + undoing) == actual:
                     whole.setdefault(count, []).append(chain + undoing)
             if depth and len(data) > len(actual) and data.startswith(actual):
                 cut_short.setdefault(depth, []).append(chain)
@@ -1009,7 +1135,11 @@ def made_at(steps: "tuple | list", text: str, offset: int, old: str) -> "str | N
     need to (trailing whitespace), the character after it goes with it, and
     None where they change that one too.
     """
-    following = "" if all(change.table for change, _ in steps) else text[offset + len(old) : offset + len(old) + 1]
+    following = (
+        ""
+        if all(change.table for change, _ in steps)
+        else text[offset + len(old) : offset + len(old) + 1]
+    )
     made = old + following
     for change, form in steps:
         made = change.make(made, *form)
@@ -1045,7 +1175,11 @@ def ways(cover: tuple, differ: list, makers: list, text: str) -> "list[tuple] | 
     made = []
     for (offset, old, new), single in zip(differ, makers):
         way = next(((step,) for step in cover if step in single), None)
-        if way is None and len(old) <= MERGED_PLACE and made_at(cover, text, offset, old) == new:
+        if (
+            way is None
+            and len(old) <= MERGED_PLACE
+            and made_at(cover, text, offset, old) == new
+        ):
             way = cover
         if way is None:
             return None
@@ -1065,13 +1199,18 @@ def partly_made(text: str, found: str, differ: list) -> "list[list[tuple]]":
     import itertools
 
     differ = [  # an insertion with the character after it, so that it holds what was changed
-        (offset, text[offset], new + text[offset]) if not old and offset < len(text) else (offset, old, new)
+        (offset, text[offset], new + text[offset])
+        if not old and offset < len(text)
+        else (offset, old, new)
         for offset, old, new in differ
     ]
     touching = [
         (change, ())
         for change in TEXT_CHANGES
-        if any(made_at(((change, ()),), text, offset, old) != old for offset, old, _ in differ)
+        if any(
+            made_at(((change, ()),), text, offset, old) != old
+            for offset, old, _ in differ
+        )
     ]
     makers = [  # for each place, the changes that make it alone
         {step for step in touching if made_at((step,), text, offset, old) == new}
@@ -1081,15 +1220,26 @@ def partly_made(text: str, found: str, differ: list) -> "list[list[tuple]]":
     for size in range(1, MOST_CHANGES + 1):
         for cover in itertools.combinations(touching, size):
             made = ways(cover, differ, makers, text)
-            here = [[index for index, way in enumerate(made or ()) if step in way] for step in cover]
+            here = [
+                [index for index, way in enumerate(made or ()) if step in way]
+                for step in cover
+            ]
             if made and all(here):  # each change of the cover makes some place
-                explained[cover] = made, [
-                    reached.setdefault(
-                        (step, tuple(indexes)),
-                        reach(step, text, "".join(differ[index][1] for index in indexes), len(indexes)),
-                    )
-                    for step, indexes in zip(cover, here)
-                ]
+                explained[cover] = (
+                    made,
+                    [
+                        reached.setdefault(
+                            (step, tuple(indexes)),
+                            reach(
+                                step,
+                                text,
+                                "".join(differ[index][1] for index in indexes),
+                                len(indexes),
+                            ),
+                        )
+                        for step, indexes in zip(cover, here)
+                    ],
+                )
     ranks = {
         cover: (sum(everywhere - count for _, count, everywhere in parts), len(cover))
         for cover, (_, parts) in explained.items()
@@ -1180,6 +1330,8 @@ def size_limit(text: str) -> int:
     """
     total = sum(text.count(char) * unit(char) for char in set(text))
     return total + total // 32 + 64
+
+
 # The report: where a copy differs and what explains it.
 
 
@@ -1322,7 +1474,9 @@ def explanation(expected: bytes, actual: bytes) -> "list[str]":
     if any(made < everywhere for cover in covers for _, made, everywhere in cover):
         lines.append(f"  places that differ: {len(differ)}")
     elif not lines:
-        lines.append(f"  no known change explains it; places that differ: {len(differ)}")
+        lines.append(
+            f"  no known change explains it; places that differ: {len(differ)}"
+        )
     else:
         return lines
     for offset, old, new in differ[:PLACES_SHOWN]:
@@ -1341,7 +1495,8 @@ def in_part(cover: "list[tuple]") -> str:
         step, made, everywhere = cover[0]
         return f"known change, in {made} of {everywhere} places: {step_name(step)}"
     parts = [
-        step_name(step) + (f" (in {made} of {everywhere} places)" if made < everywhere else "")
+        step_name(step)
+        + (f" (in {made} of {everywhere} places)" if made < everywhere else "")
         for step, made, everywhere in cover
     ]
     partial = any(made < everywhere for _, made, everywhere in cover)

@@ -195,7 +195,14 @@ class CompareAnyText(unittest.TestCase):
 
     def test_no_copy_a_known_change_makes_is_refused(self) -> None:
         """The largest outputs, made here, of short, empty and unusual texts are examined."""
-        texts = ["", "a", " \n", "\ufdfa", "\U0001f1e8\U0001f1fd", ORIGINAL.decode("utf-8")]
+        texts = [
+            "",
+            "a",
+            " \n",
+            "\ufdfa",
+            "\U0001f1e8\U0001f1fd",
+            ORIGINAL.decode("utf-8"),
+        ]
         for text in texts:
             mojibake = read_as_windows_1252(read_as_windows_1252(text.encode("utf-8")))
             largest = {

@@ -1,0 +1,372 @@
+"""check.py names a change only where the named changes, made again, give the copy byte for byte.
+
+The copies are made here on the tests' own terms, or kept from a real tool:
+tests/data/strip_harakat.txt is ``pyarabic.araby.strip_harakat(text)`` of the
+article (read with ``newline=""``), pyarabic 0.6.15, which keeps the shadda.
+"""
+
+import base64
+import hashlib
+import json
+import os
+import quopri
+import random
+import re
+import unicodedata
+import unittest
+import urllib.parse
+
+import check
+from tests.support import ORIGINAL, REPO
+
+TEXT = ORIGINAL.decode("utf-8")
+DATA = os.path.join(REPO, "tests", "data")
+STRIP_HARAKAT_SHA256 = (
+    "eaa2a8c4131f90809e53a743e8f19d01cd009297960d3a18b319e63720e085ad"
+)
+HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+HARAKAT_REMOVED = "harakat (diacritics, U+064B to U+0652) removed"
+ALEF_UNIFIED = "alef forms U+0623, U+0625, U+0622 unified to alef U+0627"
+
+
+def known(report: "str | None") -> "list[str]":
+    """The lines of a report that name a known change."""
+    return [
+        line
+        for line in (report or "").splitlines()
+        if line.startswith("  known change")
+    ]
+
+
+def library_output(name: str) -> bytes:
+    with open(os.path.join(DATA, name), "rb") as stream:
+        return stream.read()
+
+
+class FalseNamesAreGone(unittest.TestCase):
+    """Copies that a decoder accepted, though the named change does not make them."""
+
+    def assertUnexplained(self, expected: "bytes | str", copy: "bytes | str") -> None:
+        report = check.compare(expected, copy)
+        self.assertEqual(known(report), [], report)
+        self.assertIn("no known change explains it", report)
+
+    def test_the_article_in_single_quotes_is_no_repr(self) -> None:
+        """repr() would escape every line feed and no-break space."""
+        self.assertUnexplained(ORIGINAL, b"'" + ORIGINAL + b"'")
+
+    def test_a_raw_line_feed_is_no_unicode_escape(self) -> None:
+        self.assertUnexplained("\u0627\n\u0628", "\\u0627\n\\u0628")
+
+    def test_an_escape_json_never_writes_is_no_json(self) -> None:
+        """json.loads reads \\/ (as PHP writes a slash); json.dumps never writes it."""
+        self.assertUnexplained("a/b \u0627", '"a\\/b \\u0627"')
+
+    def test_a_near_miss_normalizer_is_named_by_what_it_did(self) -> None:
+        """Harakat removed, two of the three alef forms unified: nothing of Lucene's yeh, teh or tatweel."""
+        copy = re.sub(f"[{HARAKAT}]", "", TEXT)
+        copy = copy.replace("\u0623", "\u0627").replace("\u0625", "\u0627")
+        self.assertEqual(
+            known(check.compare(TEXT, copy)),
+            [
+                (
+                    f"  known change: {HARAKAT_REMOVED} and {ALEF_UNIFIED},"
+                    " except U+0622 ARABIC LETTER ALEF WITH MADDA ABOVE"
+                )
+            ],
+        )
+
+    def test_pyarabics_strip_harakat_keeps_the_shadda(self) -> None:
+        copy = library_output("strip_harakat.txt")
+        self.assertEqual(hashlib.sha256(copy).hexdigest(), STRIP_HARAKAT_SHA256)
+        self.assertIn("\u0651", TEXT)
+        self.assertEqual(
+            known(check.compare(ORIGINAL, copy)),
+            [f"  known change: {HARAKAT_REMOVED}, except U+0651 ARABIC SHADDA"],
+        )
+
+    def test_a_partial_change_names_the_smallest_change(self) -> None:
+        """Three no-break spaces of ten: NFKD, which would change 100 more places, is not named."""
+        copy = TEXT.replace("\xa0", " ", 3)
+        report = check.compare(TEXT, copy)
+        self.assertEqual(
+            known(report),
+            [
+                "  known change, in 3 of 10 places: no-break spaces turned into plain spaces",
+                "  known change, in 3 of 10 places: normalized to NFKC",
+            ],
+        )
+
+    def test_a_partial_change_beside_a_whole_one(self) -> None:
+        copy = re.sub(f"[{HARAKAT}]", "", TEXT).replace("\u0629", "\u0647", 5)
+        self.assertEqual(
+            known(check.compare(TEXT, copy)),
+            [
+                (
+                    f"  known change, in part: {HARAKAT_REMOVED} and teh marbuta U+0629"
+                    f" written as heh U+0647 (in 5 of {TEXT.count(chr(0x629))} places)"
+                )
+            ],
+        )
+
+    def test_the_empty_text_with_a_newline_added(self) -> None:
+        self.assertEqual(
+            known(check.compare(b"", b"\n")),
+            ["  known change: a newline added at the end"],
+        )
+
+
+class FormsAreNamed(unittest.TestCase):
+    """A change that tools write in several forms is named in each, and a newline after an escape too."""
+
+    def assertNamed(self, expected: str, copy: "bytes | str", name: str) -> None:
+        report = check.compare(expected, copy)
+        self.assertEqual(known(report), [f"  known change: {name}"], report)
+
+    def test_json_printed_with_a_newline(self) -> None:
+        for ensure_ascii in (True, False):
+            with self.subTest(ensure_ascii=ensure_ascii):
+                self.assertNamed(
+                    TEXT,
+                    json.dumps(TEXT, ensure_ascii=ensure_ascii) + "\n",
+                    "written as a JSON string and a newline added at the end",
+                )
+
+    def test_base64_with_and_without_line_breaks(self) -> None:
+        encoded = base64.b64encode(ORIGINAL).decode("ascii")
+        pem = "".join(
+            encoded[start : start + 64] + "\n" for start in range(0, len(encoded), 64)
+        )
+        for form, copy in {
+            "one line": encoded,
+            "MIME": base64.encodebytes(ORIGINAL),
+            "PEM": pem,
+        }.items():
+            with self.subTest(form=form):
+                self.assertNamed(TEXT, copy, "encoded as Base64")
+
+    def test_quoted_printable_as_quopri_and_the_email_package_wrap_it(self) -> None:
+        """quopri writes a line of one dot as =2E; the email package leaves it."""
+        import email.quoprimime
+
+        text = "\u0627\n.\n\u0628"
+        written = {
+            "quopri": quopri.encodestring(text.encode("utf-8")).decode("ascii"),
+            "email": email.quoprimime.body_encode(
+                text.encode("utf-8").decode("latin-1")
+            ),
+        }
+        self.assertNotEqual(written["quopri"], written["email"])
+        for form, copy in written.items():
+            with self.subTest(form=form):
+                self.assertNamed(text, copy, "encoded as quoted-printable")
+
+    def test_references_in_every_notation(self) -> None:
+        for notation in ("&#%d;", "&#x%x;", "&#X%X;"):
+            with self.subTest(notation=notation):
+                copy = "".join(c if c.isascii() else notation % ord(c) for c in TEXT)
+                self.assertNamed(
+                    TEXT,
+                    copy,
+                    "written with HTML or XML character references or entities",
+                )
+
+    def test_percent_encoding_as_urls_and_scripts_write_it(self) -> None:
+        copies = {
+            "quote": urllib.parse.quote(TEXT),
+            "encodeURIComponent": urllib.parse.quote(TEXT, safe="-_.!~*'()"),
+            "lowercase": re.sub(
+                "%[0-9A-F]{2}", lambda m: m[0].lower(), urllib.parse.quote(TEXT)
+            ),
+        }
+        for form, copy in copies.items():
+            with self.subTest(form=form):
+                self.assertNamed(TEXT, copy, "percent-encoded, as in URLs")
+
+    def test_marks_inserted_anywhere(self) -> None:
+        copy = TEXT.replace(" ", " \u200f").replace(".", "\u200e.\u061c")
+        self.assertNamed(TEXT, copy, "right-to-left or left-to-right marks inserted")
+
+
+class ForwardFunctions(unittest.TestCase):
+    """The table's own shaping and display order make what the real libraries wrote."""
+
+    def test_they_remake_the_library_outputs(self) -> None:
+        chains = {
+            "reshaped.txt": ("harakat-removed", "shaped"),
+            "reshaped_keeping_harakat.txt": ("shaped",),
+            "display_order.txt": ("visual-order",),
+            "reshaped_in_display_order.txt": (
+                "harakat-removed",
+                "shaped",
+                "visual-order",
+            ),
+            "fribidi.txt": ("shaped-fribidi", "visual-order-marks-after"),
+        }
+        for name, keys in chains.items():
+            with self.subTest(name=name):
+                chain = tuple((check.CHANGES_BY_KEY[key], ()) for key in keys)
+                self.assertEqual(check.remade(TEXT, chain), library_output(name))
+
+    def test_fribidi_shaping_differs_from_the_reshapers(self) -> None:
+        """FriBidi leaves hamza unshaped and keeps a lam-alef's lam as U+FEFF."""
+        shaped = check.CHANGES_BY_KEY["shaped"].make(TEXT)
+        fribidi = check.CHANGES_BY_KEY["shaped-fribidi"].make(TEXT)
+        self.assertIn("\u0621", fribidi)
+        self.assertNotIn("\u0621", shaped)
+        self.assertNotIn("\ufeff", shaped)
+        self.assertEqual(
+            fribidi.count("\ufeff"), len(re.findall("[\ufef5-\ufefc]", fribidi))
+        )
+
+
+# The property test: random chains of changes made here, each name checked.
+
+
+def arabic_indic(text: str) -> str:
+    return "".join(chr(0x0660 + int(c)) if c in "0123456789" else c for c in text)
+
+
+TEXT_DAMAGE = {
+    "newline": lambda text: text + "\n",
+    "crlf": lambda text: text.replace("\n", "\r\n"),
+    "nbsp": lambda text: text.replace("\xa0", " "),
+    "nfd": lambda text: unicodedata.normalize("NFD", text),
+    "nfkc": lambda text: unicodedata.normalize("NFKC", text),
+    "nfkd": lambda text: unicodedata.normalize("NFKD", text),
+    "latin1": lambda text: text.encode("utf-8").decode("latin-1"),
+    "tatweel": lambda text: text.replace("\u0640", ""),
+    "harakat": lambda text: re.sub(f"[{HARAKAT}]", "", text),
+    "alef": lambda text: re.sub("[\u0622\u0623\u0625]", "\u0627", text),
+    "teh": lambda text: text.replace("\u0629", "\u0647"),
+    "maqsura": lambda text: text.replace("\u0649", "\u064a"),
+    "digits": arabic_indic,
+    "quotes": lambda text: re.sub("[\u201c\u201d]", '"', text),
+    "comma": lambda text: text.replace("\u060c", ","),
+    "farsi-yeh": lambda text: text.replace("\u064a", "\u06cc"),
+    "keheh": lambda text: text.replace("\u0643", "\u06a9"),
+    "flag": lambda text: re.sub("[\U00010000-\U0010ffff]", "", text),
+    "collapse": lambda text: " ".join(text.split()),
+}
+# Made last: each gives bytes.
+LAST_DAMAGE = {
+    "utf-16-le": lambda text: text.encode("utf-16-le"),
+    "bom": lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),
+    "cp1256": lambda text: text.encode("cp1256", "replace"),
+    "json": lambda text: json.dumps(text).encode("ascii"),
+    "repr": lambda text: repr(text).encode("utf-8"),
+    "references": lambda text: "".join(
+        c if c.isascii() else f"&#{ord(c)};" for c in text
+    ).encode("ascii"),
+    "percent": lambda text: urllib.parse.quote(text).encode("ascii"),
+    "base64": lambda text: base64.encodebytes(text.encode("utf-8")),
+    "rlm": lambda text: "\n".join("\u200f" + line for line in text.split("\n")).encode(
+        "utf-8"
+    ),
+    "reversed": lambda text: "\n".join(line[::-1] for line in text.split("\n")).encode(
+        "utf-8"
+    ),
+}
+# In some places only: each character of the first kind may become the second.
+PARTIAL_DAMAGE = {
+    "nbsp": ("\xa0", " "),
+    "harakat": (HARAKAT, ""),
+    "alef": ("\u0622\u0623\u0625", "\u0627"),
+    "teh": ("\u0629", "\u0647"),
+    "tatweel": ("\u0640", ""),
+}
+
+
+def partly(text: str, old: str, new: str, chance: random.Random) -> str:
+    return "".join(new if c in old and chance.random() < 0.5 else c for c in text)
+
+
+def made_partly(text: str, copy: str, cover: list) -> bool:
+    """Tell whether ``cover`` makes ``copy`` of ``text``: its whole changes made, then the others in some places.
+
+    In those places, a character changed as one of them changes it alone.
+    """
+    for (change, form), made, everywhere in cover:
+        if made == everywhere:
+            text = change.make(text, *form)
+    position = 0
+    for char in text:
+        if copy.startswith(char, position):
+            position += 1
+            continue
+        for (change, form), made, everywhere in cover:
+            changed = change.make(char, *form)
+            if (
+                made < everywhere
+                and changed != char
+                and copy.startswith(changed, position)
+            ):
+                position += len(changed)
+                break
+        else:
+            return False
+    return position == len(copy)
+
+
+class RandomChainsAreNamedTruly(unittest.TestCase):
+    """Random chains of one to three changes, some partial, some cut short, on several texts."""
+
+    def texts(self, chance: random.Random, whole_article: bool) -> "list[str]":
+        lines = [line for line in TEXT.split("\n") if line]
+        return [TEXT] * whole_article + [
+            chance.choice(lines),
+            "\n".join(chance.sample(lines, 3)),
+            "\u0643\u064e\u062a\u064e\u0628\u064e \u0627\u0644\u0648\u064e\u0644\u064e\u062f\u064f",
+            "Hello, world.\nSecond line\xa0",
+            "",
+        ]
+
+    def damaged(self, text: str, chance: random.Random) -> "tuple[str, bytes]":
+        kind = chance.choice(["whole", "whole", "partial", "cut short"])
+        names = chance.sample(sorted(TEXT_DAMAGE), chance.randint(0, 2))
+        for name in names:
+            text = TEXT_DAMAGE[name](text)
+        if kind == "partial":
+            old, new = PARTIAL_DAMAGE[chance.choice(sorted(PARTIAL_DAMAGE))]
+            return kind, partly(text, old, new, chance).encode("utf-8")
+        last = (
+            chance.choice(sorted(LAST_DAMAGE))
+            if not names or chance.random() < 0.5
+            else None
+        )
+        data = LAST_DAMAGE[last](text) if last else text.encode("utf-8")
+        if kind == "cut short" and len(data) > 2:
+            return kind, data[: chance.randint(1, len(data) - 1)]
+        return kind, data
+
+    def test_every_name_remakes_the_copy(self) -> None:
+        chance = random.Random(11)
+        named = 0
+        for round_ in range(30):
+            for text in self.texts(chance, whole_article=round_ % 3 == 0):
+                kind, copy = self.damaged(text, chance)
+                expected = text.encode("utf-8")
+                if copy == expected:
+                    continue
+                with self.subTest(
+                    round=round_, text=text[:20], kind=kind, copy=copy[:40]
+                ):
+                    named += self.check_names(text, copy)
+        self.assertGreater(named, 60)
+
+    def check_names(self, text: str, copy: bytes) -> int:
+        """Check each name that check.py gives ``copy``; return how many it gave."""
+        whole, cut_short = check.search(text, copy)
+        for chain in whole:
+            self.assertEqual(check.remade(text, chain), copy, check.named(chain))
+        for chain in cut_short:
+            self.assertTrue(
+                check.remade(text, chain).startswith(copy), check.named(chain)
+            )
+        if whole or cut_short:
+            return len(whole) + len(cut_short)
+        found = copy.decode("utf-8", "surrogateescape")
+        covers = check.partly_made(text, found, check.places(text, found))
+        for cover in covers:
+            self.assertTrue(made_partly(text, found, cover), covers)
+        return len(covers)
