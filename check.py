@@ -37,7 +37,7 @@ ORIGINAL_SIZE = 7165
 
 # How much of a file the command reads: size_limit(ARTICLE), the most bytes
 # the known changes make of the original (a test checks it), and one more.
-READ_LIMIT = 479160
+READ_LIMIT = 243939
 
 # How many of the places that differ a report lists.
 PLACES_SHOWN = 5
@@ -98,6 +98,43 @@ def read_as(encoding: str, data: bytes) -> str:
     return re.sub(undefined, lambda match: chr(ord(match[0]) - 0xDC00), text)
 
 
+UNREAD = "ar-news-unread"  # an encoding error handler, registered below
+
+
+def unread_undefined(error: UnicodeEncodeError) -> "tuple[bytes, int]":
+    """Write back as itself a byte that a code page leaves undefined, as read_as read it."""
+    run = error.object[error.start : error.end]
+    if max(run) > "\xff":
+        raise error
+    return run.encode("latin-1"), error.end
+
+
+codecs.register_error(UNREAD, unread_undefined)
+
+
+def unread(encoding: str, text: str) -> bytes:
+    """Undo ``read_as``: the bytes that, read as ``encoding``, give ``text``."""
+    return text.encode(encoding, UNREAD)
+
+
+def decoded(encoding: str, mark: bytes = b"", read: str = ""):
+    """Undo saving in ``encoding`` after a byte-order ``mark``, the copy perhaps ``read`` as another first.
+
+    A copy cut short in a character keeps what decodes.
+    """
+
+    def undo(copy: str) -> "tuple[str, tuple]":
+        data = unread(read, copy) if read else utf8(copy)
+        if not data.startswith(mark):
+            raise ValueError("no byte-order mark")
+        data = data[len(mark) :]
+        if encoding.startswith("utf-16"):
+            return data[: len(data) // 2 * 2].decode(encoding, "surrogatepass"), ()
+        return data.decode(encoding, "surrogateescape"), ()
+
+    return undo
+
+
 def outside_the_bmp(replacement: str, text: str) -> str:
     """Replace each character outside the Basic Multilingual Plane (the flag's two)."""
     import re
@@ -114,6 +151,12 @@ def cesu_8(text: str) -> bytes:
         return chr(0xD800 + (code >> 10)) + chr(0xDC00 + (code & 0x3FF))
 
     return re.sub(ASTRAL, surrogates, text).encode("utf-8", "surrogatepass")
+
+
+def cesu_8_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo CESU-8: surrogate pairs written as UTF-8 joined into their characters."""
+    text = utf8(copy).decode("utf-8", "surrogatepass")
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le"), ()
 
 
 def strip_line_ends(text: str) -> str:
@@ -624,13 +667,23 @@ class Change:
         return f"<Change {self.key}>"
 
 
-# Where each stage stands in a chain, in the order they are made.  Up to two
-# text changes are made to the original, then perhaps a saving other than
-# UTF-8; the search makes these.  Each later stage is written over the whole
-# text, one change at most: the search undoes them on the copy, the last made
-# first, and then makes them again to verify.  A text change that can be
-# undone (a newline added at the end) may also follow them all.
-STAGES = ("text", "saving", "zero-width", "marks", "shaping", "display", "escape")
+# Where each stage stands in a chain, in the order they are made.  Text
+# changes come first: any number of local ones (of single characters, with a
+# ``table``), up to two others.  A wrong reading (mojibake) may be made among
+# them or after them; then, one of each at most, what is written over the
+# whole text: inserted characters, shaping, display order, a saving other
+# than UTF-8, an escape.  A newline added at the end may follow them all, as
+# a command-line tool prints it.
+STAGES = (
+    "text",
+    "reading",
+    "zero-width",
+    "marks",
+    "shaping",
+    "display",
+    "saving",
+    "escape",
+)
 
 
 def each(characters: str, new: str) -> "dict[str, str]":
@@ -648,13 +701,9 @@ LOSSES = (  # what converters write for a character a code page cannot hold
     ("dropping what it cannot hold", "ignore", "dropped"),
 )
 WRONG_READINGS = (  # how the bytes of a legacy code page get read as something else
-    ("Latin-1", "latin1", lambda data: read_as("latin-1", data)),
-    ("Windows-1252", "cp1252", lambda data: read_as("cp1252", data)),
-    (
-        "UTF-8 (U+FFFD for what is not UTF-8)",
-        "utf8",
-        lambda data: data.decode("utf-8", "replace"),
-    ),
+    ("Latin-1", "latin1", "latin-1"),
+    ("Windows-1252", "cp1252", "cp1252"),
+    ("UTF-8 (U+FFFD for what is not UTF-8)", "utf8", ""),  # no way back from U+FFFD
 )
 MARKS = "\u200f\u200e\u061c"  # right-to-left, left-to-right, Arabic letter mark
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060"  # space, non-joiner, joiner, word joiner
@@ -696,14 +745,16 @@ CHANGES = (
     Change(
         "utf8-read-as-latin1",
         "UTF-8 read as Latin-1 and saved as UTF-8 (mojibake)",
-        "text",
-        lambda text: utf8(text).decode("latin-1"),
+        "reading",
+        lambda text: read_as("latin-1", utf8(text)),
+        decoded("utf-8", read="latin-1"),
     ),
     Change(
         "utf8-read-as-cp1252",
         "UTF-8 read as Windows-1252 and saved as UTF-8 (mojibake)",
-        "text",
+        "reading",
         lambda text: read_as("cp1252", utf8(text)),
+        decoded("utf-8", read="cp1252"),
     ),
     Change(
         "tatweel-removed",
@@ -769,8 +820,9 @@ CHANGES = (
     Change(
         "utf8-read-as-cp1256",
         "UTF-8 read as Windows-1256 and saved as UTF-8 (mojibake)",
-        "text",
+        "reading",
         lambda text: read_as("cp1256", utf8(text)),
+        decoded("utf-8", read="cp1256"),
     ),
     Change(
         "farsi-yeh",
@@ -851,30 +903,42 @@ CHANGES = (
         "a UTF-8 byte-order mark added",
         "saving",
         lambda text: ("\ufeff" + text).encode("utf-8"),
+        decoded("utf-8", b"\xef\xbb\xbf"),
     ),
     Change(
-        "utf16le", "saved as UTF-16 LE", "saving", lambda text: text.encode("utf-16-le")
+        "utf16le",
+        "saved as UTF-16 LE",
+        "saving",
+        lambda text: text.encode("utf-16-le"),
+        decoded("utf-16-le"),
     ),
     Change(
-        "utf16be", "saved as UTF-16 BE", "saving", lambda text: text.encode("utf-16-be")
+        "utf16be",
+        "saved as UTF-16 BE",
+        "saving",
+        lambda text: text.encode("utf-16-be"),
+        decoded("utf-16-be"),
     ),
     Change(
         "utf16le-bom",
         "saved as UTF-16 LE with a byte-order mark",
         "saving",
         lambda text: ("\ufeff" + text).encode("utf-16-le"),
+        decoded("utf-16-le", b"\xff\xfe"),
     ),
     Change(
         "utf16be-bom",
         "saved as UTF-16 BE with a byte-order mark",
         "saving",
         lambda text: ("\ufeff" + text).encode("utf-16-be"),
+        decoded("utf-16-be", b"\xfe\xff"),
     ),
     Change(
         "cesu-8",
         "saved as CESU-8 (Java's modified UTF-8, Oracle's UTF8)",
         "saving",
         cesu_8,
+        cesu_8_undone,
     ),
     *(
         Change(
@@ -884,22 +948,26 @@ CHANGES = (
             lambda text, encoding=encoding, errors=errors: text.encode(
                 encoding, errors
             ),
+            decoded(encoding),
         )
         for code_page, encoding in LEGACY_CODE_PAGES
         for what, errors, loss in LOSSES
     ),
     *(
         Change(
-            f"{encoding}-{loss}-read-as-{reading}",
+            f"{encoding}-{loss}-read-as-{key}",
             f"saved as {code_page} ({what}), read as {wrong} and saved as UTF-8 (mojibake)",
             "saving",
-            lambda text, encoding=encoding, errors=errors, read=read: read(
-                text.encode(encoding, errors)
-            ).encode("utf-8"),
+            lambda text, encoding=encoding, errors=errors, reading=reading: (
+                read_as(reading, text.encode(encoding, errors))
+                if reading
+                else text.encode(encoding, errors).decode("utf-8", "replace")
+            ),
+            decoded(encoding, read=reading) if reading else None,
         )
         for code_page, encoding in LEGACY_CODE_PAGES
         for what, errors, loss in LOSSES
-        for wrong, reading, read in WRONG_READINGS
+        for wrong, key, reading in WRONG_READINGS
     ),
     # Characters inserted, shaping, display orders and escapes: written over
     # the whole text, each undone on the copy and made again.
@@ -1016,12 +1084,40 @@ CHANGES = (
 CHANGES_BY_KEY = {change.key: change for change in CHANGES}
 
 TEXT_CHANGES = tuple(change for change in CHANGES if change.stage == "text")
-SAVINGS = tuple(change for change in CHANGES if change.stage == "saving")
+LOCAL_CHANGES = tuple(change for change in TEXT_CHANGES if change.table)
+FORWARD_SAVINGS = tuple(
+    change for change in CHANGES if change.stage == "saving" and not change.undo
+)
+OTHER_TEXT_CHANGES = tuple(
+    change
+    for change in CHANGES
+    if change.stage in ("text", "reading") and not change.table
+)
+LOCAL_BY_CHARACTER: "dict[str, list[Change]]" = {}  # each character's local changes
+for _change in LOCAL_CHANGES:
+    for _code in _change.table:
+        LOCAL_BY_CHARACTER.setdefault(chr(_code), []).append(_change)
 
-# The search: which known changes, up to three at once, make the copy.  A
-# chain is a tuple of steps, each a change and the form it was made in.
+# The search, in layers.  First what is written over the whole copy is undone
+# on it (a newline after an escape, the escape, the display order, shaping,
+# inserted characters, the saving, a wrong reading), one change of each stage
+# and three at most, the last made first: a few candidate texts.  Then, for
+# each, the changes that make it of the expected text: up to two that are
+# not local (normalizations, mojibake, whitespace), and any number of local
+# ones, changes of single characters found from the places that differ.
+# Last, each chain is made again from the expected text and compared with the
+# copy.  A chain is a tuple of steps, each a change and the form it was made in.
 
-MOST_CHANGES = 3  # at once, where at least one is undone on the copy; else two
+MOST_CHANGES = 3  # not counting local ones: others and layers undone on the copy
+MOST_OTHER = 2  # text changes that are not local
+MOST_STATES = 256  # sets of local changes tried for one candidate
+LAYERS = (
+    [[CHANGES_BY_KEY["newline-added"]]]
+    + [  # in the order undone
+        [change for change in CHANGES if change.stage == stage and change.undo]
+        for stage in reversed(STAGES[1:])
+    ]
+)
 
 
 def remade(text: str, chain: tuple) -> "bytes | None":
@@ -1038,55 +1134,100 @@ def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
     """Undo ``change`` on ``text``: the text before and its form; None where it does not apply or changes nothing."""
     try:
         before, form = change.undo(text)
-        utf8(before)
-    except ValueError:  # not this change's output, or not text that can be written
+    except ValueError:  # not this change's output
         return None
     return (before, form) if before != text else None
 
 
-def undone_copies(found: str) -> "dict[bytes, list[tuple]]":
-    """The copy with known changes undone, by its bytes: the chains undone, in the order made.
-
-    First perhaps a text change made after all the rest (a newline added at
-    the end of an escape), then one change of each later stage, the last
-    made first; at most three in all.
-    """
-    groups = [[change for change in TEXT_CHANGES if change.undo]]
-    groups += [
-        [change for change in CHANGES if change.stage == stage]
-        for stage in reversed(STAGES[2:])
-    ]
-    chains = [((), found)]
-    for group in groups:  # one change of each group at most
-        for chain, before in list(chains):
-            for change in group if len(chain) < MOST_CHANGES else ():
-                result = undone(change, before)
+def candidates(found: str) -> "dict[str, list[tuple]]":
+    """The copy with what is written over the whole of it undone: each text, and the chains undone to it, in the order made."""
+    layered = {found: [()]}
+    for group in LAYERS:  # one change of each stage at most
+        for text, chains in list(layered.items()):
+            chains = [chain for chain in chains if len(chain) < MOST_CHANGES]
+            for change in group if chains else ():
+                result = undone(change, text)
                 if result:
-                    chains.append((((change, result[1]),) + chain, result[0]))
-    copies = {}
-    for chain, text in chains:
-        copies.setdefault(utf8(text), []).append(chain)
-    return copies
+                    made = layered.setdefault(result[0], [])
+                    made += [((change, result[1]),) + chain for chain in chains]
+    return layered
 
 
-def changed_texts(text: str, depth: int):
-    """Yield each text that ``depth`` known text changes, one after another, make of ``text``, with its chain."""
+def other_changes(text: str, depth: int):
+    """Yield each text that ``depth`` text changes that are not local make of ``text``, with its chain."""
     if not depth:
         yield (), text
         return
-    for chain, before in changed_texts(text, depth - 1):
-        for change in TEXT_CHANGES:
+    for chain, before in other_changes(text, depth - 1):
+        for change in OTHER_TEXT_CHANGES:
             yield chain + ((change, ()),), change.make(before)
 
 
-def made(text: str, depth: int):
-    """Yield each file that ``depth`` known changes make of ``text``: text changes, perhaps a saving last, with its chain."""
-    for chain, changed in changed_texts(text, depth):
-        yield chain, utf8(changed)
-    if depth:
-        for chain, changed in changed_texts(text, depth - 1):
-            for change in SAVINGS:
-                yield chain + ((change, ()),), change.make(changed)
+def common_prefix(one: str, other: str) -> int:
+    """How many characters ``one`` and ``other`` have in common at the start."""
+    low, high = 0, min(len(one), len(other))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if one[:middle] == other[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+LOST: "dict[tuple[str, str], str]" = {}  # by saving and character: what it writes
+
+
+def lost(saving: Change, char: str) -> str:
+    """What ``saving``, undone, gives for ``char``: itself, unless it cannot hold it."""
+    if (saving.key, char) not in LOST:
+        try:
+            LOST[saving.key, char] = saving.undo(as_text(saving.make(char)))[0]
+        except ValueError:
+            LOST[saving.key, char] = char
+    return LOST[saving.key, char]
+
+
+def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
+    """The sets of local changes that make ``candidate`` of ``base``: (the changes, whether whole).
+
+    Where the two first differ, each change that makes the character there
+    what the candidate has is made to the whole text, and the search goes
+    on from there; ``saving`` may also write what it cannot hold as it does.
+    A set that makes the start of the candidate, all of it, is cut short.
+    """
+    found, seen, pending = [], set(), [(base, ())]
+    while pending and len(seen) < MOST_STATES:
+        state, applied = pending.pop()
+        if frozenset(applied) in seen:
+            continue
+        seen.add(frozenset(applied))
+        index = common_prefix(state, candidate)
+        if index == len(state) == len(candidate):
+            found.append((applied, True))
+            continue
+        rest = candidate[index : index + 4]
+        if index + len(rest) == len(candidate) and utf8(state[index:]).startswith(
+            rest.encode("utf-8", "surrogatepass")
+        ):  # the candidate ends here, perhaps in a character
+            found.append((applied, False))
+            continue
+        char = state[index : index + 1]
+        for change in LOCAL_BY_CHARACTER.get(char, ()):
+            if change not in applied and candidate.startswith(change.make(char), index):
+                pending.append((change.make(state), applied + (change,)))
+        loss = lost(saving, char) if saving and saving not in applied else char
+        if loss != char and candidate.startswith(loss, index):
+            written = {ord(each): lost(saving, each) for each in set(state)}
+            pending.append((state.translate(written), applied + (saving,)))
+    return found
+
+
+def in_table_order(other: tuple, local: tuple) -> "list[tuple]":
+    """Text changes as steps: in the table's order, where they commute, or else as found."""
+    found = other + tuple((change, ()) for change in local)
+    ordered = tuple(sorted(found, key=lambda step: CHANGES.index(step[0])))
+    return [ordered, found] if ordered != found else [found]
 
 
 def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
@@ -1096,24 +1237,51 @@ def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     again to verify; where none does, those whose output ``actual`` is the
     start of.
     """
-    copies = undone_copies(as_text(actual))
-    whole, cut_short = {}, {}  # by number of changes
-    for depth in range(MOST_CHANGES):
-        for chain, data in made(text, depth):
-            for undoing in copies.get(data, ()):
-                count = depth + len(undoing)
-                if (
-                    count < MOST_CHANGES or (undoing and count == MOST_CHANGES)
-                ) and remade(text, chain + undoing) == actual:
-                    whole.setdefault(count, []).append(chain + undoing)
-            if depth and len(data) > len(actual) and data.startswith(actual):
-                cut_short.setdefault(depth, []).append(chain)
-        fewest = min(whole, default=None)
+    layered = candidates(as_text(actual))
+    whole, cut_short = [], []
+    for depth in range(MOST_OTHER + 1):
+        for chain, base in other_changes(text, depth):
+            for candidate, chains in layered.items():
+                chains = [
+                    layers for layers in chains if len(layers) + depth <= MOST_CHANGES
+                ]
+                savings = {
+                    next((c for c, _ in layers if c.stage == "saving"), None): layers
+                    for layers in chains
+                }
+                for saving in savings:
+                    for changes, complete in local_changes(base, candidate, saving):
+                        changes = tuple(
+                            change for change in changes if change is not saving
+                        )
+                        for layers in chains:
+                            for made_first in in_table_order(chain, changes):
+                                made = remade(text, made_first + layers)
+                                if complete and made == actual:
+                                    whole.append(made_first + layers)
+                                    break
+                                if (
+                                    not complete
+                                    and made
+                                    and len(made) > len(actual)
+                                    and made.startswith(actual)
+                                ):
+                                    cut_short.append(made_first + layers)
+                                    break
+            for saving in FORWARD_SAVINGS:  # made, not undone
+                made = utf8(as_text(saving.make(base)))
+                if made == actual:
+                    whole.append(chain + ((saving, ()),))
+                elif made.startswith(actual) and depth:
+                    cut_short.append(chain + ((saving, ()),))
+        fewest = min(map(len, whole), default=None)
         if fewest is not None and fewest <= depth:  # more changes cannot do with fewer
-            return whole[fewest], []
+            break
     if whole:
-        return whole[min(whole)], []
-    return [], cut_short[min(cut_short)] if cut_short else []
+        fewest = min(map(len, whole))
+        return [chain for chain in whole if len(chain) == fewest], []
+    fewest = min(map(len, cut_short), default=0)
+    return [], [chain for chain in cut_short if len(chain) == fewest]
 
 
 def characters_kept(text: str, chain: tuple, actual: bytes) -> int:
@@ -1168,6 +1336,7 @@ def reach(step: tuple, text: str, changed: str, made: int) -> "tuple[tuple, int,
 # A place that no one change makes may be made by several: a letter and its
 # haraka changed together.  So short a place, and no longer, is tried so.
 MERGED_PLACE = 4
+MOST_IN_PART = 3  # changes that together make the places that differ
 
 
 def ways(cover: tuple, differ: list, makers: list, text: str) -> "list[tuple] | None":
@@ -1217,7 +1386,7 @@ def partly_made(text: str, found: str, differ: list) -> "list[list[tuple]]":
         for offset, old, new in differ
     ]
     explained, reached = {}, {}  # by cover; how far each change went, by its places
-    for size in range(1, MOST_CHANGES + 1):
+    for size in range(1, MOST_IN_PART + 1):
         for cover in itertools.combinations(touching, size):
             made = ways(cover, differ, makers, text)
             here = [
@@ -1292,44 +1461,85 @@ def distinct(chains: list) -> list:
 # The limit: how large a copy the known changes can make of a text.
 
 UNITS: "dict[str, int]" = {}  # by character: the most bytes they make of it alone
+MOST_BYTES: "dict[tuple, int]" = {}  # by character, stage and layers left
+LAYER_STAGES = [  # each change of these makes each character alone; display only reorders
+    [change for change in CHANGES if change.stage == stage]
+    for stage in STAGES[1:]
+    if stage != "display"
+]
+
+
+def made_of(change: Change, char: str) -> str:
+    """What ``change`` makes of ``char`` in its widest form, less what it adds once to any text.
+
+    What it makes of the empty text (quotes, a byte-order mark, a final
+    newline) is taken off where it stands around the character.
+    """
+    made = as_text(change.make(char, *change.widest(char)))
+    empty = as_text(change.make("", *change.widest("")))
+    before = common_prefix(made, empty)
+    if made.endswith(empty[before:]) and len(made) >= len(empty):
+        return made[before : len(made) - len(empty) + before]
+    return made
+
+
+def most_bytes(char: str, stage: int = 0, layers: int = MOST_CHANGES) -> int:
+    """The most bytes that the layers from ``stage`` on, ``layers`` at most, make of ``char``.
+
+    What a change makes of a text is at most the sum of what it makes of
+    each character, and what it adds once.
+    """
+    key = (char, stage, layers)
+    if key not in MOST_BYTES:
+        most = len(char.encode("utf-8", "surrogatepass"))
+        if stage < len(LAYER_STAGES):
+            most = most_bytes(char, stage + 1, layers)
+            for change in LAYER_STAGES[stage] if layers else ():
+                try:
+                    made = made_of(change, char)
+                except ValueError:  # a character that the saving cannot hold
+                    continue
+                most = max(
+                    most, sum(most_bytes(each, stage + 1, layers - 1) for each in made)
+                )
+        MOST_BYTES[key] = most
+    return MOST_BYTES[key]
 
 
 def unit(char: str) -> int:
     """The most bytes the known changes, as the search combines them, make of ``char`` alone.
 
-    Each chain the search tries (up to two text changes or one and a
-    saving, and as many later stages as make three changes in all), each
-    change in its widest form; display orders only reorder.
+    Up to two text changes that are not local, then local ones, each once;
+    then the layers, three changes in all with the others.
     """
     if char not in UNITS:
-        fewest = {char: 0}  # each text made: the fewest changes that make it
-        for stage in ("text",) + tuple(stage for stage in STAGES if stage != "display"):
-            most = 2 if stage in ("text", "saving") else MOST_CHANGES
-            for text, count in list(fewest.items()) if stage != "escape" else ():
-                for change in CHANGES if count < most else ():
-                    if change.stage == stage:
-                        made = as_text(change.make(text, *change.widest(text)))
-                        fewest[made] = min(fewest.get(made, count + 1), count + 1)
-        escaped = [
-            change.make(text, *change.widest(text))
-            for text, count in fewest.items()
-            if count < MOST_CHANGES
-            for change in CHANGES
-            if change.stage == "escape"
-        ]
-        UNITS[char] = max(len(utf8(text)) for text in [*fewest, *escaped])
+        texts = {char: 0}  # each text made: the fewest changes not local that make it
+        for count in range(1, MOST_OTHER + 1):
+            for text in list(texts):
+                for change in OTHER_TEXT_CHANGES:
+                    texts.setdefault(made_of(change, text), count)
+        for change in LOCAL_CHANGES * 2:  # each at most once, in either order
+            for text, count in list(texts.items()):
+                texts.setdefault(change.make(text), count)
+        UNITS[char] = max(
+            sum(most_bytes(each, 0, MOST_CHANGES - count) for each in text)
+            for text, count in texts.items()
+        )
     return UNITS[char]
 
 
 def size_limit(text: str) -> int:
     """The most bytes that the known changes, as the search combines them, make of ``text``.
 
-    Bounded character by character, then room for what is added once
-    (quotes, a byte-order mark, newlines at the end) and for the soft line
-    breaks of quoted-printable (two characters in every 76).
+    Bounded character by character (with one inserted character of each
+    kind after each), then room for what is added once: two newlines at the
+    end and a mark at the start, each through three layers, and 64 bytes
+    for quotes, a byte-order mark and Base64's last line; and for the soft
+    line breaks of quoted-printable, two characters in every 76.
     """
     total = sum(text.count(char) * unit(char) for char in set(text))
-    return total + total // 32 + 64
+    once = 2 * most_bytes("\n") + most_bytes(MARKS[0]) + 64
+    return total + total // 32 + once
 
 
 # The report: where a copy differs and what explains it.
