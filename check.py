@@ -120,7 +120,10 @@ def unread(encoding: str, text: str) -> bytes:
 def decoded(encoding: str, mark: bytes = b"", read: str = ""):
     """Undo saving in ``encoding`` after a byte-order ``mark``, the copy perhaps ``read`` as another first.
 
-    A copy cut short in a character keeps what decodes.
+    A copy cut short in a character keeps what decodes.  UTF-8 is read
+    only where it is UTF-8 up to such an end; bytes that are UTF-8 with
+    characters outside ASCII are not taken for a code page's (Arabic text
+    in a code page never is).
     """
 
     def undo(copy: str) -> "tuple[str, tuple]":
@@ -130,6 +133,13 @@ def decoded(encoding: str, mark: bytes = b"", read: str = ""):
         data = data[len(mark) :]
         if encoding.startswith("utf-16"):
             return data[: len(data) // 2 * 2].decode(encoding, "surrogatepass"), ()
+        text = data.decode("utf-8", "surrogateescape")
+        if encoding == "utf-8":
+            if any(undecodable(char) for char in text[:-3]):
+                raise ValueError("not UTF-8")
+            return text, ()
+        if not text.isascii() and not any(undecodable(char) for char in text):
+            raise ValueError("UTF-8, not a code page's bytes")
         return data.decode(encoding, "surrogateescape"), ()
 
     return undo
@@ -500,110 +510,104 @@ def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
     return text, (writer,)
 
 
-# Brackets that a right-to-left run shows mirrored (Unicode's Bidi_Mirroring_Glyph).
+# Display order: the Unicode Bidirectional Algorithm (UAX #9) for text
+# without explicit embeddings or isolates (they count as neutral) and
+# without bracket pairs (N0).  Each step quotes the rule it implements.
+
+# Brackets that a right-to-left run shows mirrored: the pairs of Unicode's
+# BidiMirroring.txt (Bidi_Mirroring_Glyph) within ASCII and Latin-1, and the
+# single guillemets U+2039 and U+203A.
 MIRRORED = str.maketrans("()<>[]{}\xab\xbb\u2039\u203a", ")(><][}{\xbb\xab\u203a\u2039")
 
 
 def display_line(line: str, marks_follow: bool = False) -> str:
-    """Reorder one line as the Unicode Bidirectional Algorithm displays it.
+    """Reorder one line as UAX #9 displays it.
 
-    UAX #9 for text without explicit embeddings or isolates (they count as
-    neutral): the paragraph direction from the first strong character (P2,
-    P3), the weak and neutral rules (W1 to W7, N1, N2), the implicit levels
-    (I1, I2), separators and the whitespace before them or at the end at
-    the paragraph level (L1), reversal
-    (L2) and mirrored brackets in right-to-left runs (L4); with
-    ``marks_follow``, combining marks after their letter in right-to-left
+    ``marks_follow``: combining marks after their letter in right-to-left
     runs (L3), as FriBidi writes them.
     """
-    import itertools
     import unicodedata
 
-    original = [unicodedata.bidirectional(char) or "ON" for char in line]
-    if not {"R", "AL", "AN"} & set(original):  # all at level 0: shown as it is
+    types = {char: unicodedata.bidirectional(char) or "ON" for char in set(line)}
+    if not {"R", "AL", "AN"} & set(types.values()):  # all at level 0: shown as it is
         return line
-    first_strong = next((kind for kind in original if kind in ("L", "R", "AL")), "L")
-    base = 0 if first_strong == "L" else 1
+    original = [types[char] for char in line]
+    base = paragraph_level(original)
+    kinds = resolve_weak_types(original, base)
+    kinds = resolve_neutral_types(kinds, base)
+    levels = resolve_implicit_levels(kinds, base)
+    levels = reset_whitespace(original, levels, base)
+    order = reorder(levels)
+    if marks_follow:
+        order = marks_after_letters(order, original, levels)
+    return mirror(line, order, levels)
+
+
+def paragraph_level(original: "list[str]") -> int:
+    """P2. Find the first character of type L, AL, or R.
+    P3. If it is of type AL or R, set the paragraph embedding level to one;
+    otherwise, to zero."""
+    return int(
+        next((kind for kind in original if kind in ("L", "R", "AL")), "L") != "L"
+    )
+
+
+def resolve_weak_types(original: "list[str]", base: int) -> "list[str]":
+    """W1 to W7, on the line as one isolating run sequence (sos and eos the paragraph's direction)."""
     edge = "LR"[base]
     kinds, previous, strong = [], edge, edge
-    for kind in original:  # W1 to W3
+    for kind in original:
+        # W1. Change the type of each NSM to the type of the previous character.
         kind = previous if kind == "NSM" else kind
         kind = kind if kind in ("L", "R", "AL", "EN", "AN", "ES", "CS", "ET") else "ON"
+        # W2. Search backward from each European number until the first strong
+        # type is found. If an AL is found, change it to Arabic number.
         if kind == "EN" and strong == "AL":
             kind = "AN"
         if kind in ("L", "R", "AL"):
             strong = kind
         previous = kind
-        kinds.append("R" if kind == "AL" else kind)
-    for index in range(1, len(kinds) - 1):  # W4
-        kind = kinds[index]
-        if kind not in ("ES", "CS"):
-            continue
-        before, after = kinds[index - 1], kinds[index + 1]
+        kinds.append("R" if kind == "AL" else kind)  # W3. Change all ALs to R.
+    # W4. A single European separator between two European numbers changes to
+    # a European number. A single common separator between two numbers of the
+    # same type changes to that type.
+    for index in range(1, len(kinds) - 1):
+        kind, before, after = kinds[index], kinds[index - 1], kinds[index + 1]
         if before == after and (
             (kind == "ES" and before == "EN")
             or (kind == "CS" and before in ("EN", "AN"))
         ):
             kinds[index] = before
+    # W5. A sequence of European terminators adjacent to European numbers
+    # changes to all European numbers.
     kinds = resolve_runs(
         kinds, "ET", lambda before, after: "EN" if "EN" in (before, after) else "ET"
-    )  # W5
-    kinds = ["ON" if kind in ("ES", "ET", "CS") else kind for kind in kinds]  # W6
+    )
+    # W6. Otherwise, separators and terminators change to Other Neutral.
+    kinds = ["ON" if kind in ("ES", "ET", "CS") else kind for kind in kinds]
+    # W7. Search backward from each European number until the first strong
+    # type is found. If an L is found, change it to L.
     strong = edge
-    for index, kind in enumerate(kinds):  # W7
+    for index, kind in enumerate(kinds):
         if kind in ("L", "R"):
             strong = kind
         elif kind == "EN" and strong == "L":
             kinds[index] = "L"
+    return kinds
+
+
+def resolve_neutral_types(kinds: "list[str]", base: int) -> "list[str]":
+    """N1. A sequence of neutrals takes the direction of the surrounding strong
+    text if the text on both sides has the same direction; numbers count as R.
+    N2. Any remaining neutrals take the embedding direction."""
+    edge = "LR"[base]
     direction = {"L": "L", "R": "R", "EN": "R", "AN": "R", None: edge}
-    kinds = resolve_runs(  # N1, N2
+    return resolve_runs(
         kinds,
         "ON",
         lambda before, after: (
             direction[before] if direction[before] == direction[after] else edge
         ),
-    )
-    raise_by = ({"R": 1, "AN": 2, "EN": 2}, {"L": 1, "AN": 1, "EN": 1})[base]  # I1, I2
-    levels = [base + raise_by.get(kind, 0) for kind in kinds]
-    # L1: separators, and whitespace before them or at the end, at the paragraph level
-    resetting = True
-    for index in reversed(range(len(original))):
-        if original[index] in ("B", "S"):
-            resetting = True
-        elif original[index] != "WS":
-            resetting = False
-        if resetting:
-            levels[index] = base
-    runs = []  # of one level: (level, start, end)
-    for level, group in itertools.groupby(levels):
-        start = runs[-1][2] if runs else 0
-        runs.append((level, start, start + len(list(group))))
-    runs.append((0, len(line), len(line)))  # the end: below every level reversed
-    order = list(range(len(line)))
-    for level in range(max(levels), 0, -1):  # L2: each span at this level or higher
-        start = None
-        for run_level, run_start, _ in runs:
-            if run_level >= level:
-                start = run_start if start is None else start
-            elif start is not None:
-                order[start:run_start] = order[start:run_start][::-1]
-                start = None
-    position = 0 if marks_follow and "NSM" in original else len(order)
-    while position < len(order):  # L3
-        end = position
-        while (
-            end < len(order)
-            and original[order[end]] == "NSM"
-            and levels[order[end]] % 2
-        ):
-            end += 1
-        if position < end:  # marks reversed before their letter: after it, in order
-            letter = order[end : end + 1]  # none at the end of the line
-            order[position : end + len(letter)] = letter + order[position:end][::-1]
-        position = max(end, position) + 1
-    mirrored = line.translate(MIRRORED)  # L4, at odd levels
-    return "".join(
-        [mirrored[index] if levels[index] % 2 else line[index] for index in order]
     )
 
 
@@ -620,6 +624,73 @@ def resolve_runs(kinds: "list[str]", kind: str, resolve) -> "list[str]":
             each = resolve(before, after)
         resolved += [each] * length
     return resolved
+
+
+def resolve_implicit_levels(kinds: "list[str]", base: int) -> "list[int]":
+    """I1. At an even level, R goes up one level, AN and EN two.
+    I2. At an odd level, L, EN and AN go up one level."""
+    raise_by = ({"R": 1, "AN": 2, "EN": 2}, {"L": 1, "AN": 1, "EN": 1})[base]
+    return [base + raise_by.get(kind, 0) for kind in kinds]
+
+
+def reset_whitespace(
+    original: "list[str]", levels: "list[int]", base: int
+) -> "list[int]":
+    """L1. Reset to the paragraph level segment and paragraph separators, any
+    whitespace before them, and any whitespace at the end of the line."""
+    levels, resetting = list(levels), True
+    for index in reversed(range(len(original))):
+        if original[index] in ("B", "S"):
+            resetting = True
+        elif original[index] != "WS":
+            resetting = False
+        if resetting:
+            levels[index] = base
+    return levels
+
+
+def reorder(levels: "list[int]") -> "list[int]":
+    """L2. From the highest level to the lowest odd level, reverse any
+    contiguous sequence of characters at that level or higher."""
+    order = list(range(len(levels)))
+    for level in range(max(levels), 0, -1):
+        start = None
+        for index, at in enumerate(levels + [0]):  # the end: below every level
+            if at >= level:
+                start = index if start is None else start
+            elif start is not None:
+                order[start:index] = order[start:index][::-1]
+                start = None
+    return order
+
+
+def marks_after_letters(
+    order: "list[int]", original: "list[str]", levels: "list[int]"
+) -> "list[int]":
+    """L3. Combining marks of a right-to-left letter now precede it: put them
+    after it again, in their own order."""
+    order, position = list(order), 0
+    while position < len(order):
+        end = position
+        while (
+            end < len(order)
+            and original[order[end]] == "NSM"
+            and levels[order[end]] % 2
+        ):
+            end += 1
+        if position < end:
+            letter = order[end : end + 1]  # none at the end of the line
+            order[position : end + len(letter)] = letter + order[position:end][::-1]
+        position = max(end, position) + 1
+    return order
+
+
+def mirror(line: str, order: "list[int]", levels: "list[int]") -> str:
+    """L4. A character at an odd level is shown by its mirrored glyph, if it has one."""
+    mirrored = line.translate(MIRRORED)
+    return "".join(
+        [mirrored[index] if levels[index] % 2 else line[index] for index in order]
+    )
 
 
 def display_order(text: str, marks_follow: bool = False) -> str:
@@ -660,8 +731,14 @@ class Change:
         self.widest = widest or (lambda text: ())
 
     def translate(self, text: str, *kept: str) -> str:
-        """Replace the characters of ``table``, all but those ``kept``."""
-        return text.translate({**self.table, **{ord(char): char for char in kept}})
+        """Replace the characters of ``table``, all but those ``kept``.
+
+        No replacement holds a character replaced after it.
+        """
+        for code, new in self.table.items():
+            if chr(code) not in kept:
+                text = text.replace(chr(code), new)
+        return text
 
     def __repr__(self) -> str:
         return f"<Change {self.key}>"
@@ -1139,18 +1216,29 @@ def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
     return (before, form) if before != text else None
 
 
-def candidates(found: str) -> "dict[str, list[tuple]]":
-    """The copy with what is written over the whole of it undone: each text, and the chains undone to it, in the order made."""
-    layered = {found: [()]}
-    for group in LAYERS:  # one change of each stage at most
-        for text, chains in list(layered.items()):
-            chains = [chain for chain in chains if len(chain) < MOST_CHANGES]
-            for change in group if chains else ():
-                result = undone(change, text)
-                if result:
-                    made = layered.setdefault(result[0], [])
-                    made += [((change, result[1]),) + chain for chain in chains]
-    return layered
+def undone_layers(found: str):
+    """Yield the copy with 0, 1, 2 and 3 of what is written over the whole of it undone.
+
+    Each time a map of the texts it gives to the chains undone to each, in
+    the order made: one change of each stage at most, the last made undone
+    first.  Changes that undo each other (a wrong reading and a saving in the
+    same code page) are left out.
+    """
+    level = {found: [((), -1)]}
+    for _ in range(MOST_CHANGES + 1):
+        yield {text: [chain for chain, _ in chains] for text, chains in level.items()}
+        deeper = {}  # text: (chain, the last group undone)
+        for text, chains in level.items():
+            for number, group in enumerate(LAYERS):
+                earlier = [chain for chain, last in chains if last < number]
+                for change in group if earlier else ():
+                    result = undone(change, text)
+                    if result and result[0] != found:  # else undone again
+                        deeper.setdefault(result[0], []).extend(
+                            (((change, result[1]),) + chain, number)
+                            for chain in earlier
+                        )
+        level = deeper
 
 
 def other_changes(text: str, depth: int):
@@ -1235,53 +1323,76 @@ def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
 
     Returns the chains, in the order made, that make all of it, each made
     again to verify; where none does, those whose output ``actual`` is the
-    start of.
+    start of.  Chains are tried by how many changes that are not local they
+    hold, fewest first, so that what needs more is never worked out.
     """
-    layered = candidates(as_text(actual))
+    import itertools
+
+    undoing = undone_layers(as_text(actual))
+    levels, bases = [], []  # worked out as they are needed
     whole, cut_short = [], []
-    for depth in range(MOST_OTHER + 1):
-        for chain, base in other_changes(text, depth):
-            for candidate, chains in layered.items():
-                chains = [
-                    layers for layers in chains if len(layers) + depth <= MOST_CHANGES
-                ]
-                savings = {
-                    next((c for c, _ in layers if c.stage == "saving"), None): layers
-                    for layers in chains
-                }
-                for saving in savings:
-                    for changes, complete in local_changes(base, candidate, saving):
-                        changes = tuple(
-                            change for change in changes if change is not saving
-                        )
-                        for layers in chains:
-                            for made_first in in_table_order(chain, changes):
-                                made = remade(text, made_first + layers)
-                                if complete and made == actual:
-                                    whole.append(made_first + layers)
-                                    break
-                                if (
-                                    not complete
-                                    and made
-                                    and len(made) > len(actual)
-                                    and made.startswith(actual)
-                                ):
-                                    cut_short.append(made_first + layers)
-                                    break
-            for saving in FORWARD_SAVINGS:  # made, not undone
-                made = utf8(as_text(saving.make(base)))
-                if made == actual:
-                    whole.append(chain + ((saving, ()),))
-                elif made.startswith(actual) and depth:
-                    cut_short.append(chain + ((saving, ()),))
-        fewest = min(map(len, whole), default=None)
-        if fewest is not None and fewest <= depth:  # more changes cannot do with fewer
+    for count in range(MOST_CHANGES + 1):
+        if whole and min(map(len, whole)) < count:
             break
+        for depth in range(min(count, MOST_OTHER) + 1):
+            while len(levels) <= count - depth:
+                levels.append(next(undoing))
+            while len(bases) <= depth:
+                bases.append(list(other_changes(text, len(bases))))
+            for (chain, base), (candidate, chains) in itertools.product(
+                bases[depth], levels[count - depth].items()
+            ):
+                explain(text, actual, chain, base, candidate, chains, whole, cut_short)
     if whole:
         fewest = min(map(len, whole))
         return [chain for chain in whole if len(chain) == fewest], []
     fewest = min(map(len, cut_short), default=0)
     return [], [chain for chain in cut_short if len(chain) == fewest]
+
+
+def explain(
+    text: str,
+    actual: bytes,
+    chain: tuple,
+    base: str,
+    candidate: str,
+    chains: list,
+    whole: list,
+    cut_short: list,
+) -> None:
+    """Add to ``whole`` and ``cut_short`` the chains that make ``actual`` of ``text`` by way of ``base`` and ``candidate``.
+
+    ``chain`` makes ``base`` of ``text``; each of ``chains`` undid the copy
+    to ``candidate``; local changes between the two, made again to verify.
+    Savings that cannot be undone are made to ``base`` where no layer is.
+    """
+    savings = {
+        next((c for c, _ in layers if c.stage == "saving"), None) for layers in chains
+    }
+    for saving in savings:
+        for changes, complete in local_changes(base, candidate, saving):
+            changes = tuple(change for change in changes if change is not saving)
+            for layers in chains:
+                for made_first in in_table_order(chain, changes):
+                    made = remade(text, made_first + layers)
+                    if complete and made == actual:
+                        whole.append(made_first + layers)
+                        break
+                    if (
+                        not complete
+                        and made
+                        and len(made) > len(actual)
+                        and made.startswith(actual)
+                    ):
+                        cut_short.append(made_first + layers)
+                        break
+    if candidate == as_text(actual):
+        for saving in FORWARD_SAVINGS:  # made, not undone
+            made = utf8(as_text(saving.make(base)))
+            if made == actual:
+                whole.append(chain + ((saving, ()),))
+            elif made.startswith(actual) and chain:
+                cut_short.append(chain + ((saving, ()),))
 
 
 def characters_kept(text: str, chain: tuple, actual: bytes) -> int:
