@@ -1216,13 +1216,14 @@ def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
     return (before, form) if before != text else None
 
 
-def undone_layers(found: str):
+def undone_layers(found: str, displayed):
     """Yield the copy with 0, 1, 2 and 3 of what is written over the whole of it undone.
 
     Each time a map of the texts it gives to the chains undone to each, in
     the order made: one change of each stage at most, the last made undone
     first.  Changes that undo each other (a wrong reading and a saving in the
-    same code page) are left out.
+    same code page) are left out, and so is a display order on a text longer
+    than ``displayed(length)`` allows.
     """
     level = {found: [((), -1)]}
     for _ in range(MOST_CHANGES + 1):
@@ -1231,7 +1232,11 @@ def undone_layers(found: str):
         for text, chains in level.items():
             for number, group in enumerate(LAYERS):
                 earlier = [chain for chain, last in chains if last < number]
-                for change in group if earlier else ():
+                if not earlier or (
+                    group[0].stage == "display" and not displayed(len(text))
+                ):
+                    continue
+                for change in group:
                     result = undone(change, text)
                     if result and result[0] != found:  # else undone again
                         deeper.setdefault(result[0], []).extend(
@@ -1328,7 +1333,17 @@ def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     """
     import itertools
 
-    undoing = undone_layers(as_text(actual))
+    found = as_text(actual)
+    limit = []  # worked out only for a text more than four times as long as ``text``
+
+    def displayed(length: int) -> bool:
+        """Tell whether a text so long may be the display order of one the known changes make."""
+        if length <= 4 * len(text) + 64:
+            return True
+        limit[:] = limit or [display_limit(text)]
+        return length <= limit[0]
+
+    undoing = undone_layers(found, displayed)
     levels, bases = [], []  # worked out as they are needed
     whole, cut_short = [], []
     for count in range(MOST_CHANGES + 1):
@@ -1386,7 +1401,7 @@ def explain(
                     ):
                         cut_short.append(made_first + layers)
                         break
-    if candidate == as_text(actual):
+    if not any(chains[0]):  # the copy as it is
         for saving in FORWARD_SAVINGS:  # made, not undone
             made = utf8(as_text(saving.make(base)))
             if made == actual:
@@ -1571,13 +1586,17 @@ def distinct(chains: list) -> list:
 
 # The limit: how large a copy the known changes can make of a text.
 
-UNITS: "dict[str, int]" = {}  # by character: the most bytes they make of it alone
-MOST_BYTES: "dict[tuple, int]" = {}  # by character, stage and layers left
+UNITS: "dict[str, tuple[int, int]]" = {}  # by character: the most made of it alone
+MOST_MADE: "dict[tuple, int]" = {}  # by character, stage, layers left and end
 LAYER_STAGES = [  # each change of these makes each character alone; display only reorders
     [change for change in CHANGES if change.stage == stage]
     for stage in STAGES[1:]
     if stage != "display"
 ]
+
+
+# Where the display order is made: before the saving, among the LAYER_STAGES.
+DISPLAY = [stage for stage in STAGES[1:] if stage != "display"].index("saving")
 
 
 def made_of(change: Change, char: str) -> str:
@@ -1594,34 +1613,40 @@ def made_of(change: Change, char: str) -> str:
     return made
 
 
-def most_bytes(char: str, stage: int = 0, layers: int = MOST_CHANGES) -> int:
-    """The most bytes that the layers from ``stage`` on, ``layers`` at most, make of ``char``.
+def most_made(
+    char: str, stage: int = 0, layers: int = MOST_CHANGES, end: "int | None" = None
+) -> int:
+    """The most that the layers from ``stage`` on, ``layers`` at most, make of ``char``.
 
-    What a change makes of a text is at most the sum of what it makes of
-    each character, and what it adds once.
+    Bytes, after them all; or characters, before the stage ``end``.  What a
+    change makes of a text is at most the sum of what it makes of each
+    character, and what it adds once.
     """
-    key = (char, stage, layers)
-    if key not in MOST_BYTES:
-        most = len(char.encode("utf-8", "surrogatepass"))
-        if stage < len(LAYER_STAGES):
-            most = most_bytes(char, stage + 1, layers)
+    key = (char, stage, layers, end)
+    if key not in MOST_MADE:
+        last = len(LAYER_STAGES) if end is None else end
+        most = len(char.encode("utf-8", "surrogatepass")) if end is None else len(char)
+        if stage < last:
+            most = most_made(char, stage + 1, layers, end)
             for change in LAYER_STAGES[stage] if layers else ():
                 try:
                     made = made_of(change, char)
                 except ValueError:  # a character that the saving cannot hold
                     continue
                 most = max(
-                    most, sum(most_bytes(each, stage + 1, layers - 1) for each in made)
+                    most,
+                    sum(most_made(each, stage + 1, layers - 1, end) for each in made),
                 )
-        MOST_BYTES[key] = most
-    return MOST_BYTES[key]
+        MOST_MADE[key] = most
+    return MOST_MADE[key]
 
 
-def unit(char: str) -> int:
-    """The most bytes the known changes, as the search combines them, make of ``char`` alone.
+def unit(char: str) -> "tuple[int, int]":
+    """The most the known changes, as the search combines them, make of ``char`` alone.
 
     Up to two text changes that are not local, then local ones, each once;
-    then the layers, three changes in all with the others.
+    then the layers, three changes in all with the others.  Returns the
+    bytes, and the characters that the display order gets.
     """
     if char not in UNITS:
         texts = {char: 0}  # each text made: the fewest changes not local that make it
@@ -1632,9 +1657,12 @@ def unit(char: str) -> int:
         for change in LOCAL_CHANGES * 2:  # each at most once, in either order
             for text, count in list(texts.items()):
                 texts.setdefault(change.make(text), count)
-        UNITS[char] = max(
-            sum(most_bytes(each, 0, MOST_CHANGES - count) for each in text)
-            for text, count in texts.items()
+        UNITS[char] = tuple(
+            max(
+                sum(most_made(each, 0, MOST_CHANGES - count, end) for each in text)
+                for text, count in texts.items()
+            )
+            for end in (None, DISPLAY)
         )
     return UNITS[char]
 
@@ -1648,9 +1676,17 @@ def size_limit(text: str) -> int:
     for quotes, a byte-order mark and Base64's last line; and for the soft
     line breaks of quoted-printable, two characters in every 76.
     """
-    total = sum(text.count(char) * unit(char) for char in set(text))
-    once = 2 * most_bytes("\n") + most_bytes(MARKS[0]) + 64
+    total = sum(text.count(char) * unit(char)[0] for char in set(text))
+    once = 2 * most_made("\n") + most_made(MARKS[0]) + 64
     return total + total // 32 + once
+
+
+def display_limit(text: str) -> int:
+    """The most characters that the known changes make of ``text`` before its display order.
+
+    As ``size_limit``, with room for a newline and a mark added once.
+    """
+    return sum(text.count(char) * unit(char)[1] for char in set(text)) + 64
 
 
 # The report: where a copy differs and what explains it.
@@ -1730,36 +1766,81 @@ def first_difference(expected: bytes, actual: bytes, name: str) -> "list[str]":
     ]
 
 
+# How long two runs that differ may be, multiplied, and still be compared
+# character by character: difflib's time grows with that product.
+MOST_COMPARED = 250_000
+
+
 def places(expected: str, found: str) -> "list[tuple[int, str, str]]":
     """List the places where two texts differ: offset in ``expected``, expected run, found run.
 
     Where both have the same number of lines, which partial damage keeps,
-    lines are compared pair by pair, exactly; otherwise the whole texts are
-    compared with difflib's quicker heuristic, which passes over what is
-    common in its second text: the expected one, as the copy may be far larger.
+    lines are compared pair by pair; otherwise the lines are matched first.
+    Within lines that differ, the characters are compared where the runs
+    are short enough, and the rest of a run is one place.
     """
     import difflib
 
     expected_lines, found_lines = expected.split("\n"), found.split("\n")
-    if len(expected_lines) != len(found_lines):
-        matcher = difflib.SequenceMatcher(None, found, expected, autojunk=True)
-        return [
-            (i1, expected[i1:i2], found[j1:j2])
-            for tag, j1, j2, i1, i2 in matcher.get_opcodes()
-            if tag != "equal"
+    if len(expected_lines) == len(found_lines):
+        blocks = [
+            (index, index + 1, index, index + 1) for index in range(len(expected_lines))
         ]
-    result = []
-    offset = 0
-    for old, new in zip(expected_lines, found_lines):
-        if old != new:
-            matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-            result += [
-                (offset + i1, old[i1:i2], new[j1:j2])
+    else:
+        start = common_prefix(expected_lines, found_lines)
+        end = common_prefix(expected_lines[start:][::-1], found_lines[start:][::-1])
+        lines = (
+            expected_lines[start : len(expected_lines) - end],
+            found_lines[start : len(found_lines) - end],
+        )
+        if len(lines[0]) * len(lines[1]) > MOST_COMPARED:
+            blocks = [(start, start + len(lines[0]), start, start + len(lines[1]))]
+        else:
+            matcher = difflib.SequenceMatcher(None, *lines, autojunk=False)
+            blocks = [
+                (start + i1, start + i2, start + j1, start + j2)
                 for tag, i1, i2, j1, j2 in matcher.get_opcodes()
                 if tag != "equal"
             ]
-        offset += len(old) + 1
+    offsets = [0]
+    for line in expected_lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    result = []
+    for i1, i2, j1, j2 in blocks:
+        old, new = "\n".join(expected_lines[i1:i2]), "\n".join(found_lines[j1:j2])
+        if (
+            i1 == i2 and j1 < j2
+        ):  # lines inserted: with the line break before or after them
+            old, new, at = (
+                ("", "\n" + new, offsets[i1] - 1) if i1 else ("", new + "\n", 0)
+            )
+        elif j1 == j2 and i1 < i2:
+            old, new, at = (
+                ("\n" + old, "", offsets[i1] - 1) if i1 else (old + "\n", "", 0)
+            )
+        else:
+            at = offsets[i1]
+        result += runs_that_differ(old, new, at)
     return result
+
+
+def runs_that_differ(old: str, new: str, offset: int) -> "list[tuple[int, str, str]]":
+    """The places where ``old``, at ``offset``, and ``new`` differ: characters compared where not too long."""
+    import difflib
+
+    start = common_prefix(old, new)
+    end = common_prefix(old[start:][::-1], new[start:][::-1])
+    old, new = old[start : len(old) - end], new[start : len(new) - end]
+    if not old and not new:
+        return []
+    if len(old) * len(new) > MOST_COMPARED:
+        return [(offset + start, old, new)]
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return [
+        (offset + start + i1, old[i1:i2], new[j1:j2])
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
 
 
 def explanation(expected: bytes, actual: bytes) -> "list[str]":
