@@ -1281,20 +1281,31 @@ def lost(saving: Change, char: str) -> str:
     return LOST[saving.key, char]
 
 
+def interacts(one: Change, other: Change) -> bool:
+    """Tell whether one local change replaces what the other writes: then the order they are made in matters."""
+    return any(
+        chr(code) in "".join(second.table.values())
+        for first, second in ((one, other), (other, one))
+        for code in first.table
+    )
+
+
 def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
-    """The sets of local changes that make ``candidate`` of ``base``: (the changes, whether whole).
+    """The sets of local changes that make ``candidate`` of ``base``: (the changes in the order made, whether whole).
 
     Where the two first differ, each change that makes the character there
-    what the candidate has is made to the whole text, and the search goes
-    on from there; ``saving`` may also write what it cannot hold as it does.
-    A set that makes the start of the candidate, all of it, is cut short.
+    what the candidate has is made to the whole text, after the changes
+    already found or before one whose output it changes, and the search
+    goes on from there; ``saving`` may also write what it cannot hold as it
+    does.  A set that makes the start of the candidate, all of it, is cut
+    short.
     """
-    found, seen, pending = [], set(), [(base, ())]
+    found, seen, pending = [], set(), [((), base)]
     while pending and len(seen) < MOST_STATES:
-        state, applied = pending.pop()
-        if frozenset(applied) in seen:
+        applied, state = pending.pop()
+        if (frozenset(applied), state) in seen:
             continue
-        seen.add(frozenset(applied))
+        seen.add((frozenset(applied), state))
         index = common_prefix(state, candidate)
         if index == len(state) == len(candidate):
             found.append((applied, True))
@@ -1306,14 +1317,30 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
             found.append((applied, False))
             continue
         char = state[index : index + 1]
+        local = tuple(change for change in applied if change is not saving)
         for change in LOCAL_BY_CHARACTER.get(char, ()):
-            if change not in applied and candidate.startswith(change.make(char), index):
-                pending.append((change.make(state), applied + (change,)))
+            if change in applied or not candidate.startswith(change.make(char), index):
+                continue
+            for place in range(
+                len(local), -1, -1
+            ):  # last, or before one it interacts with
+                if place == len(local) or interacts(change, local[place]):
+                    order = local[:place] + (change,) + local[place:]
+                    made = base
+                    for each in order:
+                        made = each.make(made)
+                    if saving in applied:
+                        made, order = written_as(saving, made), order + (saving,)
+                    pending.append((order, made))
         loss = lost(saving, char) if saving and saving not in applied else char
         if loss != char and candidate.startswith(loss, index):
-            written = {ord(each): lost(saving, each) for each in set(state)}
-            pending.append((state.translate(written), applied + (saving,)))
+            pending.append((applied + (saving,), written_as(saving, state)))
     return found
+
+
+def written_as(saving: Change, text: str) -> str:
+    """``text`` with each character that ``saving`` cannot hold written as it writes it."""
+    return text.translate({ord(char): lost(saving, char) for char in set(text)})
 
 
 def in_table_order(other: tuple, local: tuple) -> "list[tuple]":

@@ -1,0 +1,163 @@
+"""check.py's search: any number of letter changes at once, with the others, on any text.
+
+Each copy is made here on the tests' own terms, not with check.py's table, or
+kept from a real library: tests/data/reshaped_without_tatweel.txt is
+``arabic_reshaper.reshape(text.replace("\\u0640", ""))`` of the article (read
+with ``newline=""``), arabic-reshaper 3.1.0.
+"""
+
+import hashlib
+import os
+import re
+import unicodedata
+import unittest
+
+import check
+from tests.support import ORIGINAL, REPO
+
+TEXT = ORIGINAL.decode("utf-8")
+HARAKAT = "\u064b-\u0652"
+RESHAPED_WITHOUT_TATWEEL_SHA256 = (
+    "34132103d60cd9c768ec7596d72191381e3b505f311eb6423cf6facdc14ab1cf"
+)
+
+
+def known(report: "str | None") -> "list[str]":
+    return [
+        line
+        for line in (report or "").splitlines()
+        if line.startswith("  known change")
+    ]
+
+
+def five_letter_changes(text: str) -> str:
+    """Tatweel and harakat removed, teh marbuta as heh, Arabic comma and semicolon as Latin ones."""
+    text = re.sub(f"[\u0640{HARAKAT}]", "", text).replace("\u0629", "\u0647")
+    return text.replace("\u060c", ",").replace("\u061b", ";")
+
+
+def persian_pipeline(text: str) -> str:
+    """What a Persian normalizer writes: harakat and tatweel removed, Persian letters and digits, straight quotes."""
+    text = re.sub(f"[\u0640{HARAKAT}]", "", text)
+    text = text.translate(str.maketrans("\u064a\u0649\u0643", "\u06cc\u06cc\u06a9"))
+    text = text.translate(
+        str.maketrans(
+            "0123456789", "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+        )
+    )
+    return re.sub("[\u201c\u201d]", '"', text)
+
+
+FIVE = (
+    "tatweel (kashida, U+0640) removed and harakat (diacritics, U+064B to U+0652) removed"
+    " and teh marbuta U+0629 written as heh U+0647 and Arabic comma U+060C turned into a"
+    " Latin comma and Arabic semicolon U+061B turned into a Latin semicolon"
+)
+
+
+class ManyLetterChanges(unittest.TestCase):
+    def test_five_at_once_on_the_article(self) -> None:
+        self.assertEqual(
+            known(check.compare(TEXT, five_letter_changes(TEXT))),
+            [f"  known change: {FIVE}"],
+        )
+
+    def test_six_at_once_on_one_line(self) -> None:
+        line = TEXT.split("\n")[34]
+        copy = re.sub(f"[{HARAKAT}]", "", line).replace("\u0629", "\u0647")
+        copy = copy.replace("\u060c", ",").replace("\u0649", "\u064a")
+        copy = re.sub("[\u201c\u201d]", '"', copy)
+        copy = "".join(chr(0x0660 + int(c)) if c.isdigit() else c for c in copy)
+        self.assertEqual(
+            known(check.compare(line, copy)),
+            [
+                (
+                    "  known change: harakat (diacritics, U+064B to U+0652) removed and teh"
+                    " marbuta U+0629 written as heh U+0647 and alef maqsura U+0649 written as"
+                    " yeh U+064A and Western digits turned into Arabic-Indic digits and curly"
+                    " quotes straightened and Arabic comma U+060C turned into a Latin comma"
+                )
+            ],
+        )
+
+    def test_five_with_a_normalization_and_a_saving(self) -> None:
+        """NFKD is NFD with the no-break spaces as plain spaces: one change, not two."""
+        copy = five_letter_changes(unicodedata.normalize("NFD", TEXT))
+        copy = copy.replace("\xa0", " ")
+        self.assertEqual(
+            known(check.compare(TEXT, copy.encode("utf-16-le"))),
+            [f"  known change: normalized to NFKD and {FIVE} and saved as UTF-16 LE"],
+        )
+
+    def test_a_persian_pipeline_part_by_part(self) -> None:
+        self.assertEqual(
+            known(check.compare(TEXT, persian_pipeline(TEXT))),
+            [
+                (
+                    "  known change: tatweel (kashida, U+0640) removed and harakat (diacritics,"
+                    " U+064B to U+0652) removed and curly quotes straightened and Persian letters:"
+                    " yeh and alef maqsura as Farsi yeh U+06CC, kaf as keheh U+06A9 and Western"
+                    " digits turned into Extended Arabic-Indic (Persian) digits"
+                )
+            ],
+        )
+
+    def test_changes_whose_order_matters(self) -> None:
+        """Yeh as Farsi yeh, then alef maqsura as yeh: the other order makes other bytes."""
+        copy = TEXT.replace("\u064a", "\u06cc").replace("\u0649", "\u064a")
+        self.assertEqual(
+            known(check.compare(TEXT, copy)),
+            [
+                (
+                    "  known change: yeh U+064A written as Farsi yeh U+06CC and alef maqsura"
+                    " U+0649 written as yeh U+064A"
+                )
+            ],
+        )
+
+    def test_letter_changes_under_shaping(self) -> None:
+        """arabic-reshaper 3.1.0, ``reshape(text.replace("\\u0640", ""))``: it drops the harakat too."""
+        with open(
+            os.path.join(REPO, "tests", "data", "reshaped_without_tatweel.txt"), "rb"
+        ) as stream:
+            shaped = stream.read()
+        self.assertEqual(
+            hashlib.sha256(shaped).hexdigest(), RESHAPED_WITHOUT_TATWEEL_SHA256
+        )
+        self.assertEqual(
+            known(check.compare(TEXT, shaped)),
+            [
+                (
+                    "  known change: tatweel (kashida, U+0640) removed and harakat (diacritics,"
+                    " U+064B to U+0652) removed and shaped into Arabic presentation forms"
+                )
+            ],
+        )
+
+
+class EditsNameNothing(unittest.TestCase):
+    """Hand edits that letter changes could almost explain."""
+
+    def test_hand_edits(self) -> None:
+        paragraphs = TEXT.split("\n\n")
+        words = TEXT.split(" ")
+        edits = {
+            "one letter changed": TEXT.replace(
+                "\u0643\u064a\u0645", "\u0643\u0631\u0645", 1
+            ),
+            "a digit changed": TEXT.replace("30", "31"),
+            "words swapped": " ".join(words[:5] + [words[6], words[5]] + words[7:]),
+            "a sentence deleted": TEXT.replace(paragraphs[5] + "\n\n", ""),
+            "paragraphs exchanged": "\n\n".join(
+                paragraphs[:2] + [paragraphs[3], paragraphs[2]] + paragraphs[4:]
+            ),
+            "one tatweel of two removed by hand, and a letter": TEXT.replace(
+                "\u0640", "", 1
+            ).replace("\u0631\u0648\u0633\u064a\u0627", "\u0631\u0648\u0633\u0627", 1),
+        }
+        for name, copy in edits.items():
+            with self.subTest(edit=name):
+                self.assertNotEqual(copy, TEXT)
+                report = check.compare(TEXT, copy)
+                self.assertEqual(known(report), [], report)
+                self.assertIn("no known change explains it", report)
