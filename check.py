@@ -1358,8 +1358,6 @@ def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     start of.  Chains are tried by how many changes that are not local they
     hold, fewest first, so that what needs more is never worked out.
     """
-    import itertools
-
     found = as_text(actual)
     limit = []  # worked out only for a text more than four times as long as ``text``
 
@@ -1374,17 +1372,23 @@ def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     levels, bases = [], []  # worked out as they are needed
     whole, cut_short = [], []
     for count in range(MOST_CHANGES + 1):
-        if whole and min(map(len, whole)) < count:
+        fewest = min(map(len, whole), default=MOST_CHANGES + 1)
+        if fewest < count:
             break
         for depth in range(min(count, MOST_OTHER) + 1):
             while len(levels) <= count - depth:
                 levels.append(next(undoing))
             while len(bases) <= depth:
                 bases.append(list(other_changes(text, len(bases))))
-            for (chain, base), (candidate, chains) in itertools.product(
-                bases[depth], levels[count - depth].items()
-            ):
-                explain(text, actual, chain, base, candidate, chains, whole, cut_short)
+            level = levels[count - depth]
+            for chain, base in bases[depth]:
+                # As few as the fewest found: only with no local change, the same text.
+                pairs = [(base, level[base])] if base in level else []
+                pairs = pairs if fewest == count else level.items()
+                for candidate, chains in pairs:
+                    explain(
+                        text, actual, chain, base, candidate, chains, whole, cut_short
+                    )
     if whole:
         fewest = min(map(len, whole))
         return [chain for chain in whole if len(chain) == fewest], []
@@ -1428,8 +1432,10 @@ def explain(
                     ):
                         cut_short.append(made_first + layers)
                         break
-    if not any(chains[0]):  # the copy as it is
-        for saving in FORWARD_SAVINGS:  # made, not undone
+    # Made, not undone, on the copy as it is where it has U+FFFD: a code
+    # page's Arabic bytes are never UTF-8.
+    if not any(chains[0]) and "\ufffd" in candidate:
+        for saving in FORWARD_SAVINGS:
             made = utf8(as_text(saving.make(base)))
             if made == actual:
                 whole.append(chain + ((saving, ()),))

@@ -309,7 +309,11 @@ def made_partly(text: str, copy: str, cover: list) -> bool:
 
 
 class RandomChainsAreNamedTruly(unittest.TestCase):
-    """Random chains of one to three changes, some partial, some cut short, on several texts."""
+    """Random chains of one to five changes, some partial, some cut short, on several texts.
+
+    Besides: random bytes, and a run of one character as long as the size
+    limit, given as copies of each text.
+    """
 
     def texts(self, chance: random.Random, whole_article: bool) -> "list[str]":
         lines = [line for line in TEXT.split("\n") if line]
@@ -318,12 +322,13 @@ class RandomChainsAreNamedTruly(unittest.TestCase):
             "\n".join(chance.sample(lines, 3)),
             "\u0643\u064e\u062a\u064e\u0628\u064e \u0627\u0644\u0648\u064e\u0644\u064e\u062f\u064f",
             "Hello, world.\nSecond line\xa0",
+            "".join(chance.choice("ab \n\u0627") for _ in range(chance.randint(1, 60))),
             "",
         ]
 
     def damaged(self, text: str, chance: random.Random) -> "tuple[str, bytes]":
         kind = chance.choice(["whole", "whole", "partial", "cut short"])
-        names = chance.sample(sorted(TEXT_DAMAGE), chance.randint(0, 2))
+        names = chance.sample(sorted(TEXT_DAMAGE), chance.randint(0, 4))
         for name in names:
             text = TEXT_DAMAGE[name](text)
         if kind == "partial":
@@ -352,7 +357,22 @@ class RandomChainsAreNamedTruly(unittest.TestCase):
                     round=round_, text=text[:20], kind=kind, copy=copy[:40]
                 ):
                     named += self.check_names(text, copy)
-        self.assertGreater(named, 60)
+        self.assertGreater(named, 80)
+
+    def test_hostile_copies_name_nothing_falsely(self) -> None:
+        chance = random.Random(12)
+        for text in self.texts(chance, whole_article=True):
+            limit = check.size_limit(text)
+            copies = {
+                "random bytes": bytes(chance.getrandbits(8) for _ in range(limit)),
+                "one character": "\u0627".encode("utf-8") * (limit // 2),
+                "one byte": b"a" * limit,
+            }
+            for name, copy in copies.items():
+                with self.subTest(text=text[:20], copy=name):
+                    self.check_names(text, copy)
+                    report = check.compare(text, copy)
+                    self.assertNotIn("no known change makes that much", report or "")
 
     def check_names(self, text: str, copy: bytes) -> int:
         """Check each name that check.py gives ``copy``; return how many it gave."""
