@@ -50,12 +50,12 @@ def older(commit: str):
     return module
 
 
-def best(run, times: int) -> float:
-    """The fastest of ``times`` runs of ``run()``, in milliseconds."""
+def best(times: int, run, *arguments) -> float:
+    """The fastest of ``times`` runs of ``run(*arguments)``, in milliseconds."""
     figures = []
     for _ in range(times):
         start = time.perf_counter()
-        run()
+        run(*arguments)
         figures.append((time.perf_counter() - start) * 1000)
     return min(figures)
 
@@ -63,6 +63,12 @@ def best(run, times: int) -> float:
 def pipeline(text: str) -> str:
     """The README's per-line loop: NFKC, then harakat removed."""
     return re.sub(HARAKAT, "", unicodedata.normalize("NFKC", text))
+
+
+def per_line_loop(module) -> None:
+    """The README's loop: each line through the pipeline, compared with the line."""
+    for line in ARTICLE.split("\n"):
+        module.compare(line, pipeline(line))
 
 
 def inputs() -> "list[tuple[str, str, bytes | str, int]]":
@@ -113,22 +119,12 @@ def main() -> None:
     alone = []
     for name, expected, copy, runs in inputs():
         figures = [
-            best(lambda module=module: module.compare(expected, copy), runs)
-            for module in (old, check)
+            best(runs, module.compare, expected, copy) for module in (old, check)
         ]
         if name.startswith("alone: "):
             alone.append(figures[1])
         print(f"{name:<52} {figures[0]:>9.1f} {figures[1]:>9.1f}")
-    lines = ARTICLE.split("\n")
-    per_line = [
-        best(
-            lambda module=module: [
-                module.compare(line, pipeline(line)) for line in lines
-            ],
-            3,
-        )
-        for module in (old, check)
-    ]
+    per_line = [best(3, per_line_loop, module) for module in (old, check)]
     print(
         f"{'the per-line loop, NFKC then harakat removed':<52} {per_line[0]:>9.1f} {per_line[1]:>9.1f}"
     )
