@@ -27,10 +27,14 @@ import hashlib
 import os
 import sys
 
-if __package__:  # imported as part of a package, e.g. tests.fixtures.ar_news
-    from .make_article import ARTICLE, DEFAULT_TARGET
-else:  # run as a script, or imported from the folder it is in
-    from make_article import ARTICLE, DEFAULT_TARGET
+try:
+    if __package__:  # imported as part of a package, e.g. tests.fixtures.ar_news
+        from .make_article import ARTICLE, DEFAULT_TARGET
+    else:  # run as a script, or imported from the folder it is in
+        from make_article import ARTICLE, DEFAULT_TARGET
+except ImportError:  # taken without it: explain and compare work, the command says so
+    ARTICLE = DEFAULT_TARGET = None
+ORIGINAL_BYTES = ARTICLE and ARTICLE.encode("utf-8")
 
 ORIGINAL_SHA256 = "a1478f8c1314683ffc280c1d19182536c0e1340826b8686424675ae19824c37d"
 ORIGINAL_SIZE = 7165
@@ -1386,7 +1390,7 @@ def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
                 pairs = [(base, level[base])] if base in level else []
                 pairs = pairs if fewest == count else level.items()
                 for candidate, chains in pairs:
-                    explain(
+                    add_explanations(
                         text, actual, chain, base, candidate, chains, whole, cut_short
                     )
     if whole:
@@ -1396,7 +1400,7 @@ def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     return [], [chain for chain in cut_short if len(chain) == fewest]
 
 
-def explain(
+def add_explanations(
     text: str,
     actual: bytes,
     chain: tuple,
@@ -1776,29 +1780,6 @@ def line_and_column(before: str) -> "tuple[int, int]":
     return before.count("\n") + 1, len(before) - before.rfind("\n")
 
 
-def first_difference(expected: bytes, actual: bytes, name: str) -> "list[str]":
-    """Say where ``actual`` first differs from ``expected``, in cmp's terms."""
-    index = next(
-        (i for i, (want, got) in enumerate(zip(expected, actual)) if want != got),
-        min(len(expected), len(actual)),
-    )
-    start = character_start(expected, index)
-    if not actual:
-        where = f"EOF on {name} which is empty"
-    elif index == len(actual):
-        last = character_start(expected, index - 1)
-        line, column = line_and_column(expected[:last].decode("utf-8"))
-        where = f"EOF on {name} after byte {index}, line {line}, column {column}"
-    else:
-        line, column = line_and_column(expected[:start].decode("utf-8"))
-        kind = "longer than the original" if index == len(expected) else "differs"
-        where = f"{kind}: byte {index + 1}, line {line}, column {column}"
-    return [
-        f"{name}: {where}",
-        f"  expected {character_at(expected, start)}, found {character_at(actual, start)}",
-    ]
-
-
 # How long two runs that differ may be, multiplied, and still be compared
 # character by character: difflib's time grows with that product.
 MOST_COMPARED = 250_000
@@ -1876,95 +1857,293 @@ def runs_that_differ(old: str, new: str, offset: int) -> "list[tuple[int, str, s
     ]
 
 
-def explanation(expected: bytes, actual: bytes) -> "list[str]":
-    """Name the known changes that explain ``actual``, or else list where it differs."""
-    text = expected.decode("utf-8")
+class Explanation:
+    """One way the known changes explain a copy, as data a test can assert on.
+
+    ``keys``: the changes' keys, in the order made; ``forms``: the form each
+    was made in, () for most (an escape's, the character a change left);
+    ``changes``: the two side by side.  ``extent``: "whole"; "cut short",
+    the copy ending after byte ``ends_after`` of their output, at ``line``
+    and ``column`` of the original; or "partial", ``places`` giving for each
+    change (the places it made, the places it makes in all).
+    """
+
+    __slots__ = (
+        "changes",
+        "column",
+        "ends_after",
+        "extent",
+        "forms",
+        "keys",
+        "line",
+        "places",
+        "steps",
+    )
+
+    def __init__(self, steps: tuple, extent: str = "whole", **details) -> None:
+        self.steps, self.extent = steps, extent
+        self.keys = tuple(change.key for change, _ in steps)
+        self.forms = tuple(form for _, form in steps)
+        self.changes = tuple(zip(self.keys, self.forms))
+        self.places = details.get("places")
+        self.ends_after, self.line, self.column = (
+            details.get(name) for name in ("ends_after", "line", "column")
+        )
+
+    def __repr__(self) -> str:
+        keyed = " + ".join(
+            key + (repr(form) if form else "") for key, form in self.changes
+        )
+        return f"<Explanation {self.extent}: {keyed}>"
+
+    def lines(self) -> "list[str]":
+        """The report's lines for it."""
+        if self.extent == "cut short":
+            return [
+                f"  known change, cut short: {named(self.steps)}",
+                (
+                    f"    the copy ends after byte {self.ends_after} of its output,"
+                    f" at line {self.line}, column {self.column} of the original"
+                ),
+            ]
+        if self.extent == "whole":
+            return [f"  known change: {named(self.steps)}"]
+        if len(self.steps) == 1:
+            (made, everywhere), step = self.places[0], self.steps[0]
+            return [
+                f"  known change, in {made} of {everywhere} places: {step_name(step)}"
+            ]
+        parts = [
+            step_name(step)
+            + (f" (in {made} of {everywhere} places)" if made < everywhere else "")
+            for step, (made, everywhere) in zip(self.steps, self.places)
+        ]
+        return [f"  known change, in part: {' and '.join(parts)}"]
+
+
+class Difference:
+    """How a copy differs from the expected text, as data; ``str()`` is the report.
+
+    ``name`` names the copy.  Where it first differs, in cmp's terms: ``at``
+    is "differs", "longer" (the copy goes on past the end), "ends" (the copy
+    ends early: ``byte`` is then its last byte) or "empty"; ``byte``, from
+    1, and the ``line`` and ``column`` of the expected text it falls in;
+    ``expected`` and ``found`` name the characters there.  ``explanations``
+    are the ways known changes explain it (none for a copy that only ends
+    early), alternatives each.  ``places`` lists every place that differs
+    as (line, column, expected run, found run), worked out when first asked.
+    ``too_long`` is the size limit, where the copy is over it, else None.
+    """
+
+    __slots__ = (
+        "_places",
+        "_texts",
+        "at",
+        "byte",
+        "column",
+        "expected",
+        "explanations",
+        "found",
+        "line",
+        "name",
+        "too_long",
+    )
+
+    def __init__(self, expected: bytes, actual: bytes, name: str) -> None:
+        self.name, self.explanations, self.too_long = name, [], None
+        index = common_prefix(expected, actual)
+        start = character_start(expected, index)
+        self.at = "differs" if index < min(len(expected), len(actual)) else "longer"
+        self.byte = index + 1
+        if index == len(actual):
+            self.at, self.byte = ("ends", index) if actual else ("empty", 0)
+            start = character_start(expected, index - 1) if actual else 0
+        self.line, self.column = line_and_column(expected[:start].decode("utf-8"))
+        start = character_start(expected, index)
+        self.expected, self.found = (
+            character_at(expected, start),
+            character_at(actual, start),
+        )
+        self._texts, self._places = (expected.decode("utf-8"), as_text(actual)), None
+
+    @property
+    def places(self) -> "list[tuple[int, int, str, str]]":
+        if self._places is None:
+            text, found = self._texts
+            self._places = [
+                (*line_and_column(text[:offset]), old, new)
+                for offset, old, new in places(text, found)
+            ]
+        return self._places
+
+    def __repr__(self) -> str:
+        return f"<Difference {self.name}: {self.at} at byte {self.byte}, {len(self.explanations)} explanations>"
+
+    def __str__(self) -> str:
+        where = {
+            "differs": f"differs: byte {self.byte}, line {self.line}, column {self.column}",
+            "longer": f"longer than the original: byte {self.byte}, line {self.line}, column {self.column}",
+            "ends": f"EOF on {self.name} after byte {self.byte}, line {self.line}, column {self.column}",
+            "empty": f"EOF on {self.name} which is empty",
+        }[self.at]
+        lines = [
+            f"{self.name}: {where}",
+            f"  expected {self.expected}, found {self.found}",
+        ]
+        if self.at in ("ends", "empty"):
+            return "\n".join(lines)
+        if self.too_long is not None:
+            lines.append(
+                f"  longer than {self.too_long} bytes: no known change makes that much of the original"
+            )
+            return "\n".join(lines)
+        if len(self.explanations) > 1:
+            lines.append("  any one of these known changes explains it:")
+        for explanation in self.explanations:
+            lines += explanation.lines()
+        if all(explanation.extent == "partial" for explanation in self.explanations):
+            unexplained = "" if self.explanations else "no known change explains it; "
+            lines.append(f"  {unexplained}places that differ: {len(self.places)}")
+            lines += [
+                f"    line {line}, column {column}: expected {describe_run(old)}, found {describe_run(new)}"
+                for line, column, old, new in self.places[:PLACES_SHOWN]
+            ]
+            if len(self.places) > PLACES_SHOWN:
+                lines.append(f"    and {len(self.places) - PLACES_SHOWN} more")
+        return "\n".join(lines)
+
+    def as_json(self) -> "dict[str, object]":
+        """The difference as JSON, for ``check.py --json``."""
+        return {
+            "file": self.name,
+            "status": "differs",
+            "first_difference": {
+                name: getattr(self, name)
+                for name in ("at", "byte", "line", "column", "expected", "found")
+            },
+            "too_long": self.too_long,
+            "explanations": [
+                {
+                    "keys": explanation.keys,
+                    "forms": explanation.forms,
+                    "extent": explanation.extent,
+                    **{
+                        name: getattr(explanation, name)
+                        for name in ("places", "ends_after", "line", "column")
+                        if getattr(explanation, name) is not None
+                    },
+                }
+                for explanation in self.explanations
+            ],
+            "places": len(self.places),
+        }
+
+
+def explained(text: str, actual: bytes) -> "list[Explanation]":
+    """The ways the known changes explain ``actual``: whole, else cut short, else partial."""
+    whole, cut_short = search(text, actual)
+    if whole:
+        return [Explanation(chain) for chain in distinct(whole)]
+    explanations = []
+    for chain in distinct(cut_short):
+        line, column = line_and_column(text[: characters_kept(text, chain, actual)])
+        explanations.append(
+            Explanation(
+                chain, "cut short", ends_after=len(actual), line=line, column=column
+            )
+        )
+    if explanations:
+        return explanations
+    found = as_text(actual)
+    for cover in partly_made(text, found, places(text, found)):
+        steps = tuple(step for step, _, _ in cover)
+        counts = [(made, everywhere) for _, made, everywhere in cover]
+        partial = any(made < everywhere for made, everywhere in counts)
+        explanations.append(
+            Explanation(steps, "partial", places=counts)
+            if partial
+            else Explanation(steps)
+        )
+    return explanations
+
+
+def as_bytes(value: "bytes | bytearray | str", argument: str) -> bytes:
+    """Return ``value`` as bytes: a ``str`` stands for its UTF-8 bytes."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass")
+    raise TypeError(
+        f"{argument} must be bytes, bytearray or str, not {type(value).__name__}"
+    )
+
+
+def explain(
+    expected: "bytes | str", actual: "bytes | str", name: str = "-"
+) -> "Difference | None":
+    """Return None where ``actual`` is ``expected``, else how it differs, as a Difference.
+
+    ``expected`` is UTF-8 text: the article or any part of it, or any other
+    text; either may be given as ``str``, which stands for its UTF-8 bytes.
+    A copy larger than the known changes make of ``expected`` (``size_limit``)
+    is only said to be too long.  ``name`` names ``actual``.
+    """
+    expected, actual = as_bytes(expected, "expected"), as_bytes(actual, "actual")
+    try:
+        text = expected.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError(
+            f"expected is not UTF-8: byte {error.start + 1} is 0x{expected[error.start]:02X}"
+        ) from None
+    if actual == expected:
+        return None
+    difference = Difference(expected, actual, name)
+    if difference.at in ("ends", "empty"):
+        return difference
     # Four times the size is always within the limit (each character's unit
     # holds its percent-encoding, and an inserted character of each kind
     # percent-encoded, 18 bytes): only a longer copy needs it worked out.
     limit = size_limit(text) if len(actual) > 4 * len(expected) else None
     if limit is not None and len(actual) > limit:
-        return [
-            f"  longer than {limit} bytes: no known change makes that much of the original"
-        ]
-    whole, cut_short = search(text, actual)
-    if whole:
-        return [f"  known change: {named(chain)}" for chain in distinct(whole)]
-    lines = []
-    for chain in distinct(cut_short):
-        line, column = line_and_column(text[: characters_kept(text, chain, actual)])
-        lines += [
-            f"  known change, cut short: {named(chain)}",
-            (
-                f"    the copy ends after byte {len(actual)} of its output,"
-                f" at line {line}, column {column} of the original"
-            ),
-        ]
-    if lines:
-        return lines
-    found = as_text(actual)
-    differ = places(text, found)
-    covers = partly_made(text, found, differ)
-    lines = [f"  {in_part(cover)}" for cover in covers]
-    if any(made < everywhere for cover in covers for _, made, everywhere in cover):
-        lines.append(f"  places that differ: {len(differ)}")
-    elif not lines:
-        lines.append(
-            f"  no known change explains it; places that differ: {len(differ)}"
-        )
+        difference.too_long = limit
     else:
-        return lines
-    for offset, old, new in differ[:PLACES_SHOWN]:
-        line, column = line_and_column(text[:offset])
-        lines.append(
-            f"    line {line}, column {column}: expected {describe_run(old)}, found {describe_run(new)}"
-        )
-    if len(differ) > PLACES_SHOWN:
-        lines.append(f"    and {len(differ) - PLACES_SHOWN} more")
-    return lines
-
-
-def in_part(cover: "list[tuple]") -> str:
-    """Name changes that make the places that differ, each with how many of its places it made."""
-    if len(cover) == 1 and cover[0][1] < cover[0][2]:
-        step, made, everywhere = cover[0]
-        return f"known change, in {made} of {everywhere} places: {step_name(step)}"
-    parts = [
-        step_name(step)
-        + (f" (in {made} of {everywhere} places)" if made < everywhere else "")
-        for step, made, everywhere in cover
-    ]
-    partial = any(made < everywhere for _, made, everywhere in cover)
-    return f"known change{', in part' if partial else ''}: {' and '.join(parts)}"
-
-
-def as_bytes(text: "bytes | str") -> bytes:
-    """Return ``text`` as bytes: a ``str`` stands for its UTF-8 bytes."""
-    if isinstance(text, bytes):
-        return text
-    return text.encode("utf-8", "surrogatepass")
+        difference.explanations = explained(text, actual)
+    return difference
 
 
 def compare(
     expected: "bytes | str", actual: "bytes | str", name: str = "-"
 ) -> "str | None":
-    """Return None where ``actual`` is ``expected``, else a report of how it differs.
+    """Return None where ``actual`` is ``expected``, else the report of how it differs: ``str(explain(...))``."""
+    difference = explain(expected, actual, name)
+    return None if difference is None else str(difference)
 
-    ``expected`` is UTF-8 text: the article or any part of it, or any other
-    text; either may be given as ``str``, which stands for its UTF-8 bytes.
-    The report says where the first difference is and, unless ``actual`` is
-    only cut short, which known changes explain it, or else where it
-    differs.  A copy more than SIZE_FACTOR (16) times the size of
-    ``expected``, more than any known changes make, is only said to be too
-    long.  ``name`` names ``actual`` in the report.
+
+def assert_same(
+    expected: "bytes | str", actual: "bytes | str", name: str = "-"
+) -> None:
+    """Raise AssertionError with the report where ``actual`` is not ``expected``: for unittest and pytest."""
+    __tracebackhide__ = True  # pytest shows the report, not this function
+    difference = explain(expected, actual, name)
+    if difference is not None:
+        raise AssertionError(str(difference))
+
+
+def variant(*keys: str, text: "str | None" = None) -> bytes:
+    """The bytes that the known changes of ``keys``, made in that order, make of ``text`` (the article).
+
+    Each change in its first form: the README says which.
     """
-    expected, actual = as_bytes(expected), as_bytes(actual)
-    if actual == expected:
-        return None
-    lines = first_difference(expected, actual, name)
-    if not expected.startswith(actual):
-        lines += explanation(expected, actual)
-    return "\n".join(lines)
+    unknown = [key for key in keys if key not in CHANGES_BY_KEY]
+    if unknown:
+        raise ValueError(f"no known change has the key {unknown[0]!r}")
+    made = remade(
+        ARTICLE if text is None else text,
+        tuple((CHANGES_BY_KEY[key], ()) for key in keys),
+    )
+    if made is None:
+        raise ValueError(f"{' then '.join(keys)} cannot be made of this text")
+    return made
 
 
 # The command.
@@ -1978,77 +2157,110 @@ def is_original(data: bytes) -> bool:
     )
 
 
-def read_start(path: str) -> bytes:
-    """Read as much of a file as a check needs (``-``: standard input)."""
+def read_start(path: str, limit: int = READ_LIMIT) -> bytes:
+    """Read as much of a file as a check needs, ``limit`` and a byte (``-``: standard input)."""
     if path == "-":
         if sys.stdin is None:
             raise OSError("standard input is closed")
-        return sys.stdin.buffer.read(READ_LIMIT + 1)
+        return sys.stdin.buffer.read(limit + 1)
     with open(path, "rb") as stream:
-        return stream.read(READ_LIMIT + 1)
+        return stream.read(limit + 1)
 
 
-def complain(message: str, quiet: bool) -> None:
-    """Print a line about trouble on standard error, unless quiet."""
-    if not quiet:
-        print(f"check.py: {message}", file=sys.stderr)
+class Output:
+    """Where the command says what it found: reports or JSON Lines on standard output, trouble on standard error."""
 
+    def __init__(self, quiet: bool, as_json: bool) -> None:
+        self.quiet, self.as_json = quiet, as_json
 
-def verdict(original: bytes, copy: bytes, name: str, quiet: bool) -> int:
-    """Print ``NAME: OK`` or the report on how ``copy`` differs; return 0 or 1."""
-    report = compare(original, copy, name)
-    if not quiet:
-        print(report or f"{name}: OK")
-    return 1 if report else 0
+    def say(self, name: str, report: "Difference | str | None") -> None:
+        """Say that ``name`` is identical (None) or how it differs."""
+        if self.quiet:
+            return
+        if self.as_json:
+            import json
 
+            if isinstance(report, Difference):
+                fields = report.as_json()
+            else:
+                fields = {"file": name, "status": "differs" if report else "identical"}
+                fields.update({"message": report} if report else {})
+            print(json.dumps(fields))
+        else:
+            print(f"{name}: OK" if report is None else report)
 
-def check_files(paths: "list[str]", quiet: bool) -> int:
-    """Compare each file with the original; return the exit status."""
-    original = ARTICLE.encode("utf-8")
-    if not is_original(original):
-        complain(
-            "make_article.py does not hold the original text; run check.py alone", quiet
+    def trouble(self, name: str, message: str) -> None:
+        """Say that ``name`` could not be checked."""
+        if self.quiet:
+            return
+        if self.as_json:
+            import json
+
+            print(json.dumps({"file": name, "status": "trouble", "message": message}))
+        print(
+            f"check.py: {name}: {message}" if name else f"check.py: {message}",
+            file=sys.stderr,
         )
-        return 2
+
+
+def check_files(expected: bytes, paths: "list[str]", output: Output) -> int:
+    """Compare each file with ``expected``; return the exit status."""
+    limit = (
+        READ_LIMIT
+        if expected == ORIGINAL_BYTES
+        else size_limit(expected.decode("utf-8"))
+    )
     status = 0
     for path in paths:
         try:
-            data = read_start(path)
+            data = read_start(path, limit)
         except OSError as error:
-            complain(f"{path}: {error.strerror or error}", quiet)
+            output.trouble(path, error.strerror or str(error))
             status = 2
         else:
-            status = max(status, verdict(original, data, path, quiet))
+            difference = explain(expected, data, path)
+            output.say(path, difference)
+            status = max(status, 1 if difference else 0)
     return status
 
 
-def check_repository(quiet: bool) -> int:
+def check_repository(output: Output) -> int:
     """Check that ar_news.txt and what make_article.py writes are the original."""
     try:
         data = read_start(DEFAULT_TARGET)
     except OSError as error:
-        complain(f"{DEFAULT_TARGET}: {error.strerror or error}", quiet)
+        output.trouble(DEFAULT_TARGET, error.strerror or str(error))
         return 2
     produced = ARTICLE.encode("utf-8")
     original = next((copy for copy in (produced, data) if is_original(copy)), None)
     copies = {"ar_news.txt": data, "make_article.py": produced}
     if original is None:  # both changed: the pin tells that, not where
         for name in copies:
-            if not quiet:
-                print(
-                    f"{name}: FAILED: its SHA-256 is not the original's, {ORIGINAL_SHA256}"
-                )
+            output.say(
+                name,
+                f"{name}: FAILED: its SHA-256 is not the original's, {ORIGINAL_SHA256}",
+            )
         return 1
-    return max(verdict(original, copy, name, quiet) for name, copy in copies.items())
+    status = 0
+    for name, copy in copies.items():
+        difference = explain(original, copy, name)
+        output.say(name, difference)
+        status = max(status, 1 if difference else 0)
+    return status
 
 
-def parse_arguments(arguments: "list[str]") -> "tuple[list[str], bool]":
-    """Parse the command line; return the files named and whether to be quiet."""
+# How large an expected file --expected takes: the search works on it whole.
+EXPECTED_LIMIT = 256 * 1024
+
+
+def parse_arguments(arguments: "list[str]"):
+    """Parse the command line."""
     import argparse
 
     parser = argparse.ArgumentParser(
         prog="check.py",
-        description="Check that files are the Arabic news article fixture, byte for byte. "
+        description="Check that files are the Arabic news article fixture, byte for byte, "
+        "and name the known change that explains a file that is not. "
         "Exit status: 0 all identical, 1 some file differs, 2 trouble.",
     )
     parser.add_argument(
@@ -2056,7 +2268,8 @@ def parse_arguments(arguments: "list[str]") -> "tuple[list[str], bool]":
         nargs="*",
         metavar="FILE",
         help="a file to compare with the original; - reads standard input "
-        "(default: check the repository's ar_news.txt and make_article.py)",
+        "(default: check the repository's ar_news.txt and make_article.py; "
+        "with --expected, standard input)",
     )
     parser.add_argument(
         "-q",
@@ -2064,20 +2277,61 @@ def parse_arguments(arguments: "list[str]") -> "tuple[list[str], bool]":
         action="store_true",
         help="print nothing; the exit status still says",
     )
-    options = parser.parse_args(arguments)
-    return options.files, options.quiet
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object per file (JSON Lines, ASCII): file, status "
+        "(identical, differs or trouble, with a message), first_difference, "
+        "explanations (keys, forms, extent), places",
+    )
+    parser.add_argument(
+        "--expected",
+        metavar="EXPECTED",
+        help=f"compare the files with EXPECTED, UTF-8 text of at most {EXPECTED_LIMIT} bytes, "
+        "instead of the article",
+    )
+    return parser.parse_args(arguments)
+
+
+def read_expected(path: str) -> bytes:
+    """Read the file that --expected names: UTF-8 of at most EXPECTED_LIMIT bytes."""
+    data = read_start(path, EXPECTED_LIMIT)
+    if len(data) > EXPECTED_LIMIT:
+        raise OSError(f"larger than {EXPECTED_LIMIT} bytes")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise OSError(f"not UTF-8: byte {error.start + 1}") from None
+    return data
 
 
 def main() -> None:
     arguments = sys.argv[1:]
     # With no arguments there is nothing to parse, and argparse, which costs
     # more to import and set up than the rest of the run, is not needed.
-    files, quiet = parse_arguments(arguments) if arguments else ([], False)
+    options = parse_arguments(arguments) if arguments else None
+    output = Output(options and options.quiet, options and options.json)
     if sys.stdout is not None:  # print any file name, whatever the terminal holds
         sys.stdout.reconfigure(errors="backslashreplace")
-    if files:
-        raise SystemExit(check_files(files, quiet))
-    raise SystemExit(check_repository(quiet))
+    if options and options.expected is not None:
+        try:
+            expected = read_expected(options.expected)
+        except OSError as error:
+            output.trouble(options.expected, error.strerror or str(error))
+            raise SystemExit(2) from None
+        raise SystemExit(check_files(expected, options.files or ["-"], output))
+    if ARTICLE is None:
+        output.trouble("", "make_article.py is not beside check.py; copy both")
+        raise SystemExit(2)
+    if options and options.files:
+        if not is_original(ORIGINAL_BYTES):
+            output.trouble(
+                "",
+                "make_article.py does not hold the original text; run check.py alone",
+            )
+            raise SystemExit(2)
+        raise SystemExit(check_files(ORIGINAL_BYTES, options.files, output))
+    raise SystemExit(check_repository(output))
 
 
 if __name__ == "__main__":
