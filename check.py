@@ -432,8 +432,15 @@ def widest_references(text: str) -> tuple:
     )
 
 
+# The ASCII characters that urllib.parse.quote encodes: all but letters,
+# digits and _.-~ and, with ``safe="/"`` as by default, the slash.
+PERCENT_ENCODED = "".join(
+    char for char in map(chr, range(0x80)) if not (char.isalnum() or char in "_.-~/")
+)
+
+
 def percent_encoded(
-    text: str, encoded: str = "", lowercase: bool = False, plus: bool = False
+    text: str, encoded: str = PERCENT_ENCODED, lowercase: bool = False, plus: bool = False
 ) -> str:
     """Percent-encode each byte outside ASCII and each ASCII character in ``encoded``; ``plus``: a space as +."""
     escape = "%{:02x}" if lowercase else "%{:02X}"
@@ -1141,7 +1148,7 @@ CHANGES = (
         "percent-plus",
         "percent-encoded, + for space, as in HTML forms",
         "escape",
-        lambda text, encoded="", lowercase=False: percent_encoded(
+        lambda text, encoded=PERCENT_ENCODED + "/", lowercase=False: percent_encoded(
             text, encoded, lowercase, plus=True
         ),
         lambda copy: percent_undone(copy, plus=True),

@@ -10,6 +10,8 @@ Usage::
     python3 make_article.py             # write ar_news.txt beside this script
     python3 make_article.py -o PATH     # write PATH instead
     python3 make_article.py -o -        # write the bytes to standard output
+    python3 make_article.py --as KEY[,KEY...] [-o PATH]
+                                        # the article as known changes leave it
 
 Importing this module only defines ARTICLE: ``from make_article import ARTICLE``.
 """
@@ -98,8 +100,8 @@ def write(path: str, data: bytes) -> str:
     return f"wrote {len(data)} bytes to {path}"
 
 
-def parse_output(arguments: "list[str]") -> str:
-    """Parse the command line; return the path to write to."""
+def parse_arguments(arguments: "list[str]"):
+    """Parse the command line: where to write, and which known changes to make first."""
     import argparse
 
     parser = argparse.ArgumentParser(
@@ -111,20 +113,49 @@ def parse_output(arguments: "list[str]") -> str:
         "-o",
         "--output",
         metavar="PATH",
-        default=DEFAULT_TARGET,
         help="where to write the article; - for standard output "
-        "(default: ar_news.txt beside this script)",
+        "(default: ar_news.txt beside this script; with --as, standard output)",
     )
-    return parser.parse_args(arguments).output
+    parser.add_argument(
+        "--as",
+        dest="keys",
+        metavar="KEY[,KEY...]",
+        help="write the article as these known changes of check.py, made in this "
+        "order, leave it (never over ar_news.txt); README lists the keys",
+    )
+    return parser.parse_args(arguments)
+
+
+def changed(keys: str) -> bytes:
+    """The article as the known changes of ``keys`` (comma-separated) leave it, from check.py."""
+    try:
+        if __package__:
+            from .check import variant
+        else:
+            from check import variant
+    except ImportError:
+        raise OSError("--as needs check.py beside make_article.py") from None
+    try:
+        return variant(*keys.split(","))
+    except ValueError as error:
+        raise OSError(str(error)) from None
 
 
 def main() -> None:
     arguments = sys.argv[1:]
     # With no arguments there is nothing to parse, and argparse, which costs
     # more to import and set up than the rest of the run, is not needed.
-    output = parse_output(arguments) if arguments else DEFAULT_TARGET
+    options = parse_arguments(arguments) if arguments else None
+    keys = options and options.keys
+    output = (options and options.output) or ("-" if keys else DEFAULT_TARGET)
     try:
-        done = write(output, ARTICLE.encode("utf-8"))
+        if (
+            keys
+            and output != "-"
+            and os.path.realpath(output) == os.path.realpath(DEFAULT_TARGET)
+        ):
+            raise OSError("--as never writes over ar_news.txt")
+        done = write(output, changed(keys) if keys else ARTICLE.encode("utf-8"))
     except BrokenPipeError:
         raise  # handled once, at the entry point
     except OSError as error:
