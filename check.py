@@ -440,7 +440,10 @@ PERCENT_ENCODED = "".join(
 
 
 def percent_encoded(
-    text: str, encoded: str = PERCENT_ENCODED, lowercase: bool = False, plus: bool = False
+    text: str,
+    encoded: str = PERCENT_ENCODED,
+    lowercase: bool = False,
+    plus: bool = False,
 ) -> str:
     """Percent-encode each byte outside ASCII and each ASCII character in ``encoded``; ``plus``: a space as +."""
     escape = "%{:02x}" if lowercase else "%{:02X}"
@@ -1236,24 +1239,32 @@ def undone_layers(found: str, displayed):
     same code page) are left out, and so is a display order on a text longer
     than ``displayed(length)`` allows.
     """
-    level = {found: [((), -1)]}
+    level = {
+        found: [((), -1, (found,))]
+    }  # text: (chain, last group undone, texts on the way)
     for _ in range(MOST_CHANGES + 1):
-        yield {text: [chain for chain, _ in chains] for text, chains in level.items()}
-        deeper = {}  # text: (chain, the last group undone)
+        yield {
+            text: [chain for chain, _, _ in chains] for text, chains in level.items()
+        }
+        deeper = {}
         for text, chains in level.items():
             for number, group in enumerate(LAYERS):
-                earlier = [chain for chain, last in chains if last < number]
+                earlier = [each for each in chains if each[1] < number]
                 if not earlier or (
                     group[0].stage == "display" and not displayed(len(text))
                 ):
                     continue
                 for change in group:
                     result = undone(change, text)
-                    if result and result[0] != found:  # else undone again
-                        deeper.setdefault(result[0], []).extend(
-                            (((change, result[1]),) + chain, number)
-                            for chain in earlier
-                        )
+                    for chain, _, way in earlier if result else ():
+                        if result[0] not in way:  # else undone again
+                            deeper.setdefault(result[0], []).append(
+                                (
+                                    ((change, result[1]),) + chain,
+                                    number,
+                                    (*way, result[0]),
+                                )
+                            )
         level = deeper
 
 
@@ -1321,10 +1332,7 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
         if index == len(state) == len(candidate):
             found.append((applied, True))
             continue
-        rest = candidate[index : index + 4]
-        if index + len(rest) == len(candidate) and utf8(state[index:]).startswith(
-            rest.encode("utf-8", "surrogatepass")
-        ):  # the candidate ends here, perhaps in a character
+        if ends_in(state, candidate, index):
             found.append((applied, False))
             continue
         char = state[index : index + 1]
@@ -1347,6 +1355,17 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
         if loss != char and candidate.startswith(loss, index):
             pending.append((applied + (saving,), written_as(saving, state)))
     return found
+
+
+def ends_in(state: str, candidate: str, index: int) -> bool:
+    """Tell whether ``candidate`` ends at ``index``, where it first differs from ``state``, or in the character there."""
+    rest = candidate[index:]
+    if len(rest) > 3:
+        return False
+    try:
+        return utf8(state[index : index + 1]).startswith(utf8(rest))
+    except ValueError:  # a lone surrogate, which no byte stands for
+        return False
 
 
 def written_as(saving: Change, text: str) -> str:

@@ -1,0 +1,373 @@
+"""The names as data: explain(), variant(), assert_same(), check.py --json and --expected, make_article.py --as.
+
+Copies are made here on the tests' own terms.  The variants' SHA-256 are
+pinned below: the same on every CPython 3.8 to 3.13; a few are also checked
+against the standard library's own writers.
+"""
+
+import base64
+import codecs
+import hashlib
+import json
+import os
+import quopri
+import re
+import subprocess
+import sys
+import unicodedata
+import unittest
+import urllib.parse
+
+import check
+from tests.support import FIXTURE, ORIGINAL, RepoCopyTestCase
+
+TEXT = ORIGINAL.decode("utf-8")
+
+VARIANT_SHA256 = {
+    "newline-added": "5b0cace8445781de8542809bdcd5896890ff02ffba8bfe688cfa553382997c2f",
+    "crlf": "aee67622d028114b5d984eca4beb515a614c770b58ba941832d680d2e2fe69d3",
+    "nbsp-as-space": "a6a2fbc76fabbe8f9c9ff6efe2c6bb94f8abc0c9bdc95472daf529ea84b72539",
+    "rstrip": "391622ce837c55843f579acaa7502d501079c9e411888faa4401bfa99ff241d8",
+    "nfd": "5b1b5d66e429a97f8436b0d0e3c1df0c1831cff44599bdd858f25828b0794efc",
+    "nfkc": "a6a2fbc76fabbe8f9c9ff6efe2c6bb94f8abc0c9bdc95472daf529ea84b72539",
+    "nfkd": "217c2d426ad0bb281855d190457240b552200b3afce7942a67cdfec69826a3b8",
+    "utf8-read-as-latin1": "e35ff2da29852d01cd3a1b10069761a077e7292961fbefcde398d58139614c8e",
+    "utf8-read-as-cp1252": "8571cba20ae28914f4571645f0095f8a70628461daf73aaf66d5ef6308e544ea",
+    "tatweel-removed": "d63753938f6ed5f7ad835bb720ee4320d62fba6fa025cc061c52f4dc53beb7fb",
+    "harakat-removed": "0d7b8f8387aa3e06d65e28309b345ac0c32431430886e6ff0a4bce1c50e60511",
+    "alef-unified": "f3db8ce7df01b6dc27b2a9808d12cc23c922c7b4824e0ffdf5f81ea4e8c100ff",
+    "teh-marbuta-as-heh": "49dec1d00f95732e62cb8eca0c72da61603c5916a13415ff39095b442c471d26",
+    "alef-maqsura-as-yeh": "f51bcfe7573d29e0016f78eae0cc0d02c1b3a25ea99581e6e84f8b73af1e594d",
+    "arabic-indic-digits": "c2c5e73642909ddacdf215e81712debcfef29234366419bda6aabf88628d7aa6",
+    "quotes-straightened": "9ec9692701955b0e0efed8793ced800da80401a4c4d522a469cab2f89f018eff",
+    "arabic-comma": "06f6880a3710e7edcb02ccbd50af6f52f77a1abd52ab04fd9d5657106d65c25e",
+    "arabic-semicolon": "4ddf1ef26de78eb16d1627c7f08d1f2e076ea05b34d5f22f868921c39c9b96ab",
+    "cr": "aec8a391d9dd698f9c94c9772da2aa6fc8b8576297c6a168cd187c561f658a80",
+    "rstrip-regex": "0b05f530f73512c0c1de647f5ec52426d1da9945034e79c3da99309d69f311e0",
+    "utf8-read-as-cp1256": "d8b78fe60a9569263c72fca2818769ce89ca891f047195c0c1356e4a24705729",
+    "farsi-yeh": "c36cfb4eb0e97ac169ad15b788eec563f77e64ef65b8be852c77fd99cb96c932",
+    "alef-maqsura-as-farsi-yeh": "10f6ca9c56ddad5e5d0d3348dc5b1a8533356d54f0f2f400add148d91f0e87ad",
+    "keheh": "37bace449bbdee484e22c0309cec1b4ddfcd25007a9818a9af35b68d3beee888",
+    "persian-letters": "025cab139a67fa42903cc15124b482fdab260fc7a1c10e4caa4e24e427a79493",
+    "persian-digits": "397bb8dbdaf91c020fe1a43b5f75c4e07705bfda14d22e7670985357a50aafa4",
+    "hamza-unified": "51b2847cb71882dca9fecf9e6bfd9d7bd99701fae576a5c43550a99b8d8469af",
+    "hamza-madda-as-two": "b5a277018254e1e14c701ba7869442eafd31944ff7412ce1ed379d3b62a5b6bb",
+    "lucene-normalized": "f26230aaec488112c44ea50f75e361628e90310c86b2fd34ad21341892f98a71",
+    "astral-as-question-marks": "fa57d3f70125b6f1716514396025f6f683533a7acf355ed7ddaee985bcc26a53",
+    "astral-removed": "155043dfcea81f5740c13bc602a36a5bcdd42d58d7ec6323f7ecba9a52ad1fdf",
+    "whitespace-collapsed": "8e20240fbb4416d2218429db144a4d152e4d57a295c7d5c12da34cfd8a3d48c1",
+    "alef-maqsura-as-alef": "c3412bd8bcfe39fd1ab87f82ce496059054ec87a4fb2d599ed0e715770163bfe",
+    "utf8-bom": "c18bf32ac1c1e2c4cbe7258f61265fd9cafa8f98d61a8a58f06a8dafbd302a25",
+    "utf16le": "207d11e7fe3877d148be69e2981942c2f564cedebdc5ab604bf460b8c66bc44c",
+    "utf16be": "569dd6f0305e48768f909241657deb7f09aecf7f55b04b97f41feb40c37c6b05",
+    "utf16le-bom": "84ed98be2ee84958ff5e203d84375a970a283a08c3362adfa7edbbc4013095b6",
+    "utf16be-bom": "cec93ea761b2f4e7b34af16b248dc2e2ac129df1446103e736b5a89b9b390e54",
+    "cesu-8": "21f4acf9812e1d9f0592e3f349e2df3c10ebf9050b4d57e3a6f2dfe8eceeb94e",
+    "cp1256-replaced": "b905ff010343274af012a4263db699408fa319739b342df1acd482673b599897",
+    "cp1256-sub": "1019f374622b26fab27b8a78c9ff9319e78d1391624b595879c30fe30820eb8f",
+    "cp1256-dropped": "3cb7cc9ea831d0a9048470e614d7188e489d0614380a714efab351492b1a1c24",
+    "iso-8859-6-replaced": "c4057836191a8ec6bfa07dc1516c03588fc13ba0a876dca95fa4aba3c6110243",
+    "iso-8859-6-sub": "ccdeb610d3fff32268dab8a28cb923b42a28d247bb809a82dbeb398093f61b80",
+    "iso-8859-6-dropped": "3657c409f3fe69ed5cfd6755864aac53156bd60a3e6849b54ddf9aecfafa5e98",
+    "cp1256-replaced-read-as-latin1": "4f8fd40be2af8a39a38eef5db7e2359f924b56a94eca1b891c10e704f0361719",
+    "cp1256-replaced-read-as-cp1252": "f8c3dae27aabc928f4db3ee2a8cd62136081c23b596776fd02f7e17ff12f4ef2",
+    "cp1256-replaced-read-as-utf8": "8ede0d8c17d0f5bacf1cf2d8ce0e3fca3b5ddcea4ef67f931b209e0f4d70c5d4",
+    "cp1256-sub-read-as-latin1": "8173658d8c1bd7ac110c6bd1b11024e31ca18396f95537db70bbbcfad5d2c02e",
+    "cp1256-sub-read-as-cp1252": "439ff23944d75a50632fbd1d7d907dbed299c6fa7596d7636f0bbc5846c4eaf2",
+    "cp1256-sub-read-as-utf8": "4d3f11a71f0c0aac18aa84f9b061b3fb530afb78db45111081aceb03cf5ff6ab",
+    "cp1256-dropped-read-as-latin1": "ba466e9e32fb8f19775d4dc1987217f54d910008252b7865e1956251b348f1a5",
+    "cp1256-dropped-read-as-cp1252": "9a48dfa3601e317326e9cead784082537ac66fadd8490de8522d421d968d0035",
+    "cp1256-dropped-read-as-utf8": "13d93dba8144d4d521976fde12289a46743d1649dd80c98c6bfea5756976df9c",
+    "iso-8859-6-replaced-read-as-latin1": "6b5d89761caf8fc8a98cbd290afcf0d252c7ce9342d3da14662e8587ad4857a9",
+    "iso-8859-6-replaced-read-as-cp1252": "6b5d89761caf8fc8a98cbd290afcf0d252c7ce9342d3da14662e8587ad4857a9",
+    "iso-8859-6-replaced-read-as-utf8": "f7c2cb5f3cd886a718ce97e196384b0b88df5d8bf76b266a76aca14040eb1122",
+    "iso-8859-6-sub-read-as-latin1": "7de8e2cab894b5e0a913af6593e3e92f974e8efeea2dbb5d68f45234993df0c2",
+    "iso-8859-6-sub-read-as-cp1252": "7de8e2cab894b5e0a913af6593e3e92f974e8efeea2dbb5d68f45234993df0c2",
+    "iso-8859-6-sub-read-as-utf8": "8813239a11081968d1a3d0154946d129d91c1abce46c7ac4582f643585dc4b62",
+    "iso-8859-6-dropped-read-as-latin1": "f56e0ecb4f9686460fa95d901a179ae8c0db7c9b98ff7799addb518366f5ecd6",
+    "iso-8859-6-dropped-read-as-cp1252": "f56e0ecb4f9686460fa95d901a179ae8c0db7c9b98ff7799addb518366f5ecd6",
+    "iso-8859-6-dropped-read-as-utf8": "cc0bc2fc53d293ef6bbbcb62f0869e1d69b24994f71ad927792c56c99e80835f",
+    "zero-width-inserted": "f258b0e5af60b1088ca0aea1ca2b74c68273fce5debad1161fcb20f2f325c03c",
+    "marks-inserted": "0eebf457f7cb47bb4ef237eb1674bf10b7dede4cb24c8b9812cd3222ef6c876c",
+    "shaped": "b2fdca0bff30bf2ab411e7efbe848be9fb854f185ffa4e7dd96b6fbbb2406142",
+    "shaped-fribidi": "a68c61cd274cbbc83f73f52adf83779e8f1c21da6fb1d398ef6f0e116c6095ac",
+    "visual-order": "e4218d4f52c7e8637fac34f1264c17b4cfdd3b4c73cf3c07c51f72b58a3eab9a",
+    "visual-order-marks-after": "7058eeaf8df28402e4e1f2fd7af6a2466f9e63afa22a7e9b010bce83c6448ea3",
+    "lines-reversed": "f14b68df09a7f6fdc8be4c60856271cfeb8d483b5fbcba3b1c98b950efd5400a",
+    "json": "4b7da2f288f689cb1811125f8a5b9f5940cef09d6b5d2d41c305b06de2c54f35",
+    "json-unquoted": "feff32c7beda9f510d340afed7706b5bd23e89b80755bb76b60e7d7360884b01",
+    "repr": "6f5c4313d6f35e05b6648cc87cfa49bc8f0bab76c0ffc6d77567ec78c7f6e7d6",
+    "unicode-escape": "0c7cba9cedd15cdb972f5a63e461ca87f8a6f9d9bdc03076082faa1528a83c7d",
+    "html-references": "60153ffeb022eec8e98146d1a7af2391bbe2884a44ef4e7d4f26aacf09af3862",
+    "percent": "46570a6e5ec0e83108e813a4b80ee168cc19efe228215e57a290c103ad8ce03b",
+    "percent-plus": "5ba29a1e85a1744980a879d158df6e71900ae09d332edde2452596990d5d17a6",
+    "base64": "88cc317f548c253a3377014ee511548249c237b1cb6dab12e475143b36e212b8",
+    "quoted-printable": "3eb35712335e79b729db49ffc97cc9724ed28554a074104f10ff6d70e2c19b6c",
+}
+
+
+class Explain(unittest.TestCase):
+    def test_identical_is_none(self) -> None:
+        self.assertIsNone(check.explain(ORIGINAL, TEXT))
+
+    def test_a_whole_change_by_key(self) -> None:
+        difference = check.explain(TEXT, TEXT.replace("\n", "\r\n"), "copy")
+        self.assertEqual(
+            [(each.keys, each.extent) for each in difference.explanations],
+            [(("crlf",), "whole")],
+        )
+        first = TEXT.index("\n")
+        self.assertEqual(
+            (difference.at, difference.byte, difference.line, difference.column),
+            ("differs", len(TEXT[:first].encode("utf-8")) + 1, 1, first + 1),
+        )
+        self.assertEqual(
+            (difference.expected, difference.found),
+            ("U+000A LINE FEED", "U+000D CARRIAGE RETURN"),
+        )
+        self.assertEqual(
+            str(difference), check.compare(TEXT, TEXT.replace("\n", "\r\n"), "copy")
+        )
+
+    def test_forms_beside_keys(self) -> None:
+        difference = check.explain(TEXT, json.dumps(TEXT, ensure_ascii=False) + "\n")
+        self.assertEqual(
+            [each.changes for each in difference.explanations],
+            [(("json", (False,)), ("newline-added", ()))],
+        )
+        kept = re.sub("[\u064b-\u0650\u0652]", "", TEXT)  # shadda kept
+        self.assertEqual(
+            [each.changes for each in check.explain(TEXT, kept).explanations],
+            [(("harakat-removed", ("\u0651",)),)],
+        )
+
+    def test_alternatives(self) -> None:
+        difference = check.explain(TEXT, unicodedata.normalize("NFKC", TEXT))
+        self.assertEqual(
+            sorted(each.keys for each in difference.explanations),
+            [("nbsp-as-space",), ("nfkc",)],
+        )
+        lines = str(difference).splitlines()
+        self.assertEqual(
+            lines[2:],
+            [
+                "  any one of these known changes explains it:",
+                "  known change: no-break spaces turned into plain spaces",
+                "  known change: normalized to NFKC",
+            ],
+        )
+
+    def test_cut_short(self) -> None:
+        made = TEXT.encode("utf-8").decode("latin-1").encode("utf-8")
+        difference = check.explain(TEXT, made[:1000])
+        [explanation] = difference.explanations
+        self.assertEqual(
+            (explanation.keys, explanation.extent, explanation.ends_after),
+            (("utf8-read-as-latin1",), "cut short", 1000),
+        )
+        written = 0
+        for kept, char in enumerate(TEXT):  # the characters whose output the copy holds
+            written += len(char.encode("utf-8").decode("latin-1").encode("utf-8"))
+            if written > 1000:
+                break
+        self.assertEqual(
+            (explanation.line, explanation.column),
+            (TEXT.count("\n", 0, kept) + 1, kept - TEXT.rfind("\n", 0, kept)),
+        )
+
+    def test_partial(self) -> None:
+        difference = check.explain(TEXT, TEXT.replace("\xa0", " ", 3))
+        self.assertEqual(
+            sorted(
+                (each.keys, each.extent, each.places)
+                for each in difference.explanations
+            ),
+            [
+                (("nbsp-as-space",), "partial", [(3, 10)]),
+                (("nfkc",), "partial", [(3, 10)]),
+            ],
+        )
+        self.assertEqual(len(difference.places), 3)
+        nbsp = TEXT.index("\xa0")
+        line, column = TEXT.count("\n", 0, nbsp) + 1, nbsp - TEXT.rfind("\n", 0, nbsp)
+        self.assertEqual(difference.places[0], (line, column, "\xa0", " "))
+
+    def test_unexplained(self) -> None:
+        paragraphs = TEXT.split("\n\n")
+        copy = "\n\n".join(paragraphs[1:] + paragraphs[:1])
+        difference = check.explain(TEXT, copy)
+        self.assertEqual(difference.explanations, [])
+        self.assertGreater(len(difference.places), 0)
+        self.assertIn("no known change explains it", str(difference))
+
+    def test_ends_early_and_too_long(self) -> None:
+        self.assertEqual(check.explain(TEXT, TEXT[:10]).at, "ends")
+        self.assertEqual(check.explain(TEXT, "").at, "empty")
+        limit = check.size_limit("ab")
+        self.assertEqual(check.explain("ab", "x" * (limit + 1)).too_long, limit)
+
+    def test_bad_calls(self) -> None:
+        for arguments, argument in (
+            ((TEXT, None), "actual must be bytes, bytearray or str, not NoneType"),
+            ((1, TEXT), "expected must be bytes, bytearray or str, not int"),
+            ((TEXT, [TEXT]), "actual must be bytes, bytearray or str, not list"),
+        ):
+            for call in (check.compare, check.explain, check.assert_same):
+                with self.subTest(
+                    call=call.__name__, argument=argument
+                ), self.assertRaisesRegex(TypeError, re.escape(argument)):
+                    call(*arguments)
+        with self.assertRaisesRegex(ValueError, "expected is not UTF-8"):
+            check.compare(b"caf\xe9", "cafe")
+        self.assertIsNone(check.compare(bytearray(ORIGINAL), TEXT))
+
+    def test_assert_same(self) -> None:
+        check.assert_same(TEXT, ORIGINAL)
+        with self.assertRaises(AssertionError) as raised:
+            check.assert_same(TEXT, TEXT + "\n", "output")
+        self.assertEqual(
+            str(raised.exception), check.compare(TEXT, TEXT + "\n", "output")
+        )
+
+
+class Variants(unittest.TestCase):
+    def test_every_key_has_its_pinned_variant_and_is_named(self) -> None:
+        self.assertEqual(sorted(VARIANT_SHA256), sorted(check.CHANGES_BY_KEY))
+        for key, digest in VARIANT_SHA256.items():
+            with self.subTest(key=key):
+                made = check.variant(key)
+                self.assertEqual(hashlib.sha256(made).hexdigest(), digest)
+                keys = [each.keys for each in check.explain(TEXT, made).explanations]
+                self.assertIn((key,), keys)
+
+    def test_the_first_forms_are_the_standard_librarys(self) -> None:
+        written = {
+            "json": json.dumps(TEXT).encode("ascii"),
+            "percent": urllib.parse.quote(TEXT).encode("ascii"),
+            "percent-plus": urllib.parse.quote_plus(TEXT).encode("ascii"),
+            "base64": base64.encodebytes(ORIGINAL),
+            "quoted-printable": quopri.encodestring(ORIGINAL),
+            "repr": repr(TEXT).encode("utf-8"),
+            "unicode-escape": TEXT.encode("unicode_escape"),
+            "utf16le-bom": codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+            "nfkd": unicodedata.normalize("NFKD", TEXT).encode("utf-8"),
+            "crlf": ORIGINAL.replace(b"\n", b"\r\n"),
+        }
+        for key, made in written.items():
+            with self.subTest(key=key):
+                self.assertEqual(check.variant(key), made)
+
+    def test_a_chain_and_another_text(self) -> None:
+        self.assertEqual(
+            check.variant("harakat-removed", "crlf", text="\u0643\u064e\n\u0628"),
+            "\u0643\r\n\u0628".encode("utf-8"),
+        )
+
+    def test_bad_keys(self) -> None:
+        with self.assertRaisesRegex(ValueError, "no known change has the key 'NFKC'"):
+            check.variant("NFKC")
+
+
+class Command(RepoCopyTestCase):
+    def test_json_over_every_variant(self) -> None:
+        """One run of check.py --json over a file of each key's variant."""
+        for key in VARIANT_SHA256:
+            self.write(key, check.variant(key))
+        self.write("same", ORIGINAL)
+        result = self.run_script(
+            "check.py", "--json", "same", "missing", *VARIANT_SHA256
+        )
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertTrue(result.stdout.isascii())
+        found = {
+            entry["file"]: entry
+            for entry in map(json.loads, result.stdout.splitlines())
+        }
+        self.assertEqual(found["same"], {"file": "same", "status": "identical"})
+        self.assertEqual(found["missing"]["status"], "trouble")
+        self.assertIn("No such file", found["missing"]["message"])
+        for key in VARIANT_SHA256:
+            with self.subTest(key=key):
+                entry = found[key]
+                self.assertEqual(entry["status"], "differs")
+                self.assertIn([key], [each["keys"] for each in entry["explanations"]])
+                self.assertEqual(
+                    set(entry["first_difference"]),
+                    {"at", "byte", "line", "column", "expected", "found"},
+                )
+
+    def test_json_of_the_repository(self) -> None:
+        result = self.run_script("check.py", "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(
+            [json.loads(line) for line in result.stdout.splitlines()],
+            [
+                {"file": "ar_news.txt", "status": "identical"},
+                {"file": "make_article.py", "status": "identical"},
+            ],
+        )
+
+    def test_expected_file(self) -> None:
+        golden = self.write("golden", "\u0643\u062a\u0628\n".encode("utf-8"))
+        self.write("output", "\u0643\u062a\u0628\r\n".encode("utf-8"))
+        result = self.run_script("check.py", "--expected", golden, "output")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn(b"  known change: LF turned into CRLF", result.stdout)
+        piped = self.run_script(
+            "check.py", "--expected", golden, input=self.read("golden")
+        )
+        self.assertEqual((piped.returncode, piped.stdout), (0, b"-: OK\n"))
+        self.write("large", b"a" * (check.EXPECTED_LIMIT + 1))
+        self.write("latin", b"caf\xe9")
+        for name in ("large", "latin", "nowhere"):
+            with self.subTest(expected=name):
+                self.assertOneLineOfTrouble(
+                    self.run_script("check.py", "--expected", self.path(name), "output")
+                )
+
+    def test_help_lists_every_option(self) -> None:
+        result = self.run_script("check.py", "--help")
+        self.assertEqual(result.returncode, 0)
+        for option in (b"--json", b"--expected", b"--quiet", b"FILE"):
+            self.assertIn(option, result.stdout)
+
+    def test_without_make_article(self) -> None:
+        os.remove(self.path("make_article.py"))
+        self.assertOneLineOfTrouble(self.run_script("check.py"))
+        self.assertOneLineOfTrouble(self.run_script("check.py", FIXTURE))
+        alone = self.run_script("check.py", "--expected", FIXTURE, FIXTURE)
+        self.assertEqual((alone.returncode, alone.stdout), (0, b"ar_news.txt: OK\n"))
+
+    def test_make_article_as(self) -> None:
+        for keys in ("nfkc", "harakat-removed,shaped,visual-order", "utf16le-bom"):
+            with self.subTest(keys=keys):
+                written = self.run_script("make_article.py", "--as", keys, "-o", "copy")
+                self.assertEqual(written.returncode, 0, written.stderr)
+                self.assertEqual(self.read("copy"), check.variant(*keys.split(",")))
+                printed = self.run_script("make_article.py", "--as", keys)
+                self.assertEqual(printed.stdout, check.variant(*keys.split(",")))
+        self.assertEqual(self.read(FIXTURE), ORIGINAL)
+
+    def test_make_article_as_refuses(self) -> None:
+        for arguments in (
+            ("--as", "bogus"),
+            ("--as", "nfkc", "-o", FIXTURE),
+            ("--as", "nfkc", "-o", self.path(FIXTURE)),
+        ):
+            with self.subTest(arguments=arguments):
+                self.assertOneLineOfTrouble(
+                    self.run_script("make_article.py", *arguments)
+                )
+        self.assertEqual(self.read(FIXTURE), ORIGINAL)
+        os.remove(self.path("check.py"))
+        self.assertOneLineOfTrouble(self.run_script("make_article.py", "--as", "nfkc"))
+
+    def test_import_make_article_does_not_import_check(self) -> None:
+        code = "import sys, make_article; print('check' in sys.modules)"
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=self.folder,
+            capture_output=True,
+            check=True,
+        )
+        self.assertEqual(result.stdout, b"False\n")
