@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import unittest
 
 import check
@@ -175,6 +176,38 @@ class ReadmeExamples(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stdout)
         tests = sum(code.count("def test_") for code in PYTHON_EXAMPLES)
         self.assertRegex(result.stdout, rf"\b{tests} passed\b".encode())
+
+    def test_the_pytest_example_shows_the_report_once(self) -> None:
+        if importlib.util.find_spec("pytest") is None:
+            self.skipTest("pytest is not installed; the suite does not depend on it")
+        example = os.path.join(self.clone, "tests", "test_round_trip_pytest.py")
+        with open(example, encoding="utf-8") as stream:
+            code = stream.read()
+        self.assertIn(PIPELINE, code)
+        self.addCleanup(self.write_file, example, code)
+        self.write_file(
+            example,
+            "import unicodedata\n"
+            + code.replace(PIPELINE, 'return unicodedata.normalize("NFKC", text)'),
+        )
+        result = self.run_in_clone(
+            "python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", example
+        )
+        self.assertEqual(result.returncode, 1, result.stdout)
+        report = check.compare(
+            ORIGINAL,
+            unicodedata.normalize("NFKC", ORIGINAL.decode()),
+            "pipeline output",
+        )
+        shown = [
+            line[2:]
+            for line in result.stdout.decode().splitlines()
+            if line.startswith("E ")
+        ]
+        self.assertEqual(
+            [line.strip() for line in shown],
+            [line.strip() for line in report.splitlines()],
+        )
 
     @staticmethod
     def write_file(path: str, text: str) -> None:
