@@ -194,15 +194,10 @@ class ReadmeExamples(unittest.TestCase):
             "python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", example
         )
         self.assertEqual(result.returncode, 1, result.stdout)
-        report = check.compare(
-            ORIGINAL,
-            unicodedata.normalize("NFKC", ORIGINAL.decode()),
-            "pipeline output",
-        )
+        nfkc = unicodedata.normalize("NFKC", ORIGINAL.decode("utf-8"))
+        report = "AssertionError: " + check.compare(ORIGINAL, nfkc, "pipeline output")
         shown = [
-            line[2:]
-            for line in result.stdout.decode().splitlines()
-            if line.startswith("E ")
+            line[2:] for line in result.stdout.decode().splitlines() if line[:2] == "E "
         ]
         self.assertEqual(
             [line.strip() for line in shown],
