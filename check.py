@@ -293,10 +293,6 @@ def unshape(text: str) -> str:
     return re.sub(f"([{forms}])([{HARAKAT}]*)", letters, text)
 
 
-def unshaped(copy: str) -> "tuple[str, tuple]":
-    return unshape(copy), ()
-
-
 # Characters inserted: where they were is the form, read off the copy.
 
 
@@ -777,12 +773,11 @@ STAGES = (
 )
 
 
-def each(characters: str, new: str) -> "dict[str, str]":
-    return dict.fromkeys(characters, new)
-
-
-def pairs(old: str, new: str) -> "dict[str, str]":
-    return dict(zip(old, new))
+def replacing(key: str, name: str, old: str, new: "str | tuple[str, ...]") -> Change:
+    """A text change of single characters: each of ``old`` becomes ``new``, or,
+    where ``new`` is as long, the character (or string) at its place."""
+    table = dict(zip(old, new)) if len(new) == len(old) > 1 else dict.fromkeys(old, new)
+    return Change(key, name, "text", table=table)
 
 
 LEGACY_CODE_PAGES = (("Windows-1256", "cp1256"), ("ISO-8859-6", "iso-8859-6"))
@@ -798,380 +793,365 @@ WRONG_READINGS = (  # how the bytes of a legacy code page get read as something 
 )
 MARKS = "\u200f\u200e\u061c"  # right-to-left, left-to-right, Arabic letter mark
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060"  # space, non-joiner, joiner, word joiner
-LUCENE = {
-    **each("\u0622\u0623\u0625", "\u0627"),
-    "\u0649": "\u064a",
-    "\u0629": "\u0647",
-}
-ARABIC_INDIC = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
-PERSIAN_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
 
 # The keys are public: tests elsewhere assert on them.  Names stay as worded.
-CHANGES = (
-    # Changes made to the text, by editors, git, normalizers, Arabic NLP and
-    # search tools, Persian keyboards, mojibake and databases.
-    Change(
-        "newline-added",
-        "a newline added at the end",
-        "text",
-        lambda text: text + "\n",
-        newline_undone,
-    ),
-    Change("crlf", "LF turned into CRLF", "text", table={"\n": "\r\n"}),
-    Change(
-        "nbsp-as-space",
-        "no-break spaces turned into plain spaces",
-        "text",
-        table={"\xa0": " "},
-    ),
-    Change(
-        "rstrip",
-        "trailing whitespace stripped from each line (str.rstrip)",
-        "text",
-        lambda text: "\n".join(line.rstrip() for line in text.split("\n")),
-    ),
-    Change("nfd", "normalized to NFD", "text", lambda text: normalize("NFD", text)),
-    Change("nfkc", "normalized to NFKC", "text", lambda text: normalize("NFKC", text)),
-    Change("nfkd", "normalized to NFKD", "text", lambda text: normalize("NFKD", text)),
-    Change(
-        "utf8-read-as-latin1",
-        "UTF-8 read as Latin-1 and saved as UTF-8 (mojibake)",
-        "reading",
-        lambda text: read_as("latin-1", utf8(text)),
-        decoded("utf-8", read="latin-1"),
-    ),
-    Change(
-        "utf8-read-as-cp1252",
-        "UTF-8 read as Windows-1252 and saved as UTF-8 (mojibake)",
-        "reading",
-        lambda text: read_as("cp1252", utf8(text)),
-        decoded("utf-8", read="cp1252"),
-    ),
-    Change(
-        "tatweel-removed",
-        "tatweel (kashida, U+0640) removed",
-        "text",
-        table={"\u0640": ""},
-    ),
-    Change(
-        "harakat-removed",
-        "harakat (diacritics, U+064B to U+0652) removed",
-        "text",
-        table=each(HARAKAT, ""),
-    ),
-    Change(
-        "alef-unified",
-        "alef forms U+0623, U+0625, U+0622 unified to alef U+0627",
-        "text",
-        table=each("\u0623\u0625\u0622", "\u0627"),
-    ),
-    Change(
-        "teh-marbuta-as-heh",
-        "teh marbuta U+0629 written as heh U+0647",
-        "text",
-        table={"\u0629": "\u0647"},
-    ),
-    Change(
-        "alef-maqsura-as-yeh",
-        "alef maqsura U+0649 written as yeh U+064A",
-        "text",
-        table={"\u0649": "\u064a"},
-    ),
-    Change(
-        "arabic-indic-digits",
-        "Western digits turned into Arabic-Indic digits",
-        "text",
-        table=pairs("0123456789", ARABIC_INDIC),
-    ),
-    Change(
-        "quotes-straightened",
-        "curly quotes straightened",
-        "text",
-        table=pairs("\u201c\u201d\u2018\u2019", "\"\"''"),
-    ),
-    Change(
-        "arabic-comma",
-        "Arabic comma U+060C turned into a Latin comma",
-        "text",
-        table={"\u060c": ","},
-    ),
-    Change(
-        "arabic-semicolon",
-        "Arabic semicolon U+061B turned into a Latin semicolon",
-        "text",
-        table={"\u061b": ";"},
-    ),
-    Change("cr", "LF turned into CR (classic Mac OS)", "text", table={"\n": "\r"}),
-    Change(
-        "rstrip-regex",
-        r"trailing whitespace and empty lines removed by a multi-line \s+$",
-        "text",
-        strip_line_ends,
-    ),
-    Change(
-        "utf8-read-as-cp1256",
-        "UTF-8 read as Windows-1256 and saved as UTF-8 (mojibake)",
-        "reading",
-        lambda text: read_as("cp1256", utf8(text)),
-        decoded("utf-8", read="cp1256"),
-    ),
-    Change(
-        "farsi-yeh",
-        "yeh U+064A written as Farsi yeh U+06CC",
-        "text",
-        table={"\u064a": "\u06cc"},
-    ),
-    Change(
-        "alef-maqsura-as-farsi-yeh",
-        "alef maqsura U+0649 written as Farsi yeh U+06CC",
-        "text",
-        table={"\u0649": "\u06cc"},
-    ),
-    Change(
-        "keheh",
-        "kaf U+0643 written as keheh U+06A9",
-        "text",
-        table={"\u0643": "\u06a9"},
-    ),
-    Change(
-        "persian-letters",
-        "Persian letters: yeh and alef maqsura as Farsi yeh U+06CC, kaf as keheh U+06A9",
-        "text",
-        table={"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"},
-    ),
-    Change(
-        "persian-digits",
-        "Western digits turned into Extended Arabic-Indic (Persian) digits",
-        "text",
-        table=pairs("0123456789", PERSIAN_DIGITS),
-    ),
-    Change(
-        "hamza-unified",
-        "hamza forms U+0623, U+0625, U+0624, U+0626 and madda U+0622 written as hamza U+0621",
-        "text",
-        table=each("\u0623\u0625\u0624\u0626\u0622", "\u0621"),
-    ),
-    Change(
-        "hamza-madda-as-two",
-        "hamza forms U+0623, U+0625, U+0624, U+0626 written as hamza U+0621, madda U+0622 as two",
-        "text",
-        table={**each("\u0623\u0625\u0624\u0626", "\u0621"), "\u0622": "\u0621\u0621"},
-    ),
-    Change(
-        "lucene-normalized",
-        "normalized for search as Lucene's ArabicNormalizer does: alef forms as alef,"
-        " alef maqsura as yeh, teh marbuta as heh, tatweel and harakat removed",
-        "text",
-        table={**LUCENE, **each("\u0640" + HARAKAT, "")},
-    ),
-    Change(
-        "astral-as-question-marks",
-        "characters outside the BMP (the flag) written as ?, as MySQL's 3-byte utf8 does",
-        "text",
-        lambda text: outside_the_bmp("?", text),
-    ),
-    Change(
-        "astral-removed",
-        "characters outside the BMP (the flag) removed",
-        "text",
-        lambda text: outside_the_bmp("", text),
-    ),
-    Change(
-        "whitespace-collapsed",
-        "whitespace collapsed to single spaces (' '.join(text.split()))",
-        "text",
-        lambda text: " ".join(text.split()),
-    ),
-    Change(
-        "alef-maqsura-as-alef",
-        "alef maqsura U+0649 written as alef U+0627",
-        "text",
-        table={"\u0649": "\u0627"},
-    ),
-    # Ways of saving the text other than plain UTF-8: each makes bytes.
-    Change(
-        "utf8-bom",
-        "a UTF-8 byte-order mark added",
-        "saving",
-        lambda text: ("\ufeff" + text).encode("utf-8"),
-        decoded("utf-8", b"\xef\xbb\xbf"),
-    ),
-    Change(
-        "utf16le",
-        "saved as UTF-16 LE",
-        "saving",
-        lambda text: text.encode("utf-16-le"),
-        decoded("utf-16-le"),
-    ),
-    Change(
-        "utf16be",
-        "saved as UTF-16 BE",
-        "saving",
-        lambda text: text.encode("utf-16-be"),
-        decoded("utf-16-be"),
-    ),
-    Change(
-        "utf16le-bom",
-        "saved as UTF-16 LE with a byte-order mark",
-        "saving",
-        lambda text: ("\ufeff" + text).encode("utf-16-le"),
-        decoded("utf-16-le", b"\xff\xfe"),
-    ),
-    Change(
-        "utf16be-bom",
-        "saved as UTF-16 BE with a byte-order mark",
-        "saving",
-        lambda text: ("\ufeff" + text).encode("utf-16-be"),
-        decoded("utf-16-be", b"\xfe\xff"),
-    ),
-    Change(
-        "cesu-8",
-        "saved as CESU-8 (Java's modified UTF-8, Oracle's UTF8)",
-        "saving",
-        cesu_8,
-        cesu_8_undone,
-    ),
-    *(
+# A change of single characters is a row: its key, its name, the characters
+# it replaces and what each becomes (see ``replacing``).
+CHANGES = tuple(
+    entry if isinstance(entry, Change) else replacing(*entry)
+    for entry in (
+        # Changes made to the text, by editors, git, normalizers, Arabic NLP and
+        # search tools, Persian keyboards, mojibake and databases.
         Change(
-            f"{encoding}-{loss}",
-            f"saved as {code_page}, {what}",
-            "saving",
-            lambda text, encoding=encoding, errors=errors: text.encode(
-                encoding, errors
-            ),
-            decoded(encoding),
-        )
-        for code_page, encoding in LEGACY_CODE_PAGES
-        for what, errors, loss in LOSSES
-    ),
-    *(
-        Change(
-            f"{encoding}-{loss}-read-as-{key}",
-            f"saved as {code_page} ({what}), read as {wrong} and saved as UTF-8 (mojibake)",
-            "saving",
-            lambda text, encoding=encoding, errors=errors, reading=reading: (
-                read_as(reading, text.encode(encoding, errors))
-                if reading
-                else text.encode(encoding, errors).decode("utf-8", "replace")
-            ),
-            decoded(encoding, read=reading) if reading else None,
-        )
-        for code_page, encoding in LEGACY_CODE_PAGES
-        for what, errors, loss in LOSSES
-        for wrong, key, reading in WRONG_READINGS
-    ),
-    # Characters inserted, shaping, display orders and escapes: written over
-    # the whole text, each undone on the copy and made again.
-    Change(
-        "zero-width-inserted",
-        "zero-width characters (U+200B, U+200C, U+200D, U+2060) inserted",
-        "zero-width",
-        *inserted(ZERO_WIDTH),
-    ),
-    Change(
-        "marks-inserted",
-        "right-to-left or left-to-right marks inserted",
-        "marks",
-        *inserted(MARKS),
-    ),
-    Change(
-        "shaped",
-        "shaped into Arabic presentation forms",
-        "shaping",
-        shape,
-        lambda copy: (unshape(copy), ()),
-    ),
-    Change(
-        "shaped-fribidi",
-        "shaped into Arabic presentation forms as FriBidi does (the lam of a lam-alef as U+FEFF)",
-        "shaping",
-        lambda text: shape(text, fribidi=True),
-        lambda copy: (unshape(copy), ()),
-    ),
-    Change(
-        "visual-order",
-        "written in visual order, each line as the bidi algorithm displays it",
-        "display",
-        display_order,
-        lambda copy: (display_order(copy), ()),
-    ),
-    Change(
-        "visual-order-marks-after",
-        "written in visual order, combining marks after their letters (as FriBidi does)",
-        "display",
-        lambda text: display_order(text, marks_follow=True),
-        lambda copy: (display_order(copy, marks_follow=True), ()),
-    ),
-    Change(
-        "lines-reversed",
-        "each line reversed, character by character (a naive right-to-left display)",
-        "display",
-        lambda text: "\n".join(line[::-1] for line in text.split("\n")),
-        lambda copy: ("\n".join(line[::-1] for line in copy.split("\n")), ()),
-    ),
-    Change("json", "written as a JSON string", "escape", json_string, json_undone),
-    Change(
-        "json-unquoted",
-        "escaped as in a JSON string, without the quotes",
-        "escape",
-        lambda text, ensure_ascii=True: json_string(text, ensure_ascii)[1:-1],
-        lambda copy: json_undone(copy, quoted=False),
-    ),
-    Change(
-        "repr",
-        "written as a Python string literal (repr)",
-        "escape",
-        repr,
-        python_literal,
-    ),
-    Change(
-        "unicode-escape",
-        "escaped with Python's unicode_escape",
-        "escape",
-        lambda text: text.encode("unicode_escape").decode("ascii"),
-        unicode_escaped,
-    ),
-    Change(
-        "html-references",
-        "written with HTML or XML character references or entities",
-        "escape",
-        references,
-        references_undone,
-        widest_references,
-    ),
-    Change(
-        "percent",
-        "percent-encoded, as in URLs",
-        "escape",
-        percent_encoded,
-        percent_undone,
-        lambda text: ("".join(map(chr, range(0x80))),),
-    ),
-    Change(
-        "percent-plus",
-        "percent-encoded, + for space, as in HTML forms",
-        "escape",
-        lambda text, encoded=PERCENT_ENCODED + "/", lowercase=False: percent_encoded(
-            text, encoded, lowercase, plus=True
+            "newline-added",
+            "a newline added at the end",
+            "text",
+            lambda text: text + "\n",
+            newline_undone,
         ),
-        lambda copy: percent_undone(copy, plus=True),
-    ),
-    Change(
-        "base64",
-        "encoded as Base64",
-        "escape",
-        base64_encoded,
-        base64_undone,
-        lambda text: (4, True),
-    ),
-    Change(
-        "quoted-printable",
-        "encoded as quoted-printable",
-        "escape",
-        quoted_printable,
-        quoted_printable_undone,
-    ),
+        ("crlf", "LF turned into CRLF", "\n", "\r\n"),
+        ("nbsp-as-space", "no-break spaces turned into plain spaces", "\xa0", " "),
+        Change(
+            "rstrip",
+            "trailing whitespace stripped from each line (str.rstrip)",
+            "text",
+            lambda text: "\n".join(line.rstrip() for line in text.split("\n")),
+        ),
+        Change("nfd", "normalized to NFD", "text", lambda text: normalize("NFD", text)),
+        Change(
+            "nfkc", "normalized to NFKC", "text", lambda text: normalize("NFKC", text)
+        ),
+        Change(
+            "nfkd", "normalized to NFKD", "text", lambda text: normalize("NFKD", text)
+        ),
+        Change(
+            "utf8-read-as-latin1",
+            "UTF-8 read as Latin-1 and saved as UTF-8 (mojibake)",
+            "reading",
+            lambda text: read_as("latin-1", utf8(text)),
+            decoded("utf-8", read="latin-1"),
+        ),
+        Change(
+            "utf8-read-as-cp1252",
+            "UTF-8 read as Windows-1252 and saved as UTF-8 (mojibake)",
+            "reading",
+            lambda text: read_as("cp1252", utf8(text)),
+            decoded("utf-8", read="cp1252"),
+        ),
+        ("tatweel-removed", "tatweel (kashida, U+0640) removed", "\u0640", ""),
+        (
+            "harakat-removed",
+            "harakat (diacritics, U+064B to U+0652) removed",
+            "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652",
+            "",
+        ),
+        (
+            "alef-unified",
+            "alef forms U+0623, U+0625, U+0622 unified to alef U+0627",
+            "\u0623\u0625\u0622",
+            "\u0627",
+        ),
+        (
+            "teh-marbuta-as-heh",
+            "teh marbuta U+0629 written as heh U+0647",
+            "\u0629",
+            "\u0647",
+        ),
+        (
+            "alef-maqsura-as-yeh",
+            "alef maqsura U+0649 written as yeh U+064A",
+            "\u0649",
+            "\u064a",
+        ),
+        (
+            "arabic-indic-digits",
+            "Western digits turned into Arabic-Indic digits",
+            "0123456789",
+            "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
+        ),
+        (
+            "quotes-straightened",
+            "curly quotes straightened",
+            "\u201c\u201d\u2018\u2019",
+            "\"\"''",
+        ),
+        (
+            "arabic-comma",
+            "Arabic comma U+060C turned into a Latin comma",
+            "\u060c",
+            ",",
+        ),
+        (
+            "arabic-semicolon",
+            "Arabic semicolon U+061B turned into a Latin semicolon",
+            "\u061b",
+            ";",
+        ),
+        ("cr", "LF turned into CR (classic Mac OS)", "\n", "\r"),
+        Change(
+            "rstrip-regex",
+            r"trailing whitespace and empty lines removed by a multi-line \s+$",
+            "text",
+            strip_line_ends,
+        ),
+        Change(
+            "utf8-read-as-cp1256",
+            "UTF-8 read as Windows-1256 and saved as UTF-8 (mojibake)",
+            "reading",
+            lambda text: read_as("cp1256", utf8(text)),
+            decoded("utf-8", read="cp1256"),
+        ),
+        ("farsi-yeh", "yeh U+064A written as Farsi yeh U+06CC", "\u064a", "\u06cc"),
+        (
+            "alef-maqsura-as-farsi-yeh",
+            "alef maqsura U+0649 written as Farsi yeh U+06CC",
+            "\u0649",
+            "\u06cc",
+        ),
+        ("keheh", "kaf U+0643 written as keheh U+06A9", "\u0643", "\u06a9"),
+        (
+            "persian-letters",
+            "Persian letters: yeh and alef maqsura as Farsi yeh U+06CC, kaf as keheh U+06A9",
+            "\u064a\u0649\u0643",
+            "\u06cc\u06cc\u06a9",
+        ),
+        (
+            "persian-digits",
+            "Western digits turned into Extended Arabic-Indic (Persian) digits",
+            "0123456789",
+            "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+        ),
+        (
+            "hamza-unified",
+            "hamza forms U+0623, U+0625, U+0624, U+0626 and madda U+0622 written as hamza U+0621",
+            "\u0623\u0625\u0624\u0626\u0622",
+            "\u0621",
+        ),
+        (
+            "hamza-madda-as-two",
+            "hamza forms U+0623, U+0625, U+0624, U+0626 written as hamza U+0621, madda U+0622 as two",
+            "\u0623\u0625\u0624\u0626\u0622",
+            ("\u0621", "\u0621", "\u0621", "\u0621", "\u0621\u0621"),
+        ),
+        (
+            "lucene-normalized",
+            (
+                "normalized for search as Lucene's ArabicNormalizer does: alef forms as alef,"
+                " alef maqsura as yeh, teh marbuta as heh, tatweel and harakat removed"
+            ),
+            "\u0622\u0623\u0625\u0649\u0629\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652",
+            ("\u0627", "\u0627", "\u0627", "\u064a", "\u0647", *[""] * 9),
+        ),
+        Change(
+            "astral-as-question-marks",
+            "characters outside the BMP (the flag) written as ?, as MySQL's 3-byte utf8 does",
+            "text",
+            lambda text: outside_the_bmp("?", text),
+        ),
+        Change(
+            "astral-removed",
+            "characters outside the BMP (the flag) removed",
+            "text",
+            lambda text: outside_the_bmp("", text),
+        ),
+        Change(
+            "whitespace-collapsed",
+            "whitespace collapsed to single spaces (' '.join(text.split()))",
+            "text",
+            lambda text: " ".join(text.split()),
+        ),
+        (
+            "alef-maqsura-as-alef",
+            "alef maqsura U+0649 written as alef U+0627",
+            "\u0649",
+            "\u0627",
+        ),
+        # Ways of saving the text other than plain UTF-8: each makes bytes.
+        Change(
+            "utf8-bom",
+            "a UTF-8 byte-order mark added",
+            "saving",
+            lambda text: ("\ufeff" + text).encode("utf-8"),
+            decoded("utf-8", b"\xef\xbb\xbf"),
+        ),
+        Change(
+            "utf16le",
+            "saved as UTF-16 LE",
+            "saving",
+            lambda text: text.encode("utf-16-le"),
+            decoded("utf-16-le"),
+        ),
+        Change(
+            "utf16be",
+            "saved as UTF-16 BE",
+            "saving",
+            lambda text: text.encode("utf-16-be"),
+            decoded("utf-16-be"),
+        ),
+        Change(
+            "utf16le-bom",
+            "saved as UTF-16 LE with a byte-order mark",
+            "saving",
+            lambda text: ("\ufeff" + text).encode("utf-16-le"),
+            decoded("utf-16-le", b"\xff\xfe"),
+        ),
+        Change(
+            "utf16be-bom",
+            "saved as UTF-16 BE with a byte-order mark",
+            "saving",
+            lambda text: ("\ufeff" + text).encode("utf-16-be"),
+            decoded("utf-16-be", b"\xfe\xff"),
+        ),
+        Change(
+            "cesu-8",
+            "saved as CESU-8 (Java's modified UTF-8, Oracle's UTF8)",
+            "saving",
+            cesu_8,
+            cesu_8_undone,
+        ),
+        *(
+            Change(
+                f"{encoding}-{loss}",
+                f"saved as {code_page}, {what}",
+                "saving",
+                lambda text, encoding=encoding, errors=errors: text.encode(
+                    encoding, errors
+                ),
+                decoded(encoding),
+            )
+            for code_page, encoding in LEGACY_CODE_PAGES
+            for what, errors, loss in LOSSES
+        ),
+        *(
+            Change(
+                f"{encoding}-{loss}-read-as-{key}",
+                f"saved as {code_page} ({what}), read as {wrong} and saved as UTF-8 (mojibake)",
+                "saving",
+                lambda text, encoding=encoding, errors=errors, reading=reading: (
+                    read_as(reading, text.encode(encoding, errors))
+                    if reading
+                    else text.encode(encoding, errors).decode("utf-8", "replace")
+                ),
+                decoded(encoding, read=reading) if reading else None,
+            )
+            for code_page, encoding in LEGACY_CODE_PAGES
+            for what, errors, loss in LOSSES
+            for wrong, key, reading in WRONG_READINGS
+        ),
+        # Characters inserted, shaping, display orders and escapes: written over
+        # the whole text, each undone on the copy and made again.
+        Change(
+            "zero-width-inserted",
+            "zero-width characters (U+200B, U+200C, U+200D, U+2060) inserted",
+            "zero-width",
+            *inserted(ZERO_WIDTH),
+        ),
+        Change(
+            "marks-inserted",
+            "right-to-left or left-to-right marks inserted",
+            "marks",
+            *inserted(MARKS),
+        ),
+        Change(
+            "shaped",
+            "shaped into Arabic presentation forms",
+            "shaping",
+            shape,
+            lambda copy: (unshape(copy), ()),
+        ),
+        Change(
+            "shaped-fribidi",
+            "shaped into Arabic presentation forms as FriBidi does (the lam of a lam-alef as U+FEFF)",
+            "shaping",
+            lambda text: shape(text, fribidi=True),
+            lambda copy: (unshape(copy), ()),
+        ),
+        Change(
+            "visual-order",
+            "written in visual order, each line as the bidi algorithm displays it",
+            "display",
+            display_order,
+            lambda copy: (display_order(copy), ()),
+        ),
+        Change(
+            "visual-order-marks-after",
+            "written in visual order, combining marks after their letters (as FriBidi does)",
+            "display",
+            lambda text: display_order(text, marks_follow=True),
+            lambda copy: (display_order(copy, marks_follow=True), ()),
+        ),
+        Change(
+            "lines-reversed",
+            "each line reversed, character by character (a naive right-to-left display)",
+            "display",
+            lambda text: "\n".join(line[::-1] for line in text.split("\n")),
+            lambda copy: ("\n".join(line[::-1] for line in copy.split("\n")), ()),
+        ),
+        Change("json", "written as a JSON string", "escape", json_string, json_undone),
+        Change(
+            "json-unquoted",
+            "escaped as in a JSON string, without the quotes",
+            "escape",
+            lambda text, ensure_ascii=True: json_string(text, ensure_ascii)[1:-1],
+            lambda copy: json_undone(copy, quoted=False),
+        ),
+        Change(
+            "repr",
+            "written as a Python string literal (repr)",
+            "escape",
+            repr,
+            python_literal,
+        ),
+        Change(
+            "unicode-escape",
+            "escaped with Python's unicode_escape",
+            "escape",
+            lambda text: text.encode("unicode_escape").decode("ascii"),
+            unicode_escaped,
+        ),
+        Change(
+            "html-references",
+            "written with HTML or XML character references or entities",
+            "escape",
+            references,
+            references_undone,
+            widest_references,
+        ),
+        Change(
+            "percent",
+            "percent-encoded, as in URLs",
+            "escape",
+            percent_encoded,
+            percent_undone,
+            lambda text: ("".join(map(chr, range(0x80))),),
+        ),
+        Change(
+            "percent-plus",
+            "percent-encoded, + for space, as in HTML forms",
+            "escape",
+            lambda text, encoded=PERCENT_ENCODED + "/", lowercase=False: (
+                percent_encoded(text, encoded, lowercase, plus=True)
+            ),
+            lambda copy: percent_undone(copy, plus=True),
+        ),
+        Change(
+            "base64",
+            "encoded as Base64",
+            "escape",
+            base64_encoded,
+            base64_undone,
+            lambda text: (4, True),
+        ),
+        Change(
+            "quoted-printable",
+            "encoded as quoted-printable",
+            "escape",
+            quoted_printable,
+            quoted_printable_undone,
+        ),
+    )
 )
+
 CHANGES_BY_KEY = {change.key: change for change in CHANGES}
 
 TEXT_CHANGES = tuple(change for change in CHANGES if change.stage == "text")
@@ -2002,14 +1982,12 @@ class Difference:
             ]
         return self._places
 
-    def __repr__(self) -> str:
-        return f"<Difference {self.name}: {self.at} at byte {self.byte}, {len(self.explanations)} explanations>"
-
     def __str__(self) -> str:
+        place = f"byte {self.byte}, line {self.line}, column {self.column}"
         where = {
-            "differs": f"differs: byte {self.byte}, line {self.line}, column {self.column}",
-            "longer": f"longer than the original: byte {self.byte}, line {self.line}, column {self.column}",
-            "ends": f"EOF on {self.name} after byte {self.byte}, line {self.line}, column {self.column}",
+            "differs": f"differs: {place}",
+            "longer": f"longer than the original: {place}",
+            "ends": f"EOF on {self.name} after {place}",
             "empty": f"EOF on {self.name} which is empty",
         }[self.at]
         lines = [
@@ -2193,43 +2171,34 @@ def read_start(path: str, limit: int = READ_LIMIT) -> bytes:
         return stream.read(limit + 1)
 
 
-class Output:
-    """Where the command says what it found: reports or JSON Lines on standard output, trouble on standard error."""
+def say(name: str, report: "Difference | str | None", options) -> None:
+    """Print that ``name`` is identical (None) or how it differs, as text or JSON, unless quiet."""
+    if options and options.quiet:
+        return
+    if not (options and options.json):
+        print(f"{name}: OK" if report is None else report)
+        return
+    import json
 
-    def __init__(self, quiet: bool, as_json: bool) -> None:
-        self.quiet, self.as_json = quiet, as_json
-
-    def say(self, name: str, report: "Difference | str | None") -> None:
-        """Say that ``name`` is identical (None) or how it differs."""
-        if self.quiet:
-            return
-        if self.as_json:
-            import json
-
-            if isinstance(report, Difference):
-                fields = report.as_json()
-            else:
-                fields = {"file": name, "status": "differs" if report else "identical"}
-                fields.update({"message": report} if report else {})
-            print(json.dumps(fields))
-        else:
-            print(f"{name}: OK" if report is None else report)
-
-    def trouble(self, name: str, message: str) -> None:
-        """Say that ``name`` could not be checked."""
-        if self.quiet:
-            return
-        if self.as_json:
-            import json
-
-            print(json.dumps({"file": name, "status": "trouble", "message": message}))
-        print(
-            f"check.py: {name}: {message}" if name else f"check.py: {message}",
-            file=sys.stderr,
-        )
+    if isinstance(report, Difference):
+        print(json.dumps(report.as_json()))
+    else:
+        status = {"file": name, "status": "differs" if report else "identical"}
+        print(json.dumps({**status, **({"message": report} if report else {})}))
 
 
-def check_files(expected: bytes, paths: "list[str]", output: Output) -> int:
+def trouble(name: str, message: str, options) -> None:
+    """Say that ``name`` could not be checked: a line on standard error, and JSON too."""
+    if options and options.quiet:
+        return
+    if options and options.json:
+        import json
+
+        print(json.dumps({"file": name, "status": "trouble", "message": message}))
+    print(f"check.py: {name + ': ' if name else ''}{message}", file=sys.stderr)
+
+
+def check_files(expected: bytes, paths: "list[str]", options) -> int:
     """Compare each file with ``expected``; return the exit status."""
     limit = (
         READ_LIMIT
@@ -2241,36 +2210,36 @@ def check_files(expected: bytes, paths: "list[str]", output: Output) -> int:
         try:
             data = read_start(path, limit)
         except OSError as error:
-            output.trouble(path, error.strerror or str(error))
+            trouble(path, error.strerror or str(error), options)
             status = 2
         else:
             difference = explain(expected, data, path)
-            output.say(path, difference)
+            say(path, difference, options)
             status = max(status, 1 if difference else 0)
     return status
 
 
-def check_repository(output: Output) -> int:
+def check_repository(options) -> int:
     """Check that ar_news.txt and what make_article.py writes are the original."""
     try:
         data = read_start(DEFAULT_TARGET)
     except OSError as error:
-        output.trouble(DEFAULT_TARGET, error.strerror or str(error))
+        trouble(DEFAULT_TARGET, error.strerror or str(error), options)
         return 2
     produced = ARTICLE.encode("utf-8")
     original = next((copy for copy in (produced, data) if is_original(copy)), None)
     copies = {"ar_news.txt": data, "make_article.py": produced}
     if original is None:  # both changed: the pin tells that, not where
         for name in copies:
-            output.say(
-                name,
-                f"{name}: FAILED: its SHA-256 is not the original's, {ORIGINAL_SHA256}",
+            failed = (
+                f"{name}: FAILED: its SHA-256 is not the original's, {ORIGINAL_SHA256}"
             )
+            say(name, failed, options)
         return 1
     status = 0
     for name, copy in copies.items():
         difference = explain(original, copy, name)
-        output.say(name, difference)
+        say(name, difference, options)
         status = max(status, 1 if difference else 0)
     return status
 
@@ -2336,28 +2305,24 @@ def main() -> None:
     # With no arguments there is nothing to parse, and argparse, which costs
     # more to import and set up than the rest of the run, is not needed.
     options = parse_arguments(arguments) if arguments else None
-    output = Output(options and options.quiet, options and options.json)
     if sys.stdout is not None:  # print any file name, whatever the terminal holds
         sys.stdout.reconfigure(errors="backslashreplace")
     if options and options.expected is not None:
         try:
             expected = read_expected(options.expected)
         except OSError as error:
-            output.trouble(options.expected, error.strerror or str(error))
+            trouble(options.expected, error.strerror or str(error), options)
             raise SystemExit(2) from None
-        raise SystemExit(check_files(expected, options.files or ["-"], output))
+        raise SystemExit(check_files(expected, options.files or ["-"], options))
     if ARTICLE is None:
-        output.trouble("", "make_article.py is not beside check.py; copy both")
+        trouble("", "make_article.py is not beside check.py; copy both", options)
         raise SystemExit(2)
     if options and options.files:
         if not is_original(ORIGINAL_BYTES):
-            output.trouble(
-                "",
-                "make_article.py does not hold the original text; run check.py alone",
-            )
+            trouble("", "make_article.py does not hold the original text", options)
             raise SystemExit(2)
-        raise SystemExit(check_files(ORIGINAL_BYTES, options.files, output))
-    raise SystemExit(check_repository(output))
+        raise SystemExit(check_files(ORIGINAL_BYTES, options.files, options))
+    raise SystemExit(check_repository(options))
 
 
 if __name__ == "__main__":
