@@ -167,6 +167,14 @@ def cesu_8(text: str) -> bytes:
     return re.sub(ASTRAL, surrogates, text).encode("utf-8", "surrogatepass")
 
 
+def unicode_saving(encoding: str, mark: bool):
+    """Make and undo saving in ``encoding``, after a byte-order mark if ``mark``."""
+    start = "\ufeff" * mark
+    return (lambda text: (start + text).encode(encoding)), decoded(
+        encoding, start.encode(encoding)
+    )
+
+
 def cesu_8_undone(copy: str) -> "tuple[str, tuple]":
     """Undo CESU-8: surrogate pairs written as UTF-8 joined into their characters."""
     text = utf8(copy).decode("utf-8", "surrogatepass")
@@ -717,8 +725,9 @@ class Change:
     ``make(text, *form)`` makes it; ``form``, empty for most, says in which
     of the ways that tools write it.  ``stage`` is where it stands in a
     chain (see STAGES).  ``undo(copy)``, where the search needs it, returns
-    the text before the change and the form, read off the copy, and raises
-    ValueError where the copy cannot be its output.  A change of single
+    the text before the change and the form, read off the copy (or the text
+    alone, for a change of one form), and raises ValueError where the copy
+    cannot be its output.  A change of single
     characters has them in ``table``; its form is the characters it left
     as they were.  ``widest(text)`` is the form that makes the most of a text.
     """
@@ -967,40 +976,25 @@ CHANGES = tuple(
             "\u0627",
         ),
         # Ways of saving the text other than plain UTF-8: each makes bytes.
-        Change(
-            "utf8-bom",
-            "a UTF-8 byte-order mark added",
-            "saving",
-            lambda text: ("\ufeff" + text).encode("utf-8"),
-            decoded("utf-8", b"\xef\xbb\xbf"),
-        ),
-        Change(
-            "utf16le",
-            "saved as UTF-16 LE",
-            "saving",
-            lambda text: text.encode("utf-16-le"),
-            decoded("utf-16-le"),
-        ),
-        Change(
-            "utf16be",
-            "saved as UTF-16 BE",
-            "saving",
-            lambda text: text.encode("utf-16-be"),
-            decoded("utf-16-be"),
-        ),
-        Change(
-            "utf16le-bom",
-            "saved as UTF-16 LE with a byte-order mark",
-            "saving",
-            lambda text: ("\ufeff" + text).encode("utf-16-le"),
-            decoded("utf-16-le", b"\xff\xfe"),
-        ),
-        Change(
-            "utf16be-bom",
-            "saved as UTF-16 BE with a byte-order mark",
-            "saving",
-            lambda text: ("\ufeff" + text).encode("utf-16-be"),
-            decoded("utf-16-be", b"\xfe\xff"),
+        *(
+            Change(key, name, "saving", *unicode_saving(encoding, mark))
+            for key, name, encoding, mark in (
+                ("utf8-bom", "a UTF-8 byte-order mark added", "utf-8", True),
+                ("utf16le", "saved as UTF-16 LE", "utf-16-le", False),
+                ("utf16be", "saved as UTF-16 BE", "utf-16-be", False),
+                (
+                    "utf16le-bom",
+                    "saved as UTF-16 LE with a byte-order mark",
+                    "utf-16-le",
+                    True,
+                ),
+                (
+                    "utf16be-bom",
+                    "saved as UTF-16 BE with a byte-order mark",
+                    "utf-16-be",
+                    True,
+                ),
+            )
         ),
         Change(
             "cesu-8",
@@ -1057,35 +1051,33 @@ CHANGES = tuple(
             "shaped into Arabic presentation forms",
             "shaping",
             shape,
-            lambda copy: (unshape(copy), ()),
+            unshape,
         ),
         Change(
             "shaped-fribidi",
             "shaped into Arabic presentation forms as FriBidi does (the lam of a lam-alef as U+FEFF)",
             "shaping",
             lambda text: shape(text, fribidi=True),
-            lambda copy: (unshape(copy), ()),
+            unshape,
         ),
         Change(
             "visual-order",
             "written in visual order, each line as the bidi algorithm displays it",
             "display",
             display_order,
-            lambda copy: (display_order(copy), ()),
+            display_order,
         ),
         Change(
             "visual-order-marks-after",
             "written in visual order, combining marks after their letters (as FriBidi does)",
             "display",
-            lambda text: display_order(text, marks_follow=True),
-            lambda copy: (display_order(copy, marks_follow=True), ()),
+            *[lambda text: display_order(text, marks_follow=True)] * 2,
         ),
         Change(
             "lines-reversed",
             "each line reversed, character by character (a naive right-to-left display)",
             "display",
-            lambda text: "\n".join(line[::-1] for line in text.split("\n")),
-            lambda copy: ("\n".join(line[::-1] for line in copy.split("\n")), ()),
+            *[lambda text: "\n".join(line[::-1] for line in text.split("\n"))] * 2,
         ),
         Change("json", "written as a JSON string", "escape", json_string, json_undone),
         Change(
@@ -1204,9 +1196,10 @@ def remade(text: str, chain: tuple) -> "bytes | None":
 def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
     """Undo ``change`` on ``text``: the text before and its form; None where it does not apply or changes nothing."""
     try:
-        before, form = change.undo(text)
+        before = change.undo(text)
     except ValueError:  # not this change's output
         return None
+    before, form = before if isinstance(before, tuple) else (before, ())
     return (before, form) if before != text else None
 
 
