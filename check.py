@@ -782,6 +782,17 @@ STAGES = (
 )
 
 
+def wrong_reading(key: str, name: str, encoding: str) -> Change:
+    """UTF-8 read as the single-byte ``encoding`` and saved as UTF-8 again: mojibake."""
+    return Change(
+        key,
+        name,
+        "reading",
+        lambda text: read_as(encoding, utf8(text)),
+        decoded("utf-8", read=encoding),
+    )
+
+
 def replacing(key: str, name: str, old: str, new: "str | tuple[str, ...]") -> Change:
     """A text change of single characters: each of ``old`` becomes ``new``, or,
     where ``new`` is as long, the character (or string) at its place."""
@@ -833,19 +844,15 @@ CHANGES = tuple(
         Change(
             "nfkd", "normalized to NFKD", "text", lambda text: normalize("NFKD", text)
         ),
-        Change(
+        wrong_reading(
             "utf8-read-as-latin1",
             "UTF-8 read as Latin-1 and saved as UTF-8 (mojibake)",
-            "reading",
-            lambda text: read_as("latin-1", utf8(text)),
-            decoded("utf-8", read="latin-1"),
+            "latin-1",
         ),
-        Change(
+        wrong_reading(
             "utf8-read-as-cp1252",
             "UTF-8 read as Windows-1252 and saved as UTF-8 (mojibake)",
-            "reading",
-            lambda text: read_as("cp1252", utf8(text)),
-            decoded("utf-8", read="cp1252"),
+            "cp1252",
         ),
         ("tatweel-removed", "tatweel (kashida, U+0640) removed", "\u0640", ""),
         (
@@ -903,12 +910,10 @@ CHANGES = tuple(
             "text",
             strip_line_ends,
         ),
-        Change(
+        wrong_reading(
             "utf8-read-as-cp1256",
             "UTF-8 read as Windows-1256 and saved as UTF-8 (mojibake)",
-            "reading",
-            lambda text: read_as("cp1256", utf8(text)),
-            decoded("utf-8", read="cp1256"),
+            "cp1256",
         ),
         ("farsi-yeh", "yeh U+064A written as Farsi yeh U+06CC", "\u064a", "\u06cc"),
         (

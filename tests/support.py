@@ -25,6 +25,21 @@ QUIET_ENVIRONMENT = {
 }
 
 
+def library_output(name: str) -> bytes:
+    """A real library's output, kept byte for byte in tests/data."""
+    with open(os.path.join(REPO, "tests", "data", name), "rb") as stream:
+        return stream.read()
+
+
+def known(report: "str | None") -> "list[str]":
+    """The lines of a report that name a known change."""
+    return [
+        line
+        for line in (report or "").splitlines()
+        if line.startswith("  known change")
+    ]
+
+
 class RepoCopyTestCase(unittest.TestCase):
     """A test that works in a temporary copy of the repository's scripts and fixture."""
 

@@ -42,7 +42,7 @@ import unicodedata
 import urllib.parse
 
 import check
-from tests.support import ORIGINAL, REPO
+from tests.support import ORIGINAL, REPO, library_output
 from tests.test_damage import DamageTestCase, read_as_windows_1252
 
 TEXT = ORIGINAL.decode("utf-8")
@@ -58,11 +58,6 @@ SHAPED = "shaped into Arabic presentation forms"
 VISUAL = "written in visual order, each line as the bidi algorithm displays it"
 HARAKAT = "harakat (diacritics, U+064B to U+0652) removed"
 HARAKATS = "\u064b-\u0652"
-
-
-def library_output(name: str) -> bytes:
-    with open(os.path.join(DATA, name), "rb") as stream:
-        return stream.read()
 
 
 def legacy(encoding: str, lost: bytes) -> bytes:

@@ -7,27 +7,18 @@ with ``newline=""``), arabic-reshaper 3.1.0.
 """
 
 import hashlib
-import os
 import re
 import unicodedata
 import unittest
 
 import check
-from tests.support import ORIGINAL, REPO
+from tests.support import ORIGINAL, known, library_output
 
 TEXT = ORIGINAL.decode("utf-8")
 HARAKAT = "\u064b-\u0652"
 RESHAPED_WITHOUT_TATWEEL_SHA256 = (
     "34132103d60cd9c768ec7596d72191381e3b505f311eb6423cf6facdc14ab1cf"
 )
-
-
-def known(report: "str | None") -> "list[str]":
-    return [
-        line
-        for line in (report or "").splitlines()
-        if line.startswith("  known change")
-    ]
 
 
 def five_letter_changes(text: str) -> str:
@@ -117,10 +108,7 @@ class ManyLetterChanges(unittest.TestCase):
 
     def test_letter_changes_under_shaping(self) -> None:
         """arabic-reshaper 3.1.0, ``reshape(text.replace("\\u0640", ""))``: it drops the harakat too."""
-        with open(
-            os.path.join(REPO, "tests", "data", "reshaped_without_tatweel.txt"), "rb"
-        ) as stream:
-            shaped = stream.read()
+        shaped = library_output("reshaped_without_tatweel.txt")
         self.assertEqual(
             hashlib.sha256(shaped).hexdigest(), RESHAPED_WITHOUT_TATWEEL_SHA256
         )

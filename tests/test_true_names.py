@@ -17,7 +17,7 @@ import unittest
 import urllib.parse
 
 import check
-from tests.support import ORIGINAL, REPO
+from tests.support import ORIGINAL, REPO, known, library_output
 
 TEXT = ORIGINAL.decode("utf-8")
 DATA = os.path.join(REPO, "tests", "data")
@@ -27,20 +27,6 @@ STRIP_HARAKAT_SHA256 = (
 HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 HARAKAT_REMOVED = "harakat (diacritics, U+064B to U+0652) removed"
 ALEF_UNIFIED = "alef forms U+0623, U+0625, U+0622 unified to alef U+0627"
-
-
-def known(report: "str | None") -> "list[str]":
-    """The lines of a report that name a known change."""
-    return [
-        line
-        for line in (report or "").splitlines()
-        if line.startswith("  known change")
-    ]
-
-
-def library_output(name: str) -> bytes:
-    with open(os.path.join(DATA, name), "rb") as stream:
-        return stream.read()
 
 
 class FalseNamesAreGone(unittest.TestCase):
