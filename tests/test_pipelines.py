@@ -42,11 +42,10 @@ import unicodedata
 import urllib.parse
 
 import check
-from tests.support import ORIGINAL, REPO, library_output
+from tests.support import ORIGINAL, library_output
 from tests.test_damage import DamageTestCase, read_as_windows_1252
 
 TEXT = ORIGINAL.decode("utf-8")
-DATA = os.path.join(REPO, "tests", "data")
 LIBRARY_OUTPUTS = {
     "reshaped.txt": "54faf948a559d411507b6c1d42cb08c9847403fa790656a2d896a98026111b7d",
     "reshaped_keeping_harakat.txt": "b2fdca0bff30bf2ab411e7efbe848be9fb854f185ffa4e7dd96b6fbbb2406142",

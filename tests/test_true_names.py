@@ -8,7 +8,6 @@ article (read with ``newline=""``), pyarabic 0.6.15, which keeps the shadda.
 import base64
 import hashlib
 import json
-import os
 import quopri
 import random
 import re
@@ -17,10 +16,9 @@ import unittest
 import urllib.parse
 
 import check
-from tests.support import ORIGINAL, REPO, known, library_output
+from tests.support import ORIGINAL, known, library_output
 
 TEXT = ORIGINAL.decode("utf-8")
-DATA = os.path.join(REPO, "tests", "data")
 STRIP_HARAKAT_SHA256 = (
     "eaa2a8c4131f90809e53a743e8f19d01cd009297960d3a18b319e63720e085ad"
 )
