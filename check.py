@@ -1397,23 +1397,14 @@ def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
                     add_explanations(
                         text, actual, chain, base, candidate, chains, whole, cut_short
                     )
-    if (
-        not whole
-    ):  # reordering again undoes no display order of every mixed text: make it
-        for change in CHANGES:
-            if change.stage == "display":
-                made = ((change, ()),)
-                for candidate, chains in levels[0].items():
-                    add_explanations(
-                        text,
-                        actual,
-                        made,
-                        change.make(text),
-                        candidate,
-                        chains,
-                        whole,
-                        cut_short,
-                    )
+    # Reordering a copy again undoes no display order of every mixed text:
+    # where nothing else explains the copy, each is made of the expected text.
+    for change in () if whole else CHANGES:
+        if change.stage == "display":
+            made = ((change, ()),)
+            add_explanations(
+                text, actual, made, change.make(text), found, [()], whole, cut_short
+            )
     if whole:
         fewest = min(map(len, whole))
         return [chain for chain in whole if len(chain) == fewest], []
