@@ -2,20 +2,25 @@
 
 With no FILE, check the repository: ar_news.txt is the original (its SHA-256
 and size are pinned here) and what make_article.py writes is the same bytes.
-With FILEs, compare each with the original; "-" reads standard input.
+With FILEs, compare each with the original; "-" reads standard input;
+--expected compares them with a file of one's own instead.
 
 A file that matches prints ``FILE: OK``.  One that differs prints where, in
 cmp's terms (byte, line and column, numbered from 1), the characters expected
-and found, and which known change made by a tool (an editor, git, a text
-pipeline, an encoder, an Arabic shaper or bidi display) explains the file,
-if one does: up to three at once, in some of the places, or cut short.  A
-change is named only where the named changes, made again to the original,
-give the file byte for byte.
+and found, and which known changes made by tools (an editor, git, a text
+pipeline, an encoder, an Arabic shaper or bidi display) explain the file, if
+any do: several at once, in some of the places, or cut short.  A change is
+named only where the named changes, made again to the expected text, give
+the file byte for byte.  --json prints the same as data.
 Exit status as cmp: 0 all identical, 1 some file differs, 2 trouble.
 
 From Python:
 
-- ``compare(expected, actual)`` returns None or the report;
+- ``compare(expected, actual, name)`` returns None or the report;
+- ``explain(expected, actual, name)`` returns None or a ``Difference``: where
+  the copy differs, and each ``Explanation`` by the keys of its changes;
+- ``assert_same(expected, actual, name)`` raises AssertionError with the report;
+- ``variant(*keys, text=ARTICLE)`` is the bytes the changes make of a text;
 - ``CHANGES`` is the table of known changes, each a ``Change`` with a
   stable key, the name a report prints and what it does to a text;
   ``CHANGES_BY_KEY`` finds one by its key;
