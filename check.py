@@ -336,12 +336,12 @@ def inserted(characters: str):
     def undo(copy: str) -> "tuple[str, tuple]":
         import re
 
+        if not any(char in copy for char in characters):
+            raise ValueError("none inserted")
         runs, removed = [], 0
         for match in re.finditer(f"[{characters}]+", copy):
             runs.append((match.start() - removed, match[0]))
             removed += len(match[0])
-        if not runs:
-            raise ValueError("none inserted")
         return re.sub(f"[{characters}]+", "", copy), (tuple(runs),)
 
     def widest(text: str) -> tuple:  # one after each character
