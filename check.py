@@ -1006,39 +1006,22 @@ CHANGES = tuple(
             "\u0627",
         ),
         # Ways of saving the text other than plain UTF-8: each makes bytes.
+        Change(
+            "utf8-bom",
+            "a UTF-8 byte-order mark added",
+            "saving",
+            *unicode_saving("utf-8", True),
+        ),
         *(
-            Change(key, name, "saving", *unicode_saving(encoding, mark))
-            for key, name, encoding, mark in (
-                ("utf8-bom", "a UTF-8 byte-order mark added", "utf-8", True),
-                ("utf16le", "saved as UTF-16 LE", "utf-16-le", False),
-                ("utf16be", "saved as UTF-16 BE", "utf-16-be", False),
-                (
-                    "utf16le-bom",
-                    "saved as UTF-16 LE with a byte-order mark",
-                    "utf-16-le",
-                    True,
-                ),
-                (
-                    "utf16be-bom",
-                    "saved as UTF-16 BE with a byte-order mark",
-                    "utf-16-be",
-                    True,
-                ),
-                ("utf32le", "saved as UTF-32 LE", "utf-32-le", False),
-                ("utf32be", "saved as UTF-32 BE", "utf-32-be", False),
-                (
-                    "utf32le-bom",
-                    "saved as UTF-32 LE with a byte-order mark",
-                    "utf-32-le",
-                    True,
-                ),
-                (
-                    "utf32be-bom",
-                    "saved as UTF-32 BE with a byte-order mark",
-                    "utf-32-be",
-                    True,
-                ),
+            Change(
+                f"utf{bits}{order.lower()}{'-bom' * mark}",
+                f"saved as UTF-{bits} {order}{' with a byte-order mark' * mark}",
+                "saving",
+                *unicode_saving(f"utf-{bits}-{order.lower()}", mark),
             )
+            for bits in (16, 32)
+            for mark in (False, True)
+            for order in ("LE", "BE")
         ),
         Change(
             "cesu-8",
