@@ -6,6 +6,7 @@ import subprocess
 import sys
 import unicodedata
 import unittest
+import zlib
 
 from make_article import ARTICLE
 from tests.support import ORIGINAL, ORIGINAL_SHA256, QUIET_ENVIRONMENT, REPO
@@ -27,6 +28,7 @@ class TheBytes(unittest.TestCase):
 
         self.assertEqual(check.ORIGINAL_SHA256, ORIGINAL_SHA256)
         self.assertEqual(check.ORIGINAL_SIZE, len(ORIGINAL))
+        self.assertEqual(check.ORIGINAL_CRC32, zlib.crc32(ORIGINAL))
 
 
 class TheFacts(unittest.TestCase):
