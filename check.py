@@ -101,36 +101,21 @@ def substitute(error: UnicodeEncodeError) -> "tuple[str, int]":
 codecs.register_error(SUBSTITUTE, substitute)
 
 
-def read_as(encoding: str, data: bytes) -> str:
-    """Read ``data`` as the single-byte ``encoding`` (the way to mojibake).
-
-    A byte that the code page leaves undefined is read as the same code
-    point, as Windows reads it.
-    """
-    import re
-
-    undefined = "[\udc80-\udcff]"  # as surrogateescape reads such a byte
-    text = data.decode(encoding, "surrogateescape")
-    return re.sub(undefined, lambda match: chr(ord(match[0]) - 0xDC00), text)
+UNDEFINED = "ar-news-undefined"  # an error handler, registered below
 
 
-UNREAD = "ar-news-unread"  # an encoding error handler, registered below
-
-
-def unread_undefined(error: UnicodeEncodeError) -> "tuple[bytes, int]":
-    """Write back as itself a byte that a code page leaves undefined, as read_as read it."""
+def undefined_as_itself(error: UnicodeError) -> "tuple[str | bytes, int]":
+    """Read a byte that a code page leaves undefined as the same code point, as
+    Windows reads it (the way to mojibake), and write such a character back so."""
     run = error.object[error.start : error.end]
+    if isinstance(error, UnicodeDecodeError):
+        return run.decode("latin-1"), error.end
     if max(run) > "\xff" or run.encode("latin-1").decode(error.encoding, "ignore"):
-        raise error  # no byte read_as reads so
+        raise error  # no undefined byte is read so
     return run.encode("latin-1"), error.end
 
 
-codecs.register_error(UNREAD, unread_undefined)
-
-
-def unread(encoding: str, text: str) -> bytes:
-    """Undo ``read_as``: the bytes that, read as ``encoding``, give ``text``."""
-    return text.encode(encoding, UNREAD)
+codecs.register_error(UNDEFINED, undefined_as_itself)
 
 
 def decoded(encoding: str, mark: str = "", read: str = ""):
@@ -143,7 +128,7 @@ def decoded(encoding: str, mark: str = "", read: str = ""):
     """
 
     def undo(copy: str) -> "tuple[str, tuple]":
-        data = unread(read, copy) if read else utf8(copy)
+        data = copy.encode(read, UNDEFINED) if read else utf8(copy)
         start = mark.encode(encoding)
         if not data.startswith(start):
             raise ValueError("no byte-order mark")
@@ -807,7 +792,7 @@ def wrong_reading(key: str, name: str, encoding: str) -> Change:
         key,
         name,
         "reading",
-        lambda text: read_as(encoding, utf8(text)),
+        lambda text: utf8(text).decode(encoding, UNDEFINED),
         decoded("utf-8", read=encoding),
     )
 
@@ -861,7 +846,7 @@ CHANGES = tuple(
             "rstrip",
             "trailing whitespace stripped from each line (str.rstrip)",
             "text",
-            lambda text: "\n".join(line.rstrip() for line in text.split("\n")),
+            lambda text: "\n".join(map(str.rstrip, text.split("\n"))),
         ),
         Change("nfd", "normalized to NFD", "text", lambda text: normalize("NFD", text)),
         Change(
@@ -1061,7 +1046,7 @@ CHANGES = tuple(
                 f"saved as {code_page} ({what}), read as {wrong} and saved as UTF-8 (mojibake)",
                 "saving",
                 lambda text, encoding=encoding, errors=errors, reading=reading: (
-                    read_as(reading, text.encode(encoding, errors))
+                    text.encode(encoding, errors).decode(reading, UNDEFINED)
                     if reading
                     else text.encode(encoding, errors).decode("utf-8", "replace")
                 ),
@@ -1540,7 +1525,7 @@ def reach(step: tuple, text: str, changed: str, made: int) -> "tuple[tuple, int,
     change = step[0]
     if not change.table:
         return step, made, len(places(text, change.make(text)))
-    replaced = [chr(code) for code in change.table]
+    replaced = list(map(chr, change.table))
     made = sum(map(changed.count, replaced))
     everywhere = sum(map(text.count, replaced))
     kept = [char for char in replaced if char in text and char not in changed]
@@ -1652,7 +1637,7 @@ def step_name(step: tuple) -> str:
     """The name of a change as made: with the characters it left as they were, if any."""
     change, form = step
     if change.table and form:
-        return f"{change.name}, except {' and '.join(describe(char) for char in form)}"
+        return f"{change.name}, except {' and '.join(map(describe, form))}"
     return change.name
 
 
@@ -1809,8 +1794,8 @@ def describe_run(run: str) -> str:
     if not run:
         return "nothing"
     if len(run) <= 3:
-        return " + ".join(describe(char) for char in run)
-    excerpt = "".join(escape(char) for char in run[:12])
+        return " + ".join(map(describe, run))
+    excerpt = "".join(map(escape, run[:12]))
     return f"'{excerpt}{'...' if len(run) > 12 else ''}' ({len(run)} characters)"
 
 
