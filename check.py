@@ -229,7 +229,7 @@ def presentation_forms() -> "tuple[dict[str, str], dict[str, str]]":
     return SHAPES
 
 
-def joining(char: str, form_of: "dict[str, str]") -> str:
+def joining(char: str) -> str:
     """How a character joins, read off its presentation forms: D both ways, R to the one before it.
 
     Tatweel joins both ways, with no forms of its own; a combining mark (T)
@@ -237,6 +237,7 @@ def joining(char: str, form_of: "dict[str, str]") -> str:
     """
     import unicodedata
 
+    form_of = presentation_forms()[1]
     if char == "\u0640" or char + "<initial>" in form_of:
         return "D"
     if char + "<final>" in form_of:
@@ -253,7 +254,7 @@ def shape(text: str, fribidi: bool = False) -> str:
     haraka between, U+FEFF in the lam's place, hamza left as it is.
     """
     form_of = presentation_forms()[1]
-    kinds = [joining(char, form_of) for char in text]
+    kinds = list(map(joining, text))
     letters = [index for index, kind in enumerate(kinds) if kind != "T"]
     shaped, ligated = list(text), set()  # ligated: alefs in a ligature
     for number, index in enumerate(letters):
@@ -442,9 +443,7 @@ def widest_references(text: str) -> tuple:
 
 # The ASCII characters that urllib.parse.quote encodes: all but letters,
 # digits and _.-~ and, with ``safe="/"`` as by default, the slash.
-PERCENT_ENCODED = "".join(
-    char for char in map(chr, range(0x80)) if not (char.isalnum() or char in "_.-~/")
-)
+PERCENT_ENCODED = "".join(map(chr, range(32))) + " !\"#$%&'()*+,:;<=>?@[\\]^`{|}\x7f"
 
 
 def percent_encoded(
@@ -550,10 +549,9 @@ def display_line(line: str, marks_follow: bool = False) -> str:
     """
     import unicodedata
 
-    types = {char: unicodedata.bidirectional(char) or "ON" for char in set(line)}
-    if not {"R", "AL", "AN"} & set(types.values()):  # all at level 0: shown as it is
+    original = [unicodedata.bidirectional(char) or "ON" for char in line]
+    if not {"R", "AL", "AN"} & set(original):  # all at level 0: shown as it is
         return line
-    original = [types[char] for char in line]
     base = paragraph_level(original)
     kinds = resolve_weak_types(original, base)
     kinds = resolve_neutral_types(kinds, base)
