@@ -1829,38 +1829,18 @@ def places(expected: str, found: str) -> "list[tuple[int, str, str]]":
     Within lines that differ, the characters are compared where the runs
     are short enough, and the rest of a run is one place.
     """
-    import difflib
-
     expected_lines, found_lines = expected.split("\n"), found.split("\n")
     if len(expected_lines) == len(found_lines):
-        blocks = [
-            (index, index + 1, index, index + 1) for index in range(len(expected_lines))
-        ]
+        blocks = [(index, index + 1) * 2 for index in range(len(expected_lines))]
     else:
-        start = common_prefix(expected_lines, found_lines)
-        end = common_prefix(expected_lines[start:][::-1], found_lines[start:][::-1])
-        lines = (
-            expected_lines[start : len(expected_lines) - end],
-            found_lines[start : len(found_lines) - end],
-        )
-        if len(lines[0]) * len(lines[1]) > MOST_COMPARED:
-            blocks = [(start, start + len(lines[0]), start, start + len(lines[1]))]
-        else:
-            matcher = difflib.SequenceMatcher(None, *lines, autojunk=False)
-            blocks = [
-                (start + i1, start + i2, start + j1, start + j2)
-                for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-                if tag != "equal"
-            ]
+        blocks = blocks_that_differ(expected_lines, found_lines)
     offsets = [0]
     for line in expected_lines:
         offsets.append(offsets[-1] + len(line) + 1)
     result = []
     for i1, i2, j1, j2 in blocks:
         old, new = "\n".join(expected_lines[i1:i2]), "\n".join(found_lines[j1:j2])
-        if (
-            i1 == i2 and j1 < j2
-        ):  # lines inserted: with the line break before or after them
+        if i1 == i2 and j1 < j2:  # lines inserted: with the line break before or after them
             old, new, at = (
                 ("", "\n" + new, offsets[i1] - 1) if i1 else ("", new + "\n", 0)
             )
@@ -1870,24 +1850,31 @@ def places(expected: str, found: str) -> "list[tuple[int, str, str]]":
             )
         else:
             at = offsets[i1]
-        result += runs_that_differ(old, new, at)
+        result += [
+            (at + start, old[start:end], new[new_start:new_end])
+            for start, end, new_start, new_end in blocks_that_differ(old, new)
+        ]
     return result
 
 
-def runs_that_differ(old: str, new: str, offset: int) -> "list[tuple[int, str, str]]":
-    """The places where ``old``, at ``offset``, and ``new`` differ: characters compared where not too long."""
+def blocks_that_differ(old: "str | list", new: "str | list") -> "list[tuple]":
+    """Where two sequences differ, as (start, end) in ``old`` and in ``new``.
+
+    Past a common start and end, they are matched where short enough, and
+    else the rest is one block.
+    """
     import difflib
 
     start = common_prefix(old, new)
     end = common_prefix(old[start:][::-1], new[start:][::-1])
-    old, new = old[start : len(old) - end], new[start : len(new) - end]
-    if not old and not new:
-        return []
-    if len(old) * len(new) > MOST_COMPARED:
-        return [(offset + start, old, new)]
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    old_end, new_end = len(old) - end, len(new) - end
+    if (old_end - start) * (new_end - start) > MOST_COMPARED:
+        return [(start, old_end, start, new_end)]
+    matcher = difflib.SequenceMatcher(
+        None, old[start:old_end], new[start:new_end], autojunk=False
+    )
     return [
-        (offset + start + i1, old[i1:i2], new[j1:j2])
+        (start + i1, start + i2, start + j1, start + j2)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
@@ -1916,15 +1903,20 @@ class Explanation:
         "steps",
     )
 
-    def __init__(self, steps: tuple, extent: str = "whole", **details) -> None:
-        self.steps, self.extent = steps, extent
-        self.keys = tuple(change.key for change, _ in steps)
-        self.forms = tuple(form for _, form in steps)
+    def __init__(
+        self,
+        steps: tuple,
+        extent: str = "whole",
+        places: "list | None" = None,
+        ends_after: "int | None" = None,
+        line: "int | None" = None,
+        column: "int | None" = None,
+    ) -> None:
+        self.steps, self.extent, self.places = steps, extent, places
+        self.ends_after, self.line, self.column = ends_after, line, column
+        changes, self.forms = zip(*steps)
+        self.keys = tuple(change.key for change in changes)
         self.changes = tuple(zip(self.keys, self.forms))
-        self.places = details.get("places")
-        self.ends_after, self.line, self.column = (
-            details.get(name) for name in ("ends_after", "line", "column")
-        )
 
     def __repr__(self) -> str:
         keyed = " + ".join(
@@ -1955,6 +1947,10 @@ class Explanation:
             for step, (made, everywhere) in zip(self.steps, self.places)
         ]
         return [f"  known change, in part: {' and '.join(parts)}"]
+
+
+# What --json gives of an explanation: those that are not None, in this order.
+EXPLANATION_FIELDS = ("keys", "forms", "extent", "places", "ends_after", "line", "column")
 
 
 class Difference:
@@ -2058,14 +2054,9 @@ class Difference:
             "too_long": self.too_long,
             "explanations": [
                 {
-                    "keys": explanation.keys,
-                    "forms": explanation.forms,
-                    "extent": explanation.extent,
-                    **{
-                        name: getattr(explanation, name)
-                        for name in ("places", "ends_after", "line", "column")
-                        if getattr(explanation, name) is not None
-                    },
+                    name: getattr(explanation, name)
+                    for name in EXPLANATION_FIELDS
+                    if getattr(explanation, name) is not None
                 }
                 for explanation in self.explanations
             ],
@@ -2090,12 +2081,10 @@ def explained(text: str, actual: bytes) -> "list[Explanation]":
         return explanations
     found = as_text(actual)
     for cover in partly_made(text, found, places(text, found)):
-        steps = tuple(step for step, _, _ in cover)
-        counts = [(made, everywhere) for _, made, everywhere in cover]
-        partial = any(made < everywhere for made, everywhere in counts)
+        steps, made, everywhere = zip(*cover)
         explanations.append(
-            Explanation(steps, "partial", places=counts)
-            if partial
+            Explanation(steps, "partial", list(zip(made, everywhere)))
+            if made != everywhere  # some place of a change left unmade
             else Explanation(steps)
         )
     return explanations
