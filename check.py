@@ -1584,40 +1584,32 @@ def partly_made(text: str, found: str, differ: list) -> "list[list[tuple]]":
         {step for step in touching if made_at((step,), text, offset, old) == new}
         for offset, old, new in differ
     ]
-    explained, reached = {}, {}  # by cover; how far each change went, by its places
+    explained = []  # (rank, cover, the way it makes each place, how far each change went)
     for size in range(1, MOST_IN_PART + 1):
         for cover in itertools.combinations(touching, size):
-            made = ways(cover, differ, makers, text)
+            made = ways(cover, differ, makers, text) or ()
             here = [
-                [index for index, way in enumerate(made or ()) if step in way]
+                [index for index, way in enumerate(made) if step in way]
                 for step in cover
             ]
             if made and all(here):  # each change of the cover makes some place
-                explained[cover] = (
-                    made,
-                    [
-                        reached.setdefault(
-                            (step, tuple(indexes)),
-                            reach(
-                                step,
-                                text,
-                                "".join(differ[index][1] for index in indexes),
-                                len(indexes),
-                            ),
-                        )
-                        for step, indexes in zip(cover, here)
-                    ],
-                )
-    ranks = {
-        cover: (sum(everywhere - count for _, count, everywhere in parts), len(cover))
-        for cover, (_, parts) in explained.items()
-    }
-    best = min(ranks.values(), default=None)
+                parts = [
+                    reach(
+                        step,
+                        text,
+                        "".join(differ[index][1] for index in indexes),
+                        len(indexes),
+                    )
+                    for step, indexes in zip(cover, here)
+                ]
+                unmade = sum(everywhere - count for _, count, everywhere in parts)
+                explained.append(((unmade, size), cover, made, parts))
+    best = min((rank for rank, _, _, _ in explained), default=None)
     covers = []
-    for cover, (made, parts) in explained.items():
+    for rank, cover, made, parts in explained:
         steps = dict(zip(cover, (step for step, _, _ in parts)))
         made = [tuple(steps[step] for step in way) for way in made]
-        if ranks[cover] == best and remade_in_places(text, differ, made) == found:
+        if rank == best and remade_in_places(text, differ, made) == found:
             covers.append(parts)
     return covers
 
