@@ -1166,22 +1166,23 @@ CHANGES = tuple(
     )
 )
 
-CHANGES_BY_KEY = {change.key: change for change in CHANGES}
-
-TEXT_CHANGES = tuple(change for change in CHANGES if change.stage == "text")
-LOCAL_CHANGES = tuple(change for change in TEXT_CHANGES if change.table)
-FORWARD_SAVINGS = tuple(
-    change for change in CHANGES if change.stage == "saving" and not change.undo
-)
-OTHER_TEXT_CHANGES = tuple(
+# The table sorted: by key, by stage and, for local changes, by character.
+CHANGES_BY_KEY: "dict[str, Change]" = {}
+BY_STAGE: "dict[str, list[Change]]" = {stage: [] for stage in STAGES}
+LOCAL_BY_CHARACTER: "dict[str, list[Change]]" = {}  # each character's local changes
+for _change in CHANGES:
+    CHANGES_BY_KEY[_change.key] = _change
+    BY_STAGE[_change.stage].append(_change)
+    for _code in _change.table or ():
+        LOCAL_BY_CHARACTER.setdefault(chr(_code), []).append(_change)
+TEXT_CHANGES = BY_STAGE["text"]
+LOCAL_CHANGES = [change for change in TEXT_CHANGES if change.table]
+FORWARD_SAVINGS = [change for change in BY_STAGE["saving"] if not change.undo]
+OTHER_TEXT_CHANGES = [
     change
     for change in CHANGES
     if change.stage in ("text", "reading") and not change.table
-)
-LOCAL_BY_CHARACTER: "dict[str, list[Change]]" = {}  # each character's local changes
-for _change in LOCAL_CHANGES:
-    for _code in _change.table:
-        LOCAL_BY_CHARACTER.setdefault(chr(_code), []).append(_change)
+]
 
 # The search, in layers.  First what is written over the whole copy is undone
 # on it (a newline after an escape, the escape, the display order, shaping,
@@ -1196,13 +1197,10 @@ for _change in LOCAL_CHANGES:
 MOST_CHANGES = 3  # not counting local ones: others and layers undone on the copy
 MOST_OTHER = 2  # text changes that are not local
 MOST_STATES = 256  # sets of local changes tried for one candidate
-LAYERS = (
-    [[CHANGES_BY_KEY["newline-added"]]]
-    + [  # in the order undone
-        [change for change in CHANGES if change.stage == stage and change.undo]
-        for stage in reversed(STAGES[1:])
-    ]
-)
+LAYERS = [[CHANGES_BY_KEY["newline-added"]]] + [  # in the order undone
+    [change for change in BY_STAGE[stage] if change.undo]
+    for stage in reversed(STAGES[1:])
+]
 
 
 def remade(text: str, chain: tuple) -> "bytes | None":
@@ -1654,14 +1652,10 @@ def distinct(chains: list) -> list:
 UNITS: "dict[str, tuple[int, int]]" = {}  # by character: the most made of it alone
 MOST_MADE: "dict[tuple, int]" = {}  # by character, stage, layers left and end
 LAYER_STAGES = [  # each change of these makes each character alone; display only reorders
-    [change for change in CHANGES if change.stage == stage]
-    for stage in STAGES[1:]
-    if stage != "display"
+    BY_STAGE[stage] for stage in STAGES[1:] if stage != "display"
 ]
-
-
 # Where the display order is made: before the saving, among the LAYER_STAGES.
-DISPLAY = [stage for stage in STAGES[1:] if stage != "display"].index("saving")
+DISPLAY = LAYER_STAGES.index(BY_STAGE["saving"])
 
 
 def made_of(change: Change, char: str) -> str:
