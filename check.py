@@ -328,7 +328,7 @@ def inserted(characters: str):
     def undo(copy: str) -> "tuple[str, tuple]":
         import re
 
-        if not any(char in copy for char in characters):
+        if set(characters).isdisjoint(copy):
             raise ValueError("none inserted")
         runs, removed = [], 0
         for match in re.finditer(f"[{characters}]+", copy):
@@ -846,12 +846,14 @@ CHANGES = tuple(
             "text",
             lambda text: "\n".join(map(str.rstrip, text.split("\n"))),
         ),
-        Change("nfd", "normalized to NFD", "text", lambda text: normalize("NFD", text)),
-        Change(
-            "nfkc", "normalized to NFKC", "text", lambda text: normalize("NFKC", text)
-        ),
-        Change(
-            "nfkd", "normalized to NFKD", "text", lambda text: normalize("NFKD", text)
+        *(
+            Change(
+                form.lower(),
+                f"normalized to {form}",
+                "text",
+                lambda text, form=form: normalize(form, text),
+            )
+            for form in ("NFD", "NFKC", "NFKD")
         ),
         wrong_reading(
             "utf8-read-as-latin1",
@@ -1935,6 +1937,14 @@ class Explanation:
         return [f"  known change, in part: {' and '.join(parts)}"]
 
 
+# Where a copy first differs, in cmp's words, by ``Difference.at``.
+WHERE = {
+    "differs": "differs: {place}",
+    "longer": "longer than the original: {place}",
+    "ends": "EOF on {name} after {place}",
+    "empty": "EOF on {name} which is empty",
+}
+
 # What --json gives of an explanation: those that are not None, in this order.
 EXPLANATION_FIELDS = ("keys", "forms", "extent", "places", "ends_after", "line", "column")
 
@@ -1996,12 +2006,7 @@ class Difference:
 
     def __str__(self) -> str:
         place = f"byte {self.byte}, line {self.line}, column {self.column}"
-        where = {
-            "differs": f"differs: {place}",
-            "longer": f"longer than the original: {place}",
-            "ends": f"EOF on {self.name} after {place}",
-            "empty": f"EOF on {self.name} which is empty",
-        }[self.at]
+        where = WHERE[self.at].format(name=self.name, place=place)
         lines = [
             f"{self.name}: {where}",
             f"  expected {self.expected}, found {self.found}",
