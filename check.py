@@ -1199,10 +1199,13 @@ OTHER_TEXT_CHANGES = [
 MOST_CHANGES = 3  # not counting local ones: others and layers undone on the copy
 MOST_OTHER = 2  # text changes that are not local
 MOST_STATES = 256  # sets of local changes tried for one candidate
-LAYERS = [[CHANGES_BY_KEY["newline-added"]]] + [  # in the order undone
-    [change for change in BY_STAGE[stage] if change.undo]
-    for stage in reversed(STAGES[1:])
-]
+LAYERS = (
+    [[CHANGES_BY_KEY["newline-added"]]]
+    + [  # in the order undone
+        [change for change in BY_STAGE[stage] if change.undo]
+        for stage in reversed(STAGES[1:])
+    ]
+)
 
 
 def remade(text: str, chain: tuple) -> "bytes | None":
@@ -1273,16 +1276,20 @@ def other_changes(text: str, depth: int):
             yield chain + ((change, ()),), change.make(before)
 
 
-def common_prefix(one: str, other: str) -> int:
-    """How many characters ``one`` and ``other`` have in common at the start."""
-    low, high = 0, min(len(one), len(other))
+def most(high: int, holds) -> int:
+    """The largest number from 0 to ``high`` that ``holds``, which holds up to one and no further."""
+    low = 0
     while low < high:
         middle = (low + high + 1) // 2
-        if one[:middle] == other[:middle]:
-            low = middle
-        else:
-            high = middle - 1
+        low, high = (middle, high) if holds(middle) else (low, middle - 1)
     return low
+
+
+def common_prefix(one: "str | bytes | list", other: "str | bytes | list") -> int:
+    """How many items ``one`` and ``other`` have in common at the start."""
+    return most(
+        min(len(one), len(other)), lambda length: one[:length] == other[:length]
+    )
 
 
 LOST: "dict[tuple[str, str], str]" = {}  # by saving and character: what it writes
@@ -1423,17 +1430,15 @@ def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
                     )
     # Reordering a copy again undoes no display order of every mixed text:
     # where nothing else explains the copy, each is made of the expected text.
-    for change in () if whole else CHANGES:
-        if change.stage == "display":
-            made = ((change, ()),)
-            add_explanations(
-                text, actual, made, change.make(text), found, [()], whole, cut_short
-            )
-    if whole:
-        fewest = min(map(len, whole))
-        return [chain for chain in whole if len(chain) == fewest], []
-    fewest = min(map(len, cut_short), default=0)
-    return [], [chain for chain in cut_short if len(chain) == fewest]
+    for change in () if whole else BY_STAGE["display"]:
+        made = ((change, ()),)
+        add_explanations(
+            text, actual, made, change.make(text), found, [()], whole, cut_short
+        )
+    chains = whole or cut_short
+    fewest = min(map(len, chains), default=0)
+    chains = [chain for chain in chains if len(chain) == fewest]
+    return (chains, []) if whole else ([], chains)
 
 
 def add_explanations(
@@ -1460,17 +1465,11 @@ def add_explanations(
             changes = tuple(change for change in changes if change is not saving)
             for layers in chains:
                 for made_first in in_table_order(chain, changes):
-                    made = remade(text, made_first + layers)
-                    if complete and made == actual:
-                        whole.append(made_first + layers)
-                        break
-                    if (
-                        not complete
-                        and made
-                        and len(made) > len(actual)
-                        and made.startswith(actual)
-                    ):
-                        cut_short.append(made_first + layers)
+                    steps = made_first + layers
+                    made = remade(text, steps) or b""
+                    longer = len(made) > len(actual) and made.startswith(actual)
+                    if made == actual if complete else longer:
+                        (whole if complete else cut_short).append(steps)
                         break
     # Made, not undone, on the copy as it is where it has U+FFFD: a code
     # page's Arabic bytes are never UTF-8.
@@ -1485,14 +1484,9 @@ def add_explanations(
 
 def characters_kept(text: str, chain: tuple, actual: bytes) -> int:
     """How many characters of ``text`` a cut-short copy holds, changed by ``chain``."""
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if actual.startswith(remade(text[:middle], chain)):
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    return most(
+        len(text), lambda length: actual.startswith(remade(text[:length], chain))
+    )
 
 
 def made_at(steps: "tuple | list", text: str, offset: int, old: str) -> "str | None":
@@ -1828,7 +1822,9 @@ def places(expected: str, found: str) -> "list[tuple[int, str, str]]":
     result = []
     for i1, i2, j1, j2 in blocks:
         old, new = "\n".join(expected_lines[i1:i2]), "\n".join(found_lines[j1:j2])
-        if i1 == i2 and j1 < j2:  # lines inserted: with the line break before or after them
+        if (
+            i1 == i2 and j1 < j2
+        ):  # lines inserted: with the line break before or after them
             old, new, at = (
                 ("", "\n" + new, offsets[i1] - 1) if i1 else ("", new + "\n", 0)
             )
@@ -1946,7 +1942,15 @@ WHERE = {
 }
 
 # What --json gives of an explanation: those that are not None, in this order.
-EXPLANATION_FIELDS = ("keys", "forms", "extent", "places", "ends_after", "line", "column")
+EXPLANATION_FIELDS = (
+    "keys",
+    "forms",
+    "extent",
+    "places",
+    "ends_after",
+    "line",
+    "column",
+)
 
 
 class Difference:
