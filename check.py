@@ -41,12 +41,12 @@ except ImportError:  # taken without it: explain and compare work, the command s
     ARTICLE = DEFAULT_TARGET = None
 ORIGINAL_BYTES = ARTICLE and ARTICLE.encode("utf-8")
 
-# The original, pinned: a copy that differs in size or CRC-32 is not it.  A
-# CRC-32, as zip and PNG check what they hold, catches any change that tools
-# make (every one of up to 32 bits in a row); a pin in a file that can be
-# edited holds against nothing more, and hashlib's SHA-256 would cost this
-# run the loading of OpenSSL, a sixth of its time.  The SHA-256 is for people:
-# the original's SHA256SUMS lists it.
+# The original, pinned by its size and CRC-32.  A CRC-32, as zip and PNG
+# check what they hold, catches every change of up to 32 bits in a row and
+# all but one in four billion of the others: enough against tools, and a
+# pin in a file anyone can edit holds against no more than tools.  A SHA-256
+# (hashlib) would cost this run the loading of OpenSSL, a sixth of its time;
+# it is here for people, as the original's SHA256SUMS gives it.
 ORIGINAL_SIZE = 7165
 ORIGINAL_CRC32 = 0xC2429492
 ORIGINAL_SHA256 = "a1478f8c1314683ffc280c1d19182536c0e1340826b8686424675ae19824c37d"
