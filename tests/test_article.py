@@ -30,6 +30,12 @@ class TheBytes(unittest.TestCase):
         self.assertEqual(check.ORIGINAL_SIZE, len(ORIGINAL))
         self.assertEqual(check.ORIGINAL_CRC32, zlib.crc32(ORIGINAL))
 
+    def test_readme_gives_the_digests(self) -> None:
+        with open(os.path.join(REPO, "README.md"), encoding="utf-8") as stream:
+            readme = stream.read()
+        self.assertIn(f"| SHA-256 | `{ORIGINAL_SHA256}` |", readme)
+        self.assertIn(f"| CRC-32 | `{zlib.crc32(ORIGINAL):08x}`", readme)
+
 
 class TheFacts(unittest.TestCase):
     """What the README says of the text, checked on it."""
