@@ -72,7 +72,8 @@ CONTROL_NAMES = {
 
 HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # U+064B to U+0652
 ALEFS = "\u0622\u0623\u0625\u0627"  # with madda, hamza above, hamza below; alef
-SUBSTITUTE = "ar-news-substitute"  # an encoding error handler, registered below
+SUBSTITUTE = "ar-news-substitute"  # encoding error handlers, registered below
+PER_UNIT = "ar-news-per-unit"
 ASTRAL = "[\U00010000-\U0010ffff]"  # outside the Basic Multilingual Plane
 
 
@@ -98,7 +99,14 @@ def substitute(error: UnicodeEncodeError) -> "tuple[str, int]":
     return "\x1a" * (error.end - error.start), error.end
 
 
+def per_unit(error: UnicodeEncodeError) -> "tuple[str, int]":
+    """Write ? for each UTF-16 code unit a code page cannot hold, as .NET does: two for a character outside the BMP."""
+    run = error.object[error.start : error.end]
+    return "?" * (len(run.encode("utf-16-le", "surrogatepass")) // 2), error.end
+
+
 codecs.register_error(SUBSTITUTE, substitute)
+codecs.register_error(PER_UNIT, per_unit)
 
 
 UNDEFINED = "ar-news-undefined"  # an error handler, registered below
@@ -328,7 +336,7 @@ def inserted(characters: str):
     def undo(copy: str) -> "tuple[str, tuple]":
         import re
 
-        if set(characters).isdisjoint(copy):
+        if not any(char in copy for char in characters):
             raise ValueError("none inserted")
         runs, removed = [], 0
         for match in re.finditer(f"[{characters}]+", copy):
@@ -803,17 +811,24 @@ def replacing(key: str, name: str, old: str, new: "str | tuple[str, ...]") -> Ch
 
 
 LEGACY_CODE_PAGES = (("Windows-1256", "cp1256"), ("ISO-8859-6", "iso-8859-6"))
-# Code pages that hold little or no Arabic, saved in with ? (and other losses)
-# for what they cannot hold: DOS tools, and a latin1 database column's "????".
-OTHER_CODE_PAGES = (
-    ("DOS Arabic (CP720)", "cp720", 3),
-    ("Latin-1", "latin-1", 1),
-    ("Windows-1252", "cp1252", 1),
-)
 LOSSES = (  # what converters write for a character a code page cannot hold
     ("? for what it cannot hold", "replace", "replaced"),
     ("SUB (0x1A) for what it cannot hold", SUBSTITUTE, "sub"),
     ("dropping what it cannot hold", "ignore", "dropped"),
+    ("? for each UTF-16 code unit it cannot hold (as .NET does)", PER_UNIT, "per-unit"),
+)
+# Code pages saved in, and the losses each is written with: DOS tools, Perl's
+# MacArabic (Encode, as Python's mac_arabic: a space as its right-to-left
+# duplicate 0xA0), and a latin1 database column's "????".
+CODE_PAGES = (
+    *(
+        (code_page, encoding, "replaced sub dropped per-unit")
+        for code_page, encoding in LEGACY_CODE_PAGES
+    ),
+    ("DOS Arabic (CP720)", "cp720", "replaced sub dropped per-unit"),
+    ("MacArabic", "mac-arabic", "replaced"),
+    ("Latin-1", "latin-1", "replaced per-unit"),
+    ("Windows-1252", "cp1252", "replaced per-unit"),
 )
 WRONG_READINGS = (  # how the bytes of a legacy code page get read as something else
     ("Latin-1", "latin1", "latin-1"),
@@ -1031,14 +1046,9 @@ CHANGES = tuple(
                 ),
                 decoded(encoding),
             )
-            for code_page, encoding, losses in (
-                *(
-                    (code_page, encoding, 3)
-                    for code_page, encoding in LEGACY_CODE_PAGES
-                ),
-                *OTHER_CODE_PAGES,
-            )
-            for what, errors, loss in LOSSES[:losses]
+            for code_page, encoding, losses in CODE_PAGES
+            for what, errors, loss in LOSSES
+            if loss in losses.split()
         ),
         *(
             Change(
