@@ -2252,7 +2252,9 @@ def check_repository(options) -> int:
     copies = {"ar_news.txt": data, "make_article.py": produced}
     if original is None:  # both changed: the pin tells that, not where
         for name in copies:
-            failed = f"{name}: FAILED: not the original, SHA-256 {ORIGINAL_SHA256}"
+            failed = (
+                f"{name}: FAILED: not the original, whose SHA-256 is {ORIGINAL_SHA256}"
+            )
             say(name, failed, options)
         return 1
     status = 0
