@@ -1525,8 +1525,9 @@ def reach(step: tuple, text: str, changed: str, made: int) -> "tuple[tuple, int,
     of them as it was everywhere is that change with the exception.
     """
     change = step[0]
-    if not change.table:
-        return step, made, len(places(text, change.make(text)))
+    if not change.table:  # its places alone may be cut otherwise: at most all of them
+        everywhere = len(places(text, change.make(text)))
+        return step, min(made, everywhere), everywhere
     replaced = list(map(chr, change.table))
     made = sum(map(changed.count, replaced))
     everywhere = sum(map(text.count, replaced))
@@ -1597,15 +1598,12 @@ def partly_made(text: str, found: str, differ: list) -> "list[list[tuple]]":
                 for step in cover
             ]
             if made and all(here):  # each change of the cover makes some place
-                parts = [
-                    reach(
-                        step,
-                        text,
-                        "".join(differ[index][1] for index in indexes),
-                        len(indexes),
-                    )
-                    for step, indexes in zip(cover, here)
+                changed = [
+                    "".join(differ[index][1] for index in indexes) for indexes in here
                 ]
+                parts = list(map(reach, cover, [text] * size, changed, map(len, here)))
+                if any(map(needlessly_large, parts, changed)):
+                    continue
                 unmade = sum(everywhere - count for _, count, everywhere in parts)
                 explained.append(((unmade, size), cover, made, parts))
     best = min((rank for rank, _, _, _ in explained), default=None)
@@ -1616,6 +1614,29 @@ def partly_made(text: str, found: str, differ: list) -> "list[list[tuple]]":
         if rank == best and remade_in_places(text, differ, made) == found:
             covers.append(parts)
     return covers
+
+
+def needlessly_large(part: tuple, changed: str) -> bool:
+    """Tell whether a change made in part is larger than the places it made need.
+
+    So it is where most of its places are left unmade and each character it
+    changed there, ``changed``, a change of some of its characters changes
+    alike (harakat removed and teh marbuta as heh, not a search normalization).
+    """
+    (change, _), made, everywhere = part
+    return (
+        bool(change.table)
+        and 2 * made < everywhere
+        and all(
+            any(
+                ord(char) in other.table
+                for other in LOCAL_CHANGES
+                if other.table.items() < change.table.items()
+            )
+            for char in set(changed)
+            if ord(char) in change.table
+        )
+    )
 
 
 def remade_in_places(text: str, differ: list, made: list) -> str:
