@@ -1609,11 +1609,26 @@ def partly_made(text: str, found: str, differ: list) -> "list[list[tuple]]":
     best = min((rank for rank, _, _, _ in explained), default=None)
     covers = []
     for rank, cover, made, parts in explained:
-        steps = dict(zip(cover, (step for step, _, _ in parts)))
-        made = [tuple(steps[step] for step in way) for way in made]
-        if rank == best and remade_in_places(text, differ, made) == found:
-            covers.append(parts)
+        steps = dict(zip(cover, parts))
+        for order in itertools.permutations(cover) if rank == best else ():
+            ordered = [steps[step] for step in order]  # the first that verifies
+            if remade_in_places(text, differ, in_order(ordered, made)) == found:
+                covers.append(ordered)
+                break
     return covers
+
+
+def in_order(parts: list, made: list) -> "list[tuple]":
+    """Each place's steps, the changes of ``parts`` made in that order: those
+    made in all their places, and the one that made it (all, where several did)."""
+    return [
+        tuple(
+            step
+            for step, count, everywhere in parts
+            if len(way) > 1 or count == everywhere or step[0] is way[0][0]
+        )
+        for way in made
+    ]
 
 
 def needlessly_large(part: tuple, changed: str) -> bool:
@@ -2092,6 +2107,8 @@ class Difference:
 
 def explained(text: str, actual: bytes) -> "list[Explanation]":
     """The ways the known changes explain ``actual``: whole, else cut short, else partial."""
+    import itertools
+
     whole, cut_short = search(text, actual)
     if whole:
         return [Explanation(chain) for chain in distinct(whole)]
@@ -2108,10 +2125,16 @@ def explained(text: str, actual: bytes) -> "list[Explanation]":
     found = as_text(actual)
     for cover in partly_made(text, found, places(text, found)):
         steps, made, everywhere = zip(*cover)
+        # Made in another order, all in all their places: a change of
+        # characters before a normalization may leave it less to do.
+        whole = (
+            order
+            for order in itertools.permutations(steps)
+            if remade(text, order) == actual
+        )
         explanations.append(
-            Explanation(steps, "partial", list(zip(made, everywhere)))
-            if made != everywhere  # some place of a change left unmade
-            else Explanation(steps)
+            next(map(Explanation, whole), None)
+            or Explanation(steps, "partial", list(zip(made, everywhere)))
         )
     return explanations
 
