@@ -382,6 +382,19 @@ def json_string(text: str, ensure_ascii: bool = True) -> str:
     return json.dumps(text, ensure_ascii=ensure_ascii)
 
 
+def json_lines(text: str, ensure_ascii: bool = True) -> str:
+    """Write each line as a JSON string on a line of its own: JSON Lines."""
+    return "".join(json_string(line, ensure_ascii) + "\n" for line in text.split("\n"))
+
+
+def json_lines_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo ``json_lines``; the form is whether it kept to ASCII."""
+    if not copy.endswith("\n"):
+        raise ValueError("not JSON Lines")
+    lines = [json_undone(line)[0] for line in copy[:-1].split("\n")]
+    return "\n".join(lines), (copy.isascii(),)
+
+
 def json_undone(copy: str, quoted: bool = True) -> "tuple[str, tuple]":
     """Undo ``json.dumps`` of a string; the form is whether it kept to ASCII (``ensure_ascii``)."""
     import json
@@ -490,31 +503,108 @@ def percent_undone(copy: str, plus: bool = False) -> "tuple[str, tuple]":
     return unquote(copy, errors="surrogateescape"), (encoded, lowercase)
 
 
+def in_lines(encoded: str, width: int, final: bool) -> str:
+    """``encoded`` in lines of ``width`` characters (0: one line); ``final``: a line break at the end."""
+    starts = range(0, len(encoded), width) if width else [0]
+    lines = [encoded[start : start + width] if width else encoded for start in starts]
+    return "\n".join(lines) + "\n" * final
+
+
+def out_of_lines(copy: str, group: int) -> "tuple[str, int, bool]":
+    """Undo ``in_lines``: the lines joined, their width, a multiple of ``group``, and whether a line break ends them."""
+    lines = copy.split("\n")
+    final = len(lines) > 1 and not lines[-1]
+    lines = lines[:-1] if final else lines
+    width = len(lines[0]) if len(lines) > 1 else 0
+    if width % group or not lines[0]:  # nothing encoded is written as nothing
+        raise ValueError(f"not lines of whole groups of {group}")
+    return "".join(lines), width, final
+
+
 def base64_encoded(text: str, width: int = 76, final: bool = True) -> str:
     """Encode as Base64, in lines of ``width`` characters (0: one line); ``final``: a line break at the end."""
     import base64
 
-    encoded = base64.b64encode(utf8(text)).decode("ascii")
-    if not width:
-        return encoded + "\n" * final
-    lines = [encoded[start : start + width] for start in range(0, len(encoded), width)]
-    return "\n".join(lines) + "\n" * final
+    return in_lines(base64.b64encode(utf8(text)).decode("ascii"), width, final)
 
 
 def base64_undone(copy: str) -> "tuple[str, tuple]":
     """Undo Base64, as in MIME mail, PEM and data URLs; the form is its line width and final line break."""
     import base64
 
-    lines = copy.split("\n")
-    final = len(lines) > 1 and not lines[-1]
-    lines = lines[:-1] if final else lines
-    width = len(lines[0]) if len(lines) > 1 else 0
-    if width % 4:
-        raise ValueError("not lines of whole groups of four")
-    data = base64.b64decode("".join(lines), validate=True)
-    if not data:
-        raise ValueError("nothing encoded")
-    return as_text(data), (width, final)
+    encoded, width, final = out_of_lines(copy, 4)
+    return as_text(base64.b64decode(encoded, validate=True)), (width, final)
+
+
+def hex_dump(
+    text: str, width: int = 60, final: bool = True, upper: bool = False
+) -> str:
+    """Write the bytes as hex digits, in lines of ``width`` (0: one line), as ``xxd -p`` does by default."""
+    encoded = utf8(text).hex()
+    return in_lines(encoded.upper() if upper else encoded, width, final)
+
+
+def hex_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo a hex dump (``xxd -p``, ``binascii.hexlify``); the form is its width, final line break and case."""
+    encoded, width, final = out_of_lines(copy, 2)
+    if not encoded.isalnum():  # bytes.fromhex would pass over spaces
+        raise ValueError("not hex digits")
+    return as_text(bytes.fromhex(encoded)), (width, final, encoded != encoded.lower())
+
+
+# What JavaScript's escape() keeps; it writes each other UTF-16 code unit
+# below 0x100 as %XX, and the rest as %uXXXX.
+JS_KEPT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@*_+-./"
+
+
+def js_escaped(text: str) -> str:
+    """Write as JavaScript's ``escape()`` does."""
+    units = text.encode("utf-16-be", "surrogatepass")
+    codes = (
+        int.from_bytes(units[start : start + 2], "big")
+        for start in range(0, len(units), 2)
+    )
+    return "".join(
+        chr(code)
+        if chr(code) in JS_KEPT
+        else f"%{code:02X}"
+        if code < 0x100
+        else f"%u{code:04X}"
+        for code in codes
+    )
+
+
+def js_unescaped(copy: str) -> str:
+    """Undo JavaScript's ``escape()``."""
+    import re
+
+    if not copy.isascii() or "%" not in copy:
+        raise ValueError("not what escape() writes")
+    units = re.sub(
+        "%u([0-9A-Fa-f]{4})|%([0-9A-Fa-f]{2})",
+        lambda match: chr(int(match[1] or match[2], 16)),
+        copy,
+    )
+    return units.encode("utf-16-be", "surrogatepass").decode(
+        "utf-16-be", "surrogatepass"
+    )
+
+
+def csv_field(text: str, start: str = "", end: str = "\r\n") -> str:
+    """Write as the one field of a CSV file, as the csv module writes it: quoted,
+    each quote doubled, then ``end``; ``start`` a byte-order mark, as Excel's."""
+    return start + '"' + text.replace('"', '""') + '"' + end
+
+
+def csv_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo ``csv_field``; the form is the byte-order mark before it and what ends it."""
+    start = copy[:1] if copy.startswith("\ufeff") else ""
+    field = copy[len(start) :]
+    end = "\r\n" if field.endswith('"\r\n') else "\n" if field.endswith('"\n') else ""
+    field = field[: len(field) - len(end)]
+    if len(field) < 2 or field[0] != '"' or field[-1] != '"':
+        raise ValueError("not a quoted CSV field")
+    return field[1:-1].replace('""', '"'), (start, end)
 
 
 def quoted_printable(text: str, writer: str = "quopri") -> str:
@@ -1167,6 +1257,24 @@ CHANGES = tuple(
             base64_encoded,
             base64_undone,
             lambda text: (4, True),
+        ),
+        Change(
+            "hex", "written as hex digits (a hex dump)", "escape", hex_dump, hex_undone
+        ),
+        Change(
+            "json-lines",
+            "written as JSON Lines, each line a JSON string",
+            "escape",
+            json_lines,
+            json_lines_undone,
+        ),
+        Change("csv", "written as a quoted CSV field", "escape", csv_field, csv_undone),
+        Change(
+            "js-escape",
+            "escaped with JavaScript's escape() (%uXXXX)",
+            "escape",
+            js_escaped,
+            js_unescaped,
         ),
         Change(
             "quoted-printable",

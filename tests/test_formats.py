@@ -1,0 +1,135 @@
+"""check.py names the text written in data formats: a CSV field, JSON Lines, hex digits, JavaScript's escape().
+
+Copies are made here with the standard library (csv, json, bytes.hex and
+textwrap), and kept as real tools wrote them in tests/data, from ar_news.txt:
+
+- xxd_plain.txt: xxd 2022-01-14 (Debian's xxd 2:9.0.1378-2+deb12u2),
+  ``xxd -p ar_news.txt``;
+- js_escape_node.txt: Node.js v20.20.2, ``node -e 'process.stdout.write(
+  escape(require("fs").readFileSync("ar_news.txt", "utf8")))'``;
+- pg_copy_csv.txt: PostgreSQL 15.18, ``COPY article TO STDOUT (FORMAT csv)``
+  of a one-column text table holding the article (psql with
+  PGCLIENTENCODING=UTF8).
+"""
+
+import csv
+import hashlib
+import io
+import json
+import textwrap
+import unittest
+
+import check
+from tests.support import ORIGINAL, known, library_output
+
+TEXT = ORIGINAL.decode("utf-8")
+TOOLS_SHA256 = {
+    "xxd_plain.txt": "2786fd00595d2c114a0972ad6fcacf7b09040280b77b0b203240ef9c8ffbc5d1",
+    "js_escape_node.txt": "30fe176c03fc8df91abbe9cd0da4b8ae9034c54dbd25ac447f0200c3de0b986b",
+    "pg_copy_csv.txt": "8a44230874e6250af4e2c27c0b8d756950ab821d9586182c56c6b165a59be6a3",
+}
+CSV = "written as a quoted CSV field"
+JSON_LINES = "written as JSON Lines, each line a JSON string"
+HEX = "written as hex digits (a hex dump)"
+JS_ESCAPE = "escaped with JavaScript's escape() (%uXXXX)"
+
+
+def csv_file(text: str, **options: str) -> bytes:
+    """The text as the one field of a CSV file, as the csv module writes it."""
+    written = io.StringIO()
+    csv.writer(written, **options).writerow([text])
+    return written.getvalue().encode("utf-8")
+
+
+def json_lines(text: str, **options: bool) -> bytes:
+    return "".join(
+        json.dumps(line, **options) + "\n" for line in text.split("\n")
+    ).encode("utf-8")
+
+
+def hex_lines(data: bytes, width: int) -> bytes:
+    return ("\n".join(textwrap.wrap(data.hex(), width)) + "\n").encode("ascii")
+
+
+class DataFormats(unittest.TestCase):
+    def test_real_tools_outputs_are_as_pinned(self) -> None:
+        for name, digest in TOOLS_SHA256.items():
+            with self.subTest(name=name):
+                self.assertEqual(
+                    hashlib.sha256(library_output(name)).hexdigest(), digest
+                )
+
+    def test_each_is_named(self) -> None:
+        copies = {
+            "csv.writer": (csv_file(TEXT), CSV),
+            "csv.writer, lines ended with LF": (
+                csv_file(TEXT, lineterminator="\n"),
+                CSV,
+            ),
+            "an Excel CSV, a byte-order mark first": (
+                b"\xef\xbb\xbf" + csv_file(TEXT),
+                CSV,
+            ),
+            "PostgreSQL's COPY as CSV": (library_output("pg_copy_csv.txt"), CSV),
+            "JSON Lines": (json_lines(TEXT), JSON_LINES),
+            "JSON Lines, not only ASCII": (
+                json_lines(TEXT, ensure_ascii=False),
+                JSON_LINES,
+            ),
+            "bytes.hex()": (ORIGINAL.hex().encode("ascii"), HEX),
+            "upper-case hex in lines of 64": (
+                hex_lines(ORIGINAL, 64).upper(),
+                HEX,
+            ),
+            "xxd -p": (library_output("xxd_plain.txt"), HEX),
+            "escape() in Node.js": (library_output("js_escape_node.txt"), JS_ESCAPE),
+        }
+        for name, (copy, change) in copies.items():
+            with self.subTest(copy=name):
+                self.assertEqual(
+                    known(check.compare(TEXT, copy)), [f"  known change: {change}"]
+                )
+
+    def test_xxd_writes_lines_of_sixty_hex_digits(self) -> None:
+        self.assertEqual(library_output("xxd_plain.txt"), hex_lines(ORIGINAL, 60))
+        self.assertEqual(check.variant("hex"), hex_lines(ORIGINAL, 60))
+
+    def test_the_variants_are_the_standard_librarys(self) -> None:
+        self.assertEqual(check.variant("csv"), csv_file(TEXT))
+        self.assertEqual(check.variant("json-lines"), json_lines(TEXT))
+        self.assertEqual(
+            check.variant("js-escape"), library_output("js_escape_node.txt")
+        )
+
+    def test_a_text_change_under_the_format(self) -> None:
+        """The format and the change made to the text before it are named."""
+        without_tatweel = TEXT.replace("\u0640", "")
+        copies = {
+            "tatweel removed, then CSV": (
+                csv_file(without_tatweel),
+                f"tatweel (kashida, U+0640) removed and {CSV}",
+            ),
+            "straight quotes doubled in a CSV field": (
+                csv_file(TEXT.replace("\u201c", '"').replace("\u201d", '"')),
+                f"curly quotes straightened and {CSV}",
+            ),
+            "tatweel removed, then JSON Lines": (
+                json_lines(without_tatweel),
+                f"tatweel (kashida, U+0640) removed and {JSON_LINES}",
+            ),
+        }
+        for name, (copy, change) in copies.items():
+            with self.subTest(copy=name):
+                self.assertEqual(
+                    known(check.compare(TEXT, copy)), [f"  known change: {change}"]
+                )
+
+    def test_a_near_miss_is_not_named(self) -> None:
+        """A CSV field whose quotes are not doubled is no csv module's."""
+        straightened = TEXT.replace("\u201c", '"').replace("\u201d", '"')
+        copy = f'"{straightened}"\r\n'.encode()
+        self.assertNotIn(CSV, check.compare(TEXT, copy))
+
+
+if __name__ == "__main__":
+    unittest.main()
