@@ -830,9 +830,11 @@ class Change:
     cannot be its output.  A change of single
     characters has them in ``table``; its form is the characters it left
     as they were.  ``widest(text)`` is the form that makes the most of a text.
+    A saving that cannot be undone is made where ``seen(copy)``: where the
+    copy may be its output.
     """
 
-    __slots__ = ("key", "make", "name", "stage", "table", "undo", "widest")
+    __slots__ = ("key", "make", "name", "seen", "stage", "table", "undo", "widest")
 
     def __init__(
         self,
@@ -843,8 +845,10 @@ class Change:
         undo=None,
         widest=None,
         table=None,
+        seen=None,
     ) -> None:
         self.key, self.name, self.stage, self.undo = key, name, stage, undo
+        self.seen = seen
         self.table = str.maketrans(table) if table else None
         self.make = make or self.translate
         self.widest = widest or (lambda text: ())
@@ -925,6 +929,7 @@ WRONG_READINGS = (  # how the bytes of a legacy code page get read as something 
     ("Windows-1252", "cp1252", "cp1252"),
     ("UTF-8 (U+FFFD for what is not UTF-8)", "utf8", ""),  # no way back from U+FFFD
 )
+SEVEN_BITS = bytes(range(0x80)) * 2  # each byte with its high bit cleared
 MARKS = "\u200f\u200e\u061c"  # right-to-left, left-to-right, Arabic letter mark
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060"  # space, non-joiner, joiner, word joiner
 
@@ -1126,6 +1131,21 @@ CHANGES = tuple(
             cesu_8,
             cesu_8_undone,
         ),
+        # Bytes damaged on the way, made forward only.
+        Change(
+            "seven-bit",
+            "passed through a 7-bit channel (the high bit of each byte cleared)",
+            "saving",
+            lambda text: utf8(text).translate(SEVEN_BITS),
+            seen=str.isascii,
+        ),
+        Change(
+            "utf16-low-byte",
+            "each UTF-16 code unit cut to its low byte (a binary or Latin-1 string)",
+            "saving",
+            lambda text: text.encode("utf-16-le", "surrogatepass")[::2],
+            seen=lambda copy: True,  # any bytes may be
+        ),
         *(
             Change(
                 f"{encoding}-{loss}",
@@ -1151,6 +1171,7 @@ CHANGES = tuple(
                     else text.encode(encoding, errors).decode("utf-8", "replace")
                 ),
                 decoded(encoding, read=reading) if reading else None,
+                seen=lambda copy: "\ufffd" in copy,  # where it cannot be undone
             )
             for code_page, encoding in LEGACY_CODE_PAGES
             for what, errors, loss in LOSSES
@@ -1589,10 +1610,10 @@ def add_explanations(
                     if made == actual if complete else longer:
                         (whole if complete else cut_short).append(steps)
                         break
-    # Made, not undone, on the copy as it is where it has U+FFFD: a code
-    # page's Arabic bytes are never UTF-8.
-    if not any(chains[0]) and "\ufffd" in candidate:
-        for saving in FORWARD_SAVINGS:
+    # Made, not undone, where the copy as it is may be their output: with
+    # U+FFFD, as a code page's Arabic bytes are never UTF-8; bytes cut short.
+    for saving in () if any(chains[0]) else FORWARD_SAVINGS:
+        if saving.seen(candidate):
             made = utf8(as_text(saving.make(base)))
             if made == actual:
                 whole.append(chain + ((saving, ()),))

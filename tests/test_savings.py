@@ -1,4 +1,4 @@
-"""check.py names more ways of saving: UTF-32, DOS Arabic, MacArabic, Latin-1 and Windows-1252 with ?, Mac Roman mojibake.
+"""check.py names more ways of saving: UTF-32, DOS Arabic, MacArabic, code pages with ?, Mac Roman mojibake, bytes cut to 7 bits or to UTF-16 low bytes.
 
 Each copy is made here with the standard library's codecs, but MacArabic:
 tests/data/macarabic_perl.bin is what Perl 5.36.0's Encode 3.17 wrote,
@@ -7,17 +7,30 @@ tests/data/macarabic_perl.bin is what Perl 5.36.0's Encode 3.17 wrote,
                       print encode("MacArabic", $t)' < ar_news.txt
 
 (? for what MacArabic cannot hold; the space as 0xA0, its right-to-left
-duplicate, as Python's mac_arabic writes it too).
+duplicate, as Python's mac_arabic writes it too).  Bytes damaged on the way,
+also kept as tools made them from ar_news.txt: tr_7bit.bin, GNU coreutils 9.1,
+``LC_ALL=C tr '\\200-\\377' '\\000-\\177'`` (the high bit of each byte
+cleared, as a 7-bit channel does); node_latin1.bin, Node.js v20.20.2,
+``node -e 'process.stdout.write(Buffer.from(require("fs").readFileSync(
+"ar_news.txt", "utf8"), "latin1"))'`` (each UTF-16 code unit cut to its low
+byte).
 """
 
 import codecs
 import hashlib
+import unicodedata
 import unittest
 
 import check
 from tests.support import ORIGINAL, known, library_output
 
 TEXT = ORIGINAL.decode("utf-8")
+TOOLS_SHA256 = {
+    "tr_7bit.bin": "2ab09e0c6d198ad512e485f12c35faaa773414a58307294506251b23e41ff02d",
+    "node_latin1.bin": "80116a860e07fc6b0fc1ec837213c7898badb276a386285991913286dd588616",
+}
+SEVEN_BIT = "passed through a 7-bit channel (the high bit of each byte cleared)"
+LOW_BYTE = "each UTF-16 code unit cut to its low byte (a binary or Latin-1 string)"
 MACARABIC_PERL_SHA256 = (
     "5bd4cd25be79efed93c4f52a01eb9f5b7ba2f16183d7352ecc2306f253ec45cb"
 )
@@ -87,6 +100,30 @@ class MoreSavings(unittest.TestCase):
             known(check.compare(TEXT, copy)),
             ["  known change: saved as MacArabic, ? for what it cannot hold"],
         )
+
+    def test_bytes_damaged_on_the_way(self) -> None:
+        units = TEXT.encode("utf-16-be", "surrogatepass")
+        low_bytes = bytes(units[1::2])  # big-endian: each unit's second byte
+        copies = {
+            "7 bits, the standard library": (
+                bytes(b & 0x7F for b in ORIGINAL),
+                SEVEN_BIT,
+            ),
+            "7 bits, tr": (library_output("tr_7bit.bin"), SEVEN_BIT),
+            "low bytes, the standard library": (low_bytes, LOW_BYTE),
+            "low bytes, Node.js latin1": (library_output("node_latin1.bin"), LOW_BYTE),
+            "NFKC, then 7 bits": (
+                bytes(b & 0x7F for b in unicodedata.normalize("NFKC", TEXT).encode()),
+                f"normalized to NFKC and {SEVEN_BIT}",
+            ),
+        }
+        for name, digest in TOOLS_SHA256.items():
+            self.assertEqual(hashlib.sha256(library_output(name)).hexdigest(), digest)
+        for name, (copy, change) in copies.items():
+            with self.subTest(copy=name):
+                self.assertEqual(
+                    known(check.compare(TEXT, copy)), [f"  known change: {change}"]
+                )
 
     def test_with_a_letter_change_first(self) -> None:
         copy = TEXT.replace("\u0640", "").encode("utf-32-be")
