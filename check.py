@@ -2108,6 +2108,28 @@ class Explanation:
         return [f"  known change, in part: {' and '.join(parts)}"]
 
 
+def kinds(text: str) -> str:
+    """What a text holds, by script and general category ("Arabic letters and marks, spaces")."""
+    import unicodedata
+
+    found = set()
+    for char in set(text):
+        kind = unicodedata.category(char)[0]
+        name = unicodedata.name(char, "")
+        if kind in "LM":  # the letters of a transliteration are Latin
+            script = next(
+                (SCRIPTS[each] for each in name.split() if each in SCRIPTS), "other"
+            )
+            found.add(f"{script} letters and marks")
+        elif kind in KIND_NAMES:
+            found.add(KIND_NAMES[kind])
+    return ", ".join(sorted(found)) or "nothing"
+
+
+SCRIPTS = {"ARABIC": "Arabic", "LATIN": "Latin"}  # the others are "other"
+# What the characters of a general category are called in a report.
+KIND_NAMES = {"N": "digits", "P": "punctuation", "S": "symbols", "Z": "spaces"}
+
 # Where a copy first differs, in cmp's words, by ``Difference.at``.
 WHERE = {
     "differs": "differs: {place}",
@@ -2210,6 +2232,12 @@ class Difference:
             ]
             if len(self.places) > PLACES_SHOWN:
                 lines.append(f"    and {len(self.places) - PLACES_SHOWN} more")
+            held, holds = ("".join(run[at] for run in self.places) for at in (2, 3))
+            if not self.explanations and kinds(held) != kinds(holds):
+                lines.append(
+                    f"  where they differ, the original has {kinds(held)};"
+                    f" the copy has {kinds(holds)}"
+                )
         return "\n".join(lines)
 
     def as_json(self) -> "dict[str, object]":
