@@ -376,6 +376,73 @@ def unicode_escaped(copy: str) -> "tuple[str, tuple]":
     return unescape_python(copy), ()
 
 
+# Backslash escapes as other languages and formats write a string: each of
+# these writes what it writes of a character; any is read back.
+C_ESCAPES = {
+    "\a": "a",
+    "\b": "b",
+    "\f": "f",
+    "\n": "n",
+    "\r": "r",
+    "\t": "t",
+    "\v": "v",
+}
+BACKSLASHED = dict(
+    map(reversed, C_ESCAPES.items()), e="\x1b"
+)  # and \" \\ as themselves
+ESCAPE = r"\\(?:u\{([0-9A-Fa-f]+)\}|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|(.))"
+
+
+def ruby_dump(char: str) -> str:
+    """How Ruby's ``String#dump`` writes a character (of text with no ``#{``)."""
+    if char in C_ESCAPES or char in '"\\\x1b':
+        return "\\" + C_ESCAPES.get(char, "e" if char == "\x1b" else char)
+    if char.isascii():
+        return char if char.isprintable() else f"\\x{ord(char):02X}"
+    return f"\\u{ord(char):04X}" if char < "\U00010000" else f"\\u{{{ord(char):X}}}"
+
+
+def go_quoted(char: str, ascii_only: bool = False) -> str:
+    """How Go's ``%q`` (``strconv.Quote``) writes a character; ``ascii_only``: ``%+q``."""
+    import unicodedata
+
+    if char in C_ESCAPES or char in '"\\':
+        return "\\" + C_ESCAPES.get(char, char)
+    printable = char == " " or unicodedata.category(char)[0] in "LMNPS"
+    if printable and (char.isascii() or not ascii_only):
+        return char
+    code = ord(char)
+    return (
+        f"\\x{code:02x}"
+        if code < 0x80
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
+    )
+
+
+def backslashed(escape, quote: str = '"', end: str = ""):
+    """Make and undo a string written with backslash escapes: ``escape(char)``, in ``quote``s, ``end`` after."""
+
+    def make(text: str) -> str:
+        return quote + "".join(map(escape, text)) + quote + end
+
+    def undo(copy: str) -> str:
+        import re
+
+        body = copy[len(quote) : len(copy) - len(quote + end)]
+        if "\\" not in copy or copy != quote + body + quote + end:
+            raise ValueError("not a string with backslash escapes")
+
+        def unescaped(match: "re.Match[str]") -> str:
+            code = next(filter(None, match.groups()[:4]), None)
+            return chr(int(code, 16)) if code else BACKSLASHED.get(match[5], match[5])
+
+        return re.sub(ESCAPE, unescaped, body, flags=re.DOTALL)
+
+    return make, undo
+
+
 def json_string(text: str, ensure_ascii: bool = True) -> str:
     import json
 
@@ -1226,6 +1293,33 @@ CHANGES = tuple(
         ),
         Change("json", "written as a JSON string", "escape", json_string, json_undone),
         Change(
+            "ruby-dump",
+            "written as Ruby's String#dump",
+            "escape",
+            *backslashed(ruby_dump),
+        ),
+        Change("go-q", "written as Go's %q", "escape", *backslashed(go_quoted)),
+        Change(
+            "go-plus-q",
+            "written as Go's %+q (ASCII only)",
+            "escape",
+            *backslashed(lambda char: go_quoted(char, ascii_only=True)),
+        ),
+        Change(
+            "postgresql-copy",
+            "written as a field of PostgreSQL's COPY text format, a line of its own",
+            "escape",
+            *backslashed(
+                lambda char: (
+                    "\\" + C_ESCAPES.get(char, char)
+                    if char in C_ESCAPES or char == "\\"
+                    else char
+                ),
+                "",
+                "\n",
+            ),
+        ),
+        Change(
             "json-unquoted",
             "escaped as in a JSON string, without the quotes",
             "escape",
@@ -1822,6 +1916,7 @@ def distinct(chains: list) -> list:
 
 UNITS: "dict[str, tuple[int, int]]" = {}  # by character: the most made of it alone
 MOST_MADE: "dict[tuple, int]" = {}  # by character, stage, layers left and end
+MADE: "dict[tuple[str, str], str | None]" = {}  # by change's key and character
 LAYER_STAGES = [  # each change of these makes each character alone; display only reorders
     BY_STAGE[stage] for stage in STAGES[1:] if stage != "display"
 ]
@@ -1829,18 +1924,25 @@ LAYER_STAGES = [  # each change of these makes each character alone; display onl
 DISPLAY = LAYER_STAGES.index(BY_STAGE["saving"])
 
 
-def made_of(change: Change, char: str) -> str:
+def made_of(change: Change, char: str) -> "str | None":
     """What ``change`` makes of ``char`` in its widest form, less what it adds once to any text.
 
     What it makes of the empty text (quotes, a byte-order mark, a final
-    newline) is taken off where it stands around the character.
+    newline) is taken off where it stands around the character.  None where
+    a saving cannot hold it.  Kept: the limit asks for each many times.
     """
-    made = as_text(change.make(char, *change.widest(char)))
-    empty = as_text(change.make("", *change.widest("")))
-    before = common_prefix(made, empty)
-    if made.endswith(empty[before:]) and len(made) >= len(empty):
-        return made[before : len(made) - len(empty) + before]
-    return made
+    if (change.key, char) not in MADE:
+        try:
+            made = as_text(change.make(char, *change.widest(char)))
+            empty = as_text(change.make("", *change.widest("")))
+        except ValueError:
+            made = empty = None
+        if made is not None:
+            before = common_prefix(made, empty)
+            if made.endswith(empty[before:]) and len(made) >= len(empty):
+                made = made[before : len(made) - len(empty) + before]
+        MADE[change.key, char] = made
+    return MADE[change.key, char]
 
 
 def most_made(
@@ -1859,9 +1961,8 @@ def most_made(
         if stage < last:
             most = most_made(char, stage + 1, layers, end)
             for change in LAYER_STAGES[stage] if layers else ():
-                try:
-                    made = made_of(change, char)
-                except ValueError:  # a character that the saving cannot hold
+                made = made_of(change, char)
+                if made is None:  # a character that the saving cannot hold
                     continue
                 most = max(
                     most,
@@ -1884,9 +1985,14 @@ def unit(char: str) -> "tuple[int, int]":
             for text in list(texts):
                 for change in OTHER_TEXT_CHANGES:
                     texts.setdefault(made_of(change, text), count)
+        present = set("".join(texts))
         for change in LOCAL_CHANGES * 2:  # each at most once, in either order
+            if present.isdisjoint(map(chr, change.table)):
+                continue  # it changes none of them
             for text, count in list(texts.items()):
-                texts.setdefault(change.make(text), count)
+                made = change.make(text)
+                present.update(made)
+                texts.setdefault(made, count)
         UNITS[char] = tuple(
             max(
                 sum(most_made(each, 0, MOST_CHANGES - count, end) for each in text)

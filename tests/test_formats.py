@@ -1,4 +1,4 @@
-"""check.py names the text written in data formats: a CSV field, JSON Lines, hex digits, JavaScript's escape().
+"""check.py names the text written in data formats: a CSV field, JSON Lines, hex digits, JavaScript's escape(), other languages' string literals, PostgreSQL's COPY.
 
 Copies are made here with the standard library (csv, json, bytes.hex and
 textwrap), and kept as real tools wrote them in tests/data, from ar_news.txt:
@@ -9,7 +9,12 @@ textwrap), and kept as real tools wrote them in tests/data, from ar_news.txt:
   escape(require("fs").readFileSync("ar_news.txt", "utf8")))'``;
 - pg_copy_csv.txt: PostgreSQL 15.18, ``COPY article TO STDOUT (FORMAT csv)``
   of a one-column text table holding the article (psql with
-  PGCLIENTENCODING=UTF8).
+  PGCLIENTENCODING=UTF8); pg_copy_text.txt the same, ``COPY article TO
+  STDOUT`` (the text format);
+- ruby_dump.txt: ruby 3.1.2p20, ``ruby -e 'print File.read("ar_news.txt",
+  encoding: "UTF-8").dump'``;
+- go_q.txt and go_plusq.txt: go1.19.8, ``fmt.Printf("%q", s)`` and
+  ``fmt.Printf("%+q", s)`` of the file's content as a string.
 """
 
 import csv
@@ -27,6 +32,19 @@ TOOLS_SHA256 = {
     "xxd_plain.txt": "2786fd00595d2c114a0972ad6fcacf7b09040280b77b0b203240ef9c8ffbc5d1",
     "js_escape_node.txt": "30fe176c03fc8df91abbe9cd0da4b8ae9034c54dbd25ac447f0200c3de0b986b",
     "pg_copy_csv.txt": "8a44230874e6250af4e2c27c0b8d756950ab821d9586182c56c6b165a59be6a3",
+    "pg_copy_text.txt": "eda52e42115bdff3e3c0f4ba8052d77d9d18f7bd39a0042650948df935287352",
+    "ruby_dump.txt": "d285157dfa94990e28e02ad6324cd43088c8862b3fab2e279787107f5e0d257b",
+    "go_q.txt": "7b51e17efa24ebebc24ba19542d2b3366d8f019237e2cda11c6618dd1a88cedd",
+    "go_plusq.txt": "25c841a4897fe2930c6d1410232bbb62e778b606bfff5a30800a3d271372e797",
+}
+LITERALS = {  # each tool's output, what check.py must name, its key
+    "ruby_dump.txt": ("written as Ruby's String#dump", "ruby-dump"),
+    "go_q.txt": ("written as Go's %q", "go-q"),
+    "go_plusq.txt": ("written as Go's %+q (ASCII only)", "go-plus-q"),
+    "pg_copy_text.txt": (
+        "written as a field of PostgreSQL's COPY text format, a line of its own",
+        "postgresql-copy",
+    ),
 }
 CSV = "written as a quoted CSV field"
 JSON_LINES = "written as JSON Lines, each line a JSON string"
@@ -123,6 +141,22 @@ class DataFormats(unittest.TestCase):
                 self.assertEqual(
                     known(check.compare(TEXT, copy)), [f"  known change: {change}"]
                 )
+
+    def test_string_literals_and_copy_as_the_tools_write_them(self) -> None:
+        for name, (change, key) in LITERALS.items():
+            with self.subTest(tool=name):
+                copy = library_output(name)
+                self.assertEqual(
+                    known(check.compare(TEXT, copy)), [f"  known change: {change}"]
+                )
+                self.assertEqual(check.variant(key), copy)
+
+    def test_one_language_is_not_named_for_another(self) -> None:
+        """Go writes \\U0001f1e8 where Ruby writes \\u{1F1E8}: the same text, read back."""
+        ruby, go = library_output("ruby_dump.txt"), library_output("go_plusq.txt")
+        self.assertNotEqual(ruby.lower(), go.lower())
+        for copy, other in ((ruby, "Go's"), (go, "Ruby's")):
+            self.assertNotIn(other, check.compare(TEXT, copy))
 
     def test_a_near_miss_is_not_named(self) -> None:
         """A CSV field whose quotes are not doubled is no csv module's."""

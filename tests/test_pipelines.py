@@ -225,9 +225,11 @@ PIPELINES = {
     ),
     "json-of-nfkc": (
         utf8(json.dumps(NFKC, ensure_ascii=False)),
-        [
+        [  # Go's %q writes the same: \n escaped, the rest printable and as it is
             "no-break spaces turned into plain spaces and written as a JSON string",
+            "no-break spaces turned into plain spaces and written as Go's %q",
             "normalized to NFKC and written as a JSON string",
+            "normalized to NFKC and written as Go's %q",
         ],
     ),
     "repr": (utf8(repr(TEXT)), ["written as a Python string literal (repr)"]),
