@@ -387,9 +387,6 @@ C_ESCAPES = {
     "\t": "t",
     "\v": "v",
 }
-BACKSLASHED = dict(
-    map(reversed, C_ESCAPES.items()), e="\x1b"
-)  # and \" \\ as themselves
 ESCAPE = r"\\(?:u\{([0-9A-Fa-f]+)\}|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|(.))"
 
 
@@ -436,11 +433,91 @@ def backslashed(escape, quote: str = '"', end: str = ""):
 
         def unescaped(match: "re.Match[str]") -> str:
             code = next(filter(None, match.groups()[:4]), None)
-            return chr(int(code, 16)) if code else BACKSLASHED.get(match[5], match[5])
+            return chr(int(code, 16)) if code else UNESCAPED.get(match[5], match[5])
 
         return re.sub(ESCAPE, unescaped, body, flags=re.DOTALL)
 
     return make, undo
+
+
+# YAML's escapes, as PyYAML's emitter writes them in a double-quoted scalar.
+YAML_ESCAPES = {
+    **C_ESCAPES,
+    "\0": "0",
+    "\x1b": "e",
+    '"': '"',
+    "\\": "\\",
+    "\x85": "N",
+    "\xa0": "_",
+    "\u2028": "L",
+    "\u2029": "P",
+}
+UNESCAPED = dict(map(reversed, YAML_ESCAPES.items()))  # what each escape stands for
+YAML_BREAK = r"\\\n[ \t]*|[ \t]*(\n[ \t]*)+|" + ESCAPE  # a line break, or any escape
+
+
+def yaml_quoted(text: str, ascii_only: bool = True) -> str:
+    """Write as a YAML document of one double-quoted string, as PyYAML's ``yaml.dump`` does.
+
+    Lines broken at a space or after an escape past 80 columns, with a
+    backslash; ``ascii_only``: without ``allow_unicode``.
+    """
+    written, column, start = ['"'], 1, 0
+    for end in range(len(text) + 1):
+        char = text[end : end + 1]
+        kept = (
+            " " <= char <= "~"
+            or not ascii_only
+            and ("\xa0" <= char <= "\ud7ff" or "\ue000" <= char <= "\ufffd")
+        )
+        if not char or char in '"\\\x85\u2028\u2029\ufeff' or not kept:
+            written.append(text[start:end])
+            column, start = column + end - start, end
+            if char:
+                code = ord(char)
+                escape = "\\" + YAML_ESCAPES.get(char, "")
+                if char not in YAML_ESCAPES:
+                    escape += (
+                        f"x{code:02X}"
+                        if code < 0x100
+                        else f"u{code:04X}"
+                        if code < 0x10000
+                        else f"U{code:08X}"
+                    )
+                written.append(escape)
+                column, start = column + len(escape), end + 1
+        if (
+            0 < end < len(text) - 1
+            and (char == " " or start >= end)
+            and column + end - start > 80
+        ):
+            written += [
+                text[start:end],
+                "\\\n  " + "\\" * (text[max(start, end)] == " "),
+            ]
+            start = max(start, end)
+            column = 2 + (text[start] == " ")
+    return "".join(written) + '"\n'
+
+
+def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
+    """Undo a YAML double-quoted scalar: its escapes and its folded lines; the form is whether it kept to ASCII."""
+    import re
+
+    if len(copy) < 3 or copy[0] != '"' or not copy.endswith('"\n'):
+        raise ValueError("not a YAML double-quoted scalar")
+
+    def unfolded(match: "re.Match[str]") -> str:
+        if match[0].startswith("\\\n"):  # an escaped line break joins the lines
+            return ""
+        if match[1] is not None:  # a line break is a space; more, one fewer
+            return "\n" * (match[0].count("\n") - 1) or " "
+        code = next(filter(None, match.groups()[1:5]), None)
+        if code:
+            return chr(int(code, 16))
+        return UNESCAPED.get(match[6], match[6])
+
+    return re.sub(YAML_BREAK, unfolded, copy[1:-2], flags=re.DOTALL), (copy.isascii(),)
 
 
 def json_string(text: str, ensure_ascii: bool = True) -> str:
@@ -1300,6 +1377,13 @@ CHANGES = tuple(
         ),
         Change("go-q", "written as Go's %q", "escape", *backslashed(go_quoted)),
         Change(
+            "yaml",
+            "written as a YAML double-quoted string (PyYAML's yaml.dump)",
+            "escape",
+            yaml_quoted,
+            yaml_unquoted,
+        ),
+        Change(
             "go-plus-q",
             "written as Go's %+q (ASCII only)",
             "escape",
@@ -2010,7 +2094,8 @@ def size_limit(text: str) -> int:
     kind after each), then room for what is added once: two newlines at the
     end and a mark at the start, each through three layers, and 64 bytes
     for quotes, a byte-order mark and Base64's last line; and for the soft
-    line breaks of quoted-printable, two characters in every 76.
+    line breaks of quoted-printable, two characters in every 76 (YAML's folded
+    lines stay within what percent-encoding and references make of each).
     """
     total = sum(text.count(char) * unit(char)[0] for char in set(text))
     once = 2 * most_made("\n") + most_made(MARKS[0]) + 64

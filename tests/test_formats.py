@@ -14,7 +14,10 @@ textwrap), and kept as real tools wrote them in tests/data, from ar_news.txt:
 - ruby_dump.txt: ruby 3.1.2p20, ``ruby -e 'print File.read("ar_news.txt",
   encoding: "UTF-8").dump'``;
 - go_q.txt and go_plusq.txt: go1.19.8, ``fmt.Printf("%q", s)`` and
-  ``fmt.Printf("%+q", s)`` of the file's content as a string.
+  ``fmt.Printf("%+q", s)`` of the file's content as a string;
+- yaml_dump_default.txt and yaml_dq.txt: PyYAML 6.0.4, ``yaml.dump(text)``
+  and ``yaml.dump(text, default_style='"', allow_unicode=True)``, written as
+  UTF-8.
 """
 
 import csv
@@ -36,11 +39,17 @@ TOOLS_SHA256 = {
     "ruby_dump.txt": "d285157dfa94990e28e02ad6324cd43088c8862b3fab2e279787107f5e0d257b",
     "go_q.txt": "7b51e17efa24ebebc24ba19542d2b3366d8f019237e2cda11c6618dd1a88cedd",
     "go_plusq.txt": "25c841a4897fe2930c6d1410232bbb62e778b606bfff5a30800a3d271372e797",
+    "yaml_dump_default.txt": "dfa47a4e638888f0409ffe45d7aa067404087bf51099e98a47be59bba87d3e7c",
+    "yaml_dq.txt": "0aa8b5a7384bdecb18f928302a61b287083df6e123aab927ace06bdaabe797bb",
 }
 LITERALS = {  # each tool's output, what check.py must name, its key
     "ruby_dump.txt": ("written as Ruby's String#dump", "ruby-dump"),
     "go_q.txt": ("written as Go's %q", "go-q"),
     "go_plusq.txt": ("written as Go's %+q (ASCII only)", "go-plus-q"),
+    "yaml_dump_default.txt": (
+        "written as a YAML double-quoted string (PyYAML's yaml.dump)",
+        "yaml",
+    ),
     "pg_copy_text.txt": (
         "written as a field of PostgreSQL's COPY text format, a line of its own",
         "postgresql-copy",
@@ -150,6 +159,17 @@ class DataFormats(unittest.TestCase):
                     known(check.compare(TEXT, copy)), [f"  known change: {change}"]
                 )
                 self.assertEqual(check.variant(key), copy)
+
+    def test_yaml_with_allow_unicode(self) -> None:
+        """Arabic as it is, the flag still escaped; lines folded at 80 columns."""
+        copy = library_output("yaml_dq.txt")
+        self.assertIn(b"\\U0001F1E8", copy)
+        self.assertEqual(
+            known(check.compare(TEXT, copy)),
+            [
+                "  known change: written as a YAML double-quoted string (PyYAML's yaml.dump)"
+            ],
+        )
 
     def test_one_language_is_not_named_for_another(self) -> None:
         """Go writes \\U0001f1e8 where Ruby writes \\u{1F1E8}: the same text, read back."""
