@@ -327,29 +327,32 @@ def partly(text: str, old: str, new: str, chance: random.Random) -> str:
 
 
 def made_partly(text: str, copy: str, cover: list) -> bool:
-    """Tell whether ``cover`` makes ``copy`` of ``text``: its whole changes made, then the others in some places.
+    """Tell whether ``cover`` makes ``copy`` of ``text``, its changes made in the order given.
 
-    In those places, a character changed as one of them changes it alone.
+    The changes made everywhere before the first made in part are made to
+    the whole text; from there each character may or may not be changed by
+    each change made in part, and is changed by each made everywhere.
     """
-    for (change, form), made, everywhere in cover:
-        if made == everywhere:
-            text = change.make(text, *form)
+    first = next(
+        (
+            index
+            for index, (_, made, everywhere) in enumerate(cover)
+            if made < everywhere
+        ),
+        len(cover),
+    )
+    for (change, form), _, _ in cover[:first]:
+        text = change.make(text, *form)
     position = 0
     for char in text:
-        if copy.startswith(char, position):
-            position += 1
-            continue
-        for (change, form), made, everywhere in cover:
-            changed = change.make(char, *form)
-            if (
-                made < everywhere
-                and changed != char
-                and copy.startswith(changed, position)
-            ):
-                position += len(changed)
-                break
-        else:
+        outputs = {char}
+        for (change, form), made, everywhere in cover[first:]:
+            changed = {change.make(each, *form) for each in outputs}
+            outputs = changed if made == everywhere else outputs | changed
+        found = [each for each in outputs if copy.startswith(each, position)]
+        if not found:
             return False
+        position += len(max(found, key=len))
     return position == len(copy)
 
 
