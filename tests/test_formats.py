@@ -15,10 +15,9 @@ textwrap), and kept as real tools wrote them in tests/data, from ar_news.txt:
   encoding: "UTF-8").dump'``;
 - go_q.txt and go_plusq.txt: go1.19.8, ``fmt.Printf("%q", s)`` and
   ``fmt.Printf("%+q", s)`` of the file's content as a string;
-- yaml_dump_default.txt, yaml_dq.txt and yaml_folded.txt: PyYAML 6.0.4,
-  ``yaml.dump(text)``, ``yaml.dump(text, default_style='"',
-  allow_unicode=True)`` and ``yaml.dump(text, default_style='>',
-  allow_unicode=True)``, written as UTF-8.
+- yaml_dump_default.txt and yaml_dq.txt: PyYAML 6.0.4, ``yaml.dump(text)``
+  and ``yaml.dump(text, default_style='"', allow_unicode=True)``, written as
+  UTF-8.
 """
 
 import csv
@@ -42,7 +41,6 @@ TOOLS_SHA256 = {
     "go_plusq.txt": "25c841a4897fe2930c6d1410232bbb62e778b606bfff5a30800a3d271372e797",
     "yaml_dump_default.txt": "dfa47a4e638888f0409ffe45d7aa067404087bf51099e98a47be59bba87d3e7c",
     "yaml_dq.txt": "0aa8b5a7384bdecb18f928302a61b287083df6e123aab927ace06bdaabe797bb",
-    "yaml_folded.txt": "ac8be89e4ef2cfec4ad6f7b56990fae595681d4cf5d2de4485d17e8745a6fe83",
 }
 LITERALS = {  # each tool's output, what check.py must name, its key
     "ruby_dump.txt": ("written as Ruby's String#dump", "ruby-dump"),
@@ -51,10 +49,6 @@ LITERALS = {  # each tool's output, what check.py must name, its key
     "yaml_dump_default.txt": (
         "written as a YAML double-quoted string (PyYAML's yaml.dump)",
         "yaml",
-    ),
-    "yaml_folded.txt": (
-        "written as a YAML folded block scalar (PyYAML's default_style='>')",
-        "yaml-folded",
     ),
     "pg_copy_text.txt": (
         "written as a field of PostgreSQL's COPY text format, a line of its own",
