@@ -2299,6 +2299,12 @@ class Explanation:
         return [f"  known change, in part: {' and '.join(parts)}"]
 
 
+# What a report calls the letters of a script (the others "other") and the
+# characters of a general category.
+SCRIPTS = {"ARABIC": "Arabic", "LATIN": "Latin"}
+KIND_NAMES = {"N": "digits", "P": "punctuation", "S": "symbols", "Z": "spaces"}
+
+
 def kinds(text: str) -> str:
     """What a text holds, by script and general category ("Arabic letters and marks, spaces")."""
     import unicodedata
@@ -2316,10 +2322,6 @@ def kinds(text: str) -> str:
             found.add(KIND_NAMES[kind])
     return ", ".join(sorted(found)) or "nothing"
 
-
-SCRIPTS = {"ARABIC": "Arabic", "LATIN": "Latin"}  # the others are "other"
-# What the characters of a general category are called in a report.
-KIND_NAMES = {"N": "digits", "P": "punctuation", "S": "symbols", "Z": "spaces"}
 
 # Where a copy first differs, in cmp's words, by ``Difference.at``.
 WHERE = {
