@@ -696,57 +696,6 @@ def hex_undone(copy: str) -> "tuple[str, tuple]":
     return as_text(bytes.fromhex(encoded)), (width, final, encoded != encoded.lower())
 
 
-# Hex dumps with offsets, as xxd and hexdump -C write 16 bytes a line: where
-# on a line the hex digits stand, and how each line is written.
-DUMPS = {
-    "xxd": (
-        slice(10, 49),
-        lambda offset, pairs, shown: (
-            f"{offset:08x}: "
-            + f"{' '.join(map(''.join, zip(pairs[::2], pairs[1::2] + [''])))[:39]:<39}  {shown}\n"
-        ),
-    ),
-    "hexdump": (
-        slice(10, 59),
-        lambda offset, pairs, shown: (
-            f"{offset:08x}  "
-            + f"{' '.join(pairs[:8]):<23}  {' '.join(pairs[8:]):<23}  |{shown}|\n"
-        ),
-    ),
-}
-
-
-def dumped(layout: str):
-    """Make and undo a hex dump of the bytes in ``layout``, a key of DUMPS."""
-    where, line = DUMPS[layout]
-
-    def make(text: str, bound: bool = False) -> str:
-        data = utf8(text)
-        if (
-            bound
-        ):  # for the size limit: five characters a byte, more than a line of 16 takes
-            return "." * 5 * len(data)
-        lines = [
-            line(
-                offset,
-                [f"{byte:02x}" for byte in data[offset : offset + 16]],
-                "".join(
-                    chr(b) if 0x20 <= b < 0x7F else "."
-                    for b in data[offset : offset + 16]
-                ),
-            )
-            for offset in range(0, len(data), 16)
-        ]
-        return "".join(lines) + (f"{len(data):08x}\n" if layout == "hexdump" else "")
-
-    def undo(copy: str) -> str:
-        if not copy.startswith("00000000") or not copy.endswith("\n"):
-            raise ValueError("not a hex dump")
-        return as_text(bytes.fromhex(" ".join(row[where] for row in copy.split("\n"))))
-
-    return make, undo, lambda text: (True,)
-
-
 # What JavaScript's escape() keeps; it writes each other UTF-16 code unit
 # below 0x100 as %XX, and the rest as %uXXXX.
 JS_KEPT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@*_+-./"
@@ -1510,13 +1459,6 @@ CHANGES = tuple(
         ),
         Change(
             "hex", "written as hex digits (a hex dump)", "escape", hex_dump, hex_undone
-        ),
-        Change("xxd", "written as xxd's hex dump", "escape", *dumped("xxd")),
-        Change(
-            "hexdump-c",
-            "written as a hex dump by hexdump -C",
-            "escape",
-            *dumped("hexdump"),
         ),
         Change(
             "json-lines",
