@@ -456,11 +456,11 @@ UNESCAPED = dict(map(reversed, YAML_ESCAPES.items()))  # what each escape stands
 YAML_BREAK = r"\\\n[ \t]*|[ \t]*(\n[ \t]*)+|" + ESCAPE  # a line break, or any escape
 
 
-def yaml_quoted(text: str, ascii_only: bool = True) -> str:
+def yaml_quoted(text: str, ascii_only: bool = True, width: "int | None" = 80) -> str:
     """Write as a YAML document of one double-quoted string, as PyYAML's ``yaml.dump`` does.
 
-    Lines broken at a space or after an escape past 80 columns, with a
-    backslash; ``ascii_only``: without ``allow_unicode``.
+    Lines broken at a space or after an escape past ``width`` columns (None:
+    never), with a backslash; ``ascii_only``: without ``allow_unicode``.
     """
     written, column, start = ['"'], 1, 0
     for end in range(len(text) + 1):
@@ -489,7 +489,8 @@ def yaml_quoted(text: str, ascii_only: bool = True) -> str:
         if (
             0 < end < len(text) - 1
             and (char == " " or start >= end)
-            and column + end - start > 80
+            and width is not None
+            and column + end - start > width
         ):
             written += [
                 text[start:end],
@@ -501,7 +502,12 @@ def yaml_quoted(text: str, ascii_only: bool = True) -> str:
 
 
 def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
-    """Undo a YAML double-quoted scalar: its escapes and its folded lines; the form is whether it kept to ASCII."""
+    """Undo a YAML double-quoted scalar: its escapes and its folded lines.
+
+    The form is whether it kept to ASCII, and the width its lines were
+    broken past (None where none is): one of the two its shortest broken
+    line allows, at a space or after an escape, the one that writes it.
+    """
     import re
 
     if len(copy) < 3 or copy[0] != '"' or not copy.endswith('"\n'):
@@ -517,7 +523,14 @@ def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
             return chr(int(code, 16))
         return UNESCAPED.get(match[6], match[6])
 
-    return re.sub(YAML_BREAK, unfolded, copy[1:-2], flags=re.DOTALL), (copy.isascii(),)
+    text = re.sub(YAML_BREAK, unfolded, copy[1:-2], flags=re.DOTALL)
+    broken = copy.split("\n")[:-2]  # each ends with the backslash of its break
+    form = (copy.isascii(), None)
+    for past in (2, 3) if broken else ():
+        form = (copy.isascii(), min(map(len, broken)) - past)
+        if yaml_quoted(text, *form) == copy:
+            break
+    return text, form
 
 
 def json_string(text: str, ensure_ascii: bool = True) -> str:

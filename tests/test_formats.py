@@ -17,7 +17,8 @@ textwrap), and kept as real tools wrote them in tests/data, from ar_news.txt:
   ``fmt.Printf("%+q", s)`` of the file's content as a string;
 - yaml_dump_default.txt and yaml_dq.txt: PyYAML 6.0.4, ``yaml.dump(text)``
   and ``yaml.dump(text, default_style='"', allow_unicode=True)``, written as
-  UTF-8.
+  UTF-8; yaml_dump_wide.txt the same, ``yaml.dump(text, width=float("inf"))``,
+  no line folded.
 """
 
 import csv
@@ -41,6 +42,7 @@ TOOLS_SHA256 = {
     "go_plusq.txt": "25c841a4897fe2930c6d1410232bbb62e778b606bfff5a30800a3d271372e797",
     "yaml_dump_default.txt": "dfa47a4e638888f0409ffe45d7aa067404087bf51099e98a47be59bba87d3e7c",
     "yaml_dq.txt": "0aa8b5a7384bdecb18f928302a61b287083df6e123aab927ace06bdaabe797bb",
+    "yaml_dump_wide.txt": "4d6ae2344d4459270ca90a9c8e98cc670f976a4ae3804515420a4b8c52605ca4",
 }
 LITERALS = {  # each tool's output, what check.py must name, its key
     "ruby_dump.txt": ("written as Ruby's String#dump", "ruby-dump"),
@@ -160,16 +162,21 @@ class DataFormats(unittest.TestCase):
                 )
                 self.assertEqual(check.variant(key), copy)
 
-    def test_yaml_with_allow_unicode(self) -> None:
-        """Arabic as it is, the flag still escaped; lines folded at 80 columns."""
-        copy = library_output("yaml_dq.txt")
-        self.assertIn(b"\\U0001F1E8", copy)
-        self.assertEqual(
-            known(check.compare(TEXT, copy)),
-            [
-                "  known change: written as a YAML double-quoted string (PyYAML's yaml.dump)"
-            ],
-        )
+    def test_yaml_with_allow_unicode_or_another_width(self) -> None:
+        """Arabic as it is, the flag still escaped, lines folded at 80; or no line folded."""
+        self.assertIn(b"\\U0001F1E8", library_output("yaml_dq.txt"))
+        self.assertEqual(library_output("yaml_dump_wide.txt").count(b"\n"), 1)
+        for name in ("yaml_dq.txt", "yaml_dump_wide.txt"):
+            with self.subTest(name=name):
+                self.assertEqual(
+                    known(check.compare(TEXT, library_output(name))),
+                    [
+                        (
+                            "  known change: written as a YAML double-quoted string"
+                            " (PyYAML's yaml.dump)"
+                        )
+                    ],
+                )
 
     def test_one_language_is_not_named_for_another(self) -> None:
         """Go writes \\U0001f1e8 where Ruby writes \\u{1F1E8}: the same text, read back."""
