@@ -376,8 +376,9 @@ def unicode_escaped(copy: str) -> "tuple[str, tuple]":
     return unescape_python(copy), ()
 
 
-# Backslash escapes as other languages and formats write a string: each of
-# these writes what it writes of a character; any is read back.
+# Backslash escapes, as other languages and formats write a string: for
+# each, a function says how it writes a character; one reader reads any back.
+# The control characters that C names, and the letter each is written with:
 C_ESCAPES = {
     "\a": "a",
     "\b": "b",
