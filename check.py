@@ -755,13 +755,13 @@ def csv_field(text: str, start: str = "", end: str = "\r\n") -> str:
 
 
 def csv_undone(copy: str) -> "tuple[str, tuple]":
-    """Undo ``csv_field``; the form is the byte-order mark before it and what ends it."""
+    """Undo ``csv_field``; the form is the byte-order mark before it and the line end after it."""
     start = copy[:1] if copy.startswith("\ufeff") else ""
     field = copy[len(start) :]
-    end = "\r\n" if field.endswith('"\r\n') else "\n" if field.endswith('"\n') else ""
+    end = "\r\n" if field.endswith('"\r\n') else "\n"  # a row always ends so
     field = field[: len(field) - len(end)]
     if len(field) < 2 or field[0] != '"' or field[-1] != '"':
-        raise ValueError("not a quoted CSV field")
+        raise ValueError("not a quoted CSV field")  # text in quotes is no CSV row
     return field[1:-1].replace('""', '"'), (start, end)
 
 

@@ -185,6 +185,11 @@ class DataFormats(unittest.TestCase):
         for copy, other in ((ruby, "Go's"), (go, "Ruby's")):
             self.assertNotIn(other, check.compare(TEXT, copy))
 
+    def test_text_in_double_quotes_is_no_csv_row(self) -> None:
+        """A CSV writer ends its row with a line break: quotes alone name nothing."""
+        copy = b'"' + ORIGINAL + b'"'
+        self.assertEqual(known(check.compare(TEXT, copy)), [])
+
     def test_a_near_miss_is_not_named(self) -> None:
         """A CSV field whose quotes are not doubled is no csv module's."""
         straightened = TEXT.replace("\u201c", '"').replace("\u201d", '"')
