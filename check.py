@@ -53,7 +53,7 @@ ORIGINAL_SHA256 = "a1478f8c1314683ffc280c1d19182536c0e1340826b8686424675ae19824c
 
 # How much of a file the command reads: size_limit(ARTICLE), the most bytes
 # the known changes make of the original (a test checks it), and one more.
-READ_LIMIT = 261530
+READ_LIMIT = 266652
 
 # How many of the places that differ a report lists.
 PLACES_SHOWN = 5
@@ -792,7 +792,8 @@ def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
 # Widths are counted in characters or, as fold does, in bytes; where bytes
 # count, the UTF-8 is read as Latin-1, a byte to a character.
 GAP = "(?:[ \t\r\n]|\xc2\xa0)+"  # a run of whitespace, in UTF-8 read as Latin-1
-NARROWEST = 30  # no narrower wrapping is named: size_limit allows for this
+NARROWEST = 40  # no narrower wrapping is named: size_limit allows for this
+WIDEST = 256  # nor any wider: a line broken by hand is no wrapping
 
 
 def wrapped(
@@ -824,20 +825,6 @@ def folded(
             breaks += [(start + offset, 0) for offset in range(low, len(line), low)]
             start += len(line) + 1
     return wrapped(text, unit, low, high, breaks)
-
-
-INDENTED = 8  # the most spaces named as an indentation
-
-
-def indent_undone(copy: str) -> "tuple[str, tuple]":
-    """Undo an indentation of each line that is not empty by the same number of spaces."""
-    lines = copy.split("\n")
-    spaces = min(len(line) - len(line.lstrip(" ")) for line in lines if line)
-    if not 0 < spaces <= INDENTED or any(
-        line.startswith(" " * spaces) < bool(line) for line in lines
-    ):
-        raise ValueError("not each line indented alike")
-    return "\n".join(line[spaces:] for line in lines), ("spaces", spaces, spaces)
 
 
 def lines(text: str) -> "tuple[int, int | None]":
@@ -904,7 +891,7 @@ def unwrapped(copy: str, text: str) -> "tuple[str, Change, tuple] | None":
         # The next word would not fit (greedy, as textwrap and fold -s; with
         # the space after it, as fold); else, the next line (as fmt and par).
         fits = min((end + len(after.split(" ")[0]) for end, after in soft), default=0)
-        if not put_in or low < NARROWEST or not all(full):
+        if not put_in or not NARROWEST <= low <= WIDEST or not all(full):
             continue
         if full and all(len(lines[at]) == low for at, _ in put_in):
             found.append((0, "folded", (unit, low, low)))
@@ -1479,16 +1466,6 @@ CHANGES = tuple(
         # Lines wrapped: the line breaks put in are told from the text's own by
         # the expected text's (see ``unwrapped``); the width is read off the copy.
         Change("wrapped", "lines wrapped at spaces to a width", "layout", wrapped),
-        Change(
-            "indented",
-            "each line indented to a width, as text browsers do",
-            "layout",
-            lambda text, unit="spaces", spaces=3, _=3: "\n".join(
-                " " * spaces * bool(line) + line for line in text.split("\n")
-            ),
-            indent_undone,
-            lambda text: ("spaces", INDENTED, INDENTED),
-        ),
         Change(
             "folded",
             "long lines cut at a width, within words too (fold -w, a terminal)",
@@ -2168,7 +2145,7 @@ def remade_in_places(text: str, differ: list, made: list) -> str:
 
 def step_name(step: tuple) -> str:
     """The name of a change as made: with the characters it left as they were, if
-    any, or the width of its lines or their indentation."""
+    any, or the width of its lines."""
     change, form = step
     if change.table and form:
         return f"{change.name}, except {' and '.join(map(describe, form))}"
@@ -2295,13 +2272,13 @@ def size_limit(text: str) -> int:
     kind after each), then room for what is added once: two newlines at the
     end and a mark at the start, each through three layers, and 64 bytes
     for quotes, a byte-order mark and Base64's last line; and for line breaks
-    put in: one in every NARROWEST characters where lines are wrapped and
-    then two in every 76 for the soft line breaks of quoted-printable (YAML's
+    put in: one in every NARROWEST / 2 characters where lines are wrapped
+    and then two in every 76 for the soft line breaks of quoted-printable (YAML's
     folded lines stay within what percent-encoding and references make of each).
     """
     total = sum(text.count(char) * unit(char)[0] for char in set(text))
     once = 2 * most_made("\n") + most_made(MARKS[0]) + 64
-    return total + total // 16 + once
+    return total + total // 12 + once
 
 
 def display_limit(text: str) -> int:
