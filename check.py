@@ -53,7 +53,7 @@ ORIGINAL_SHA256 = "a1478f8c1314683ffc280c1d19182536c0e1340826b8686424675ae19824c
 
 # How much of a file the command reads: size_limit(ARTICLE), the most bytes
 # the known changes make of the original (a test checks it), and one more.
-READ_LIMIT = 266652
+READ_LIMIT = 253846
 
 # How many of the places that differ a report lists.
 PLACES_SHOWN = 5
@@ -198,6 +198,11 @@ def strip_line_ends(text: str) -> str:
     import re
 
     return re.sub(r"\s+$", "", text, flags=re.MULTILINE)
+
+
+def without_empty_lines(text: str) -> str:
+    """Remove the lines that are empty or only whitespace, as HTML-to-text tools do."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
 
 
 def newline_undone(copy: str) -> "tuple[str, tuple]":
@@ -787,124 +792,6 @@ def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
     return text, (writer,)
 
 
-# Lines wrapped: line breaks put in at a width, at spaces (textwrap, fold -s,
-# HTML-to-text tools, mail) or where the width falls (fold -w, a terminal).
-# Widths are counted in characters or, as fold does, in bytes; where bytes
-# count, the UTF-8 is read as Latin-1, a byte to a character.
-GAP = "(?:[ \t\r\n]|\xc2\xa0)+"  # a run of whitespace, in UTF-8 read as Latin-1
-NARROWEST = 40  # no narrower wrapping is named: size_limit allows for this
-WIDEST = 256  # nor any wider: a line broken by hand is no wrapping
-
-
-def wrapped(
-    text: str, unit: str = "characters", low: int = 70, high: int = 70, breaks=None
-) -> bytes:
-    """``text`` with a line break at each of ``breaks``, lines at most ``low`` to ``high`` ``unit`` long.
-
-    A break is (offset in the UTF-8, how many spaces there it takes the
-    place of).  By default each line is wrapped as textwrap.fill does.
-    """
-    if breaks is None:
-        import textwrap
-
-        text = "\n".join(textwrap.fill(line, low) for line in text.split("\n"))
-    data, pieces, last = utf8(text).decode("latin-1"), [], 0
-    for offset, replaces in breaks or ():
-        pieces += [data[last:offset], "\n"]
-        last = offset + replaces
-    return ("".join(pieces) + data[last:]).encode("latin-1")
-
-
-def folded(
-    text: str, unit: str = "bytes", low: int = 80, high: int = 80, breaks=None
-) -> bytes:
-    """As ``wrapped``; by default each line cut every ``low`` bytes, as fold -w does."""
-    if breaks is None:
-        breaks, start = [], 0
-        for line in utf8(text).split(b"\n"):
-            breaks += [(start + offset, 0) for offset in range(low, len(line), low)]
-            start += len(line) + 1
-    return wrapped(text, unit, low, high, breaks)
-
-
-def lines(text: str) -> "tuple[int, int | None]":
-    """How many line breaks ``text`` has, and how many bytes other than whitespace."""
-    try:
-        data = utf8(text)
-    except ValueError:  # a lone surrogate, which no byte stands for
-        return text.count("\n"), None
-    blank = sum(map(data.count, (b" ", b"\t", b"\r", b"\n"))) + 2 * data.count(
-        b"\xc2\xa0"
-    )
-    return text.count("\n"), len(data) - blank
-
-
-def unwrapped(copy: str, text: str) -> "tuple[str, Change, tuple] | None":
-    """Take out of ``copy`` the line breaks that wrapping put in, ``text`` the guide.
-
-    A break was put in where ``text`` has none among the characters that are
-    not whitespace: in the place of spaces, beside them or inside a word.
-    Returns the text before, the change and its form, where each break is
-    where the width falls or, at a space, where the next word would not fit;
-    else None.
-    """
-    import re
-
-    try:
-        data, guide = utf8(copy).decode("latin-1"), utf8(text).decode("latin-1")
-    except ValueError:  # a lone surrogate, which no byte stands for
-        return None
-    gaps, spaces = {}, 0  # the guide's runs of whitespace, by where they stand
-    for run in re.finditer(GAP, guide):
-        gaps[run.start() - spaces] = run.group()
-        spaces += len(run.group())
-    pieces, breaks, put_in = (
-        [],
-        [],
-        [],
-    )  # put_in: the copy's line each ends, if at a space
-    spaces = line = last = size = 0
-    for run in re.finditer(GAP, data):
-        gap, known = run.group(), gaps.get(run.start() - spaces, "")
-        pieces.append(data[last : run.start()])
-        size += run.start() - last
-        spaces, last, newlines = spaces + len(gap), run.end(), gap.count("\n")
-        if newlines > known.count("\n"):
-            index, rest = gap.find("\n"), gap.replace("\n", "", 1)
-            kept, wanted = (len(s) - s.count("\xc2") for s in (rest, known))
-            if "\n" in known + rest or kept > wanted:
-                return None  # lines joined, or two breaks in one place
-            breaks.append((size + index, wanted - kept))  # the spaces it took
-            put_in.append((line, bool(known)))
-            gap = gap[:index] + " " * (wanted - kept) + gap[index + 1 :]
-        pieces.append(gap)
-        size, line = size + len(gap), line + newlines
-    found = []  # (how true to a wrapper, change, form)
-    for unit, lines in (("characters", copy.split("\n")), ("bytes", data.split("\n"))):
-        low = max(map(len, lines))
-        full = [len(lines[at]) == low for at, spaced in put_in if not spaced]
-        soft = [  # at each break at a space: where the line ends, and the next
-            (len(lines[at].rstrip(" ")) + 1, lines[at + 1])
-            for at, spaced in put_in
-            if spaced
-        ]
-        # The next word would not fit (greedy, as textwrap and fold -s; with
-        # the space after it, as fold); else, the next line (as fmt and par).
-        fits = min((end + len(after.split(" ")[0]) for end, after in soft), default=0)
-        if not put_in or not NARROWEST <= low <= WIDEST or not all(full):
-            continue
-        if full and all(len(lines[at]) == low for at, _ in put_in):
-            found.append((0, "folded", (unit, low, low)))
-        elif fits >= low:
-            found.append((1, "wrapped", (unit, low, max(low, fits - 1))))
-        elif all(end + len(after) > low for end, after in soft):
-            found.append((2, "wrapped", (unit, low, low)))
-    for _, key, form in sorted(found)[:1]:
-        before = as_text(("".join(pieces) + data[last:]).encode("latin-1"))
-        return before, CHANGES_BY_KEY[key], (*form, tuple(breaks))
-    return None
-
-
 # Display order: the Unicode Bidirectional Algorithm (UAX #9) for text
 # without explicit embeddings or isolates (they count as neutral) and
 # without bracket pairs (N0).  Each step quotes the rule it implements.
@@ -1147,13 +1034,12 @@ class Change:
 # changes come first: any number of local ones (of single characters, with a
 # ``table``), up to two others.  A wrong reading (mojibake) may be made among
 # them or after them; then, one of each at most, what is written over the
-# whole text: lines wrapped, inserted characters, shaping, display order, a saving other
+# whole text: inserted characters, shaping, display order, a saving other
 # than UTF-8, an escape.  A newline added at the end may follow them all, as
 # a command-line tool prints it.
 STAGES = (
     "text",
     "reading",
-    "layout",
     "zero-width",
     "marks",
     "shaping",
@@ -1381,10 +1267,7 @@ CHANGES = tuple(
         ("nbsp-removed", "no-break spaces removed", "\xa0", ""),
         ("line-breaks-as-spaces", "line breaks turned into spaces", "\n", " "),
         Change(
-            "empty-lines-removed",
-            "empty lines removed",
-            "text",
-            lambda text: "\n".join(line for line in text.split("\n") if line.strip()),
+            "empty-lines-removed", "empty lines removed", "text", without_empty_lines
         ),
         (
             "alef-maqsura-as-alef",
@@ -1462,15 +1345,6 @@ CHANGES = tuple(
             for code_page, encoding in LEGACY_CODE_PAGES
             for what, errors, loss in LOSSES
             for wrong, key, reading in WRONG_READINGS
-        ),
-        # Lines wrapped: the line breaks put in are told from the text's own by
-        # the expected text's (see ``unwrapped``); the width is read off the copy.
-        Change("wrapped", "lines wrapped at spaces to a width", "layout", wrapped),
-        Change(
-            "folded",
-            "long lines cut at a width, within words too (fold -w, a terminal)",
-            "layout",
-            folded,
         ),
         # Characters inserted, shaping, display orders and escapes: written over
         # the whole text, each undone on the copy and made again.
@@ -1674,7 +1548,6 @@ LAYERS = (
         for stage in reversed(STAGES[1:])
     ]
 )
-LAYERS = [group for group in LAYERS if group]  # wrapping is undone apart
 
 
 def remade(text: str, chain: tuple) -> "bytes | None":
@@ -1904,27 +1777,6 @@ def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
         add_explanations(
             text, actual, made, change.make(text), found, [()], whole, cut_short
         )
-    # The line breaks that wrapping put in are taken out, with the expected
-    # text's as a guide, of the copy and of it with two layers undone at most:
-    # where it has more lines than a text the changes make, and as much else.
-    texts = (
-        []
-        if whole
-        else [(chain, base, *lines(base)) for chain, base in bases[0] + bases[1]]
-    )
-    for candidate, chains in [item for level in levels[:3] for item in level.items()]:
-        broken, rest = lines(candidate)
-        for chain, base, breaks, other in texts:
-            unwrapping = (
-                breaks < broken and other == rest and unwrapped(candidate, base)
-            )
-            if not unwrapping:
-                continue
-            before, change, form = unwrapping
-            layers = [((change, form),) + each for each in chains]
-            add_explanations(
-                text, actual, chain, base, before, layers, whole, cut_short
-            )
     chains = whole or cut_short
     fewest = min(map(len, chains), default=0)
     chains = [chain for chain in chains if len(chain) == fewest]
@@ -2144,15 +1996,10 @@ def remade_in_places(text: str, differ: list, made: list) -> str:
 
 
 def step_name(step: tuple) -> str:
-    """The name of a change as made: with the characters it left as they were, if
-    any, or the width of its lines."""
+    """The name of a change as made: with the characters it left as they were, if any."""
     change, form = step
     if change.table and form:
         return f"{change.name}, except {' and '.join(map(describe, form))}"
-    if change.stage == "layout" and form:
-        unit, low, high = form[:3]
-        width = f"{low} to {high}" if high > low else low
-        return change.name.replace("a width", f"a width of {width} {unit}")
     return change.name
 
 
@@ -2180,7 +2027,7 @@ UNITS: "dict[str, tuple[int, int]]" = {}  # by character: the most made of it al
 MOST_MADE: "dict[tuple, int]" = {}  # by character, stage, layers left and end
 MADE: "dict[tuple[str, str], str | None]" = {}  # by change's key and character
 LAYER_STAGES = [  # each change of these makes each character alone; display only reorders
-    BY_STAGE[stage] for stage in STAGES[1:] if stage not in ("layout", "display")
+    BY_STAGE[stage] for stage in STAGES[1:] if stage != "display"
 ]
 # Where the display order is made: before the saving, among the LAYER_STAGES.
 DISPLAY = LAYER_STAGES.index(BY_STAGE["saving"])
@@ -2271,14 +2118,13 @@ def size_limit(text: str) -> int:
     Bounded character by character (with one inserted character of each
     kind after each), then room for what is added once: two newlines at the
     end and a mark at the start, each through three layers, and 64 bytes
-    for quotes, a byte-order mark and Base64's last line; and for line breaks
-    put in: one in every NARROWEST / 2 characters where lines are wrapped
-    and then two in every 76 for the soft line breaks of quoted-printable (YAML's
-    folded lines stay within what percent-encoding and references make of each).
+    for quotes, a byte-order mark and Base64's last line; and for the soft
+    line breaks of quoted-printable, two characters in every 76 (YAML's folded
+    lines stay within what percent-encoding and references make of each).
     """
     total = sum(text.count(char) * unit(char)[0] for char in set(text))
     once = 2 * most_made("\n") + most_made(MARKS[0]) + 64
-    return total + total // 12 + once
+    return total + total // 32 + once
 
 
 def display_limit(text: str) -> int:
