@@ -60,6 +60,7 @@ VARIANT_SHA256 = {
     "nbsp-removed": "376325add62652fedfbc915ee1cf31dc52e3feee2ab7999474479db631756ea7",
     "line-breaks-as-spaces": "2308fdb37382a4720a0b16b5eedeb9e67f5601c30cf557628f3a133fff2a59ef",
     "empty-lines-removed": "8d6ffdf9075a47a0c22d4aa2bcca4fb9530676ef63f6aa095bd2ad7c3873648b",
+    "wrapped": "dcb341ad053937137bd6b2f2e81170d6aff46d2b55964bf6e673eb43476018a4",
     "alef-maqsura-as-alef": "c3412bd8bcfe39fd1ab87f82ce496059054ec87a4fb2d599ed0e715770163bfe",
     "utf8-bom": "c18bf32ac1c1e2c4cbe7258f61265fd9cafa8f98d61a8a58f06a8dafbd302a25",
     "utf16le": "207d11e7fe3877d148be69e2981942c2f564cedebdc5ab604bf460b8c66bc44c",
