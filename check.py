@@ -53,7 +53,7 @@ ORIGINAL_SHA256 = "a1478f8c1314683ffc280c1d19182536c0e1340826b8686424675ae19824c
 
 # How much of a file the command reads: size_limit(ARTICLE), the most bytes
 # the known changes make of the original (a test checks it), and one more.
-READ_LIMIT = 266733
+READ_LIMIT = 253923
 
 # How many of the places that differ a report lists.
 PLACES_SHOWN = 5
@@ -792,93 +792,6 @@ def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
     return text, (writer,)
 
 
-# Lines wrapped: spaces turned into line breaks, or a line break put in
-# beside them, so that no line is wider than a width (textwrap, fold -s, fmt,
-# HTML-to-text tools, mail), counted in characters or, as fold and fmt do, in
-# bytes: UTF-8 read as Latin-1, a byte to a character.
-NBSP = b"\xc2\xa0"  # a no-break space, in UTF-8
-GAP = "(?:[ \t\r\n]|\xc2\xa0)+"  # a run of whitespace, in UTF-8 read as Latin-1
-NARROWEST, WIDEST = 40, 256  # the widths named: a break put in by hand is none
-
-
-def wrapped(text: str, unit: str = "characters", width: int = 70, breaks=None) -> bytes:
-    """``text`` with a line break at each of ``breaks``, no line wider than ``width`` ``unit``.
-
-    A break is (its offset in the UTF-8, how many spaces there it takes the
-    place of).  By default each line is wrapped as textwrap.fill does.
-    """
-    if breaks is None:
-        import textwrap
-
-        text = "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
-    data, pieces, last = utf8(text).decode("latin-1"), [], 0
-    for offset, replaces in breaks or ():
-        pieces += [data[last:offset], "\n"]
-        last = offset + replaces
-    return ("".join(pieces) + data[last:]).encode("latin-1")
-
-
-def lines(text: str) -> "tuple[int, int | None]":
-    """How many line breaks ``text`` has, and how many bytes other than whitespace."""
-    try:
-        data = utf8(text)
-    except ValueError:  # a lone surrogate, which no byte stands for
-        return text.count("\n"), None
-    blank = sum(map(data.count, (b" ", b"\t", b"\r", b"\n"))) + 2 * data.count(NBSP)
-    return text.count("\n"), len(data) - blank
-
-
-def unwrapped(copy: str, text: str) -> "tuple[str, tuple] | None":
-    """Take out of ``copy`` the line breaks that wrapping put in, ``text`` the guide.
-
-    A break was put in at a run of whitespace where ``text`` has no line
-    break, among the same characters that are not whitespace.  Returns the
-    text before and the form, where no line of the copy is wider than the
-    width and each next line would not have fit after the line it follows;
-    else None.
-    """
-    import re
-
-    data, guide = utf8(copy).decode("latin-1"), utf8(text).decode("latin-1")
-    gaps, spaces = {}, 0  # the guide's runs of whitespace, by where they stand
-    for run in re.finditer(GAP, guide):
-        gaps[run.start() - spaces] = run.group()
-        spaces += len(run.group())
-    pieces, breaks, put_in = [], [], []  # put_in: the line of the copy each ends
-    spaces = line = last = size = 0
-    for run in re.finditer(GAP, data):
-        gap, known = run.group(), gaps.get(run.start() - spaces, "")
-        pieces.append(data[last : run.start()])
-        size += run.start() - last
-        spaces, last, newlines = spaces + len(gap), run.end(), gap.count("\n")
-        if newlines > known.count("\n"):
-            index, rest = gap.find("\n"), gap.replace("\n", "", 1)
-            kept, wanted = (len(s) - s.count("\xc2") for s in (rest, known))
-            if not known or "\n" in known + rest or kept > wanted:
-                return None  # in a word, lines joined, or two breaks in one place
-            breaks.append((size + index, wanted - kept))
-            put_in.append(line)
-            gap = gap[:index] + " " * (wanted - kept) + gap[index + 1 :]
-        pieces.append(gap)
-        size, line = size + len(gap), line + newlines
-    for unit, wrapped_lines in (
-        ("characters", copy.split("\n")),
-        ("bytes", data.split("\n")),
-    ):
-        width = max(map(len, wrapped_lines))
-        if (
-            put_in
-            and NARROWEST <= width <= WIDEST
-            and all(
-                len(wrapped_lines[at].rstrip(" ")) + len(wrapped_lines[at + 1]) >= width
-                for at in put_in
-            )
-        ):
-            before = as_text(("".join(pieces) + data[last:]).encode("latin-1"))
-            return before, (unit, width, tuple(breaks))
-    return None
-
-
 # Display order: the Unicode Bidirectional Algorithm (UAX #9) for text
 # without explicit embeddings or isolates (they count as neutral) and
 # without bracket pairs (N0).  Each step quotes the rule it implements.
@@ -1148,13 +1061,12 @@ class Change:
 # changes come first: any number of local ones (of single characters, with a
 # ``table``), up to two others.  A wrong reading (mojibake) may be made among
 # them or after them; then, one of each at most, what is written over the
-# whole text: lines wrapped, inserted characters, shaping, display order, a saving other
+# whole text: inserted characters, shaping, display order, a saving other
 # than UTF-8, an escape.  A newline added at the end may follow them all, as
 # a command-line tool prints it.
 STAGES = (
     "text",
     "reading",
-    "layout",
     "zero-width",
     "marks",
     "shaping",
@@ -1470,9 +1382,6 @@ CHANGES = tuple(
             for what, errors, loss in LOSSES
             for wrong, key, reading in WRONG_READINGS
         ),
-        # Lines wrapped: the line breaks put in are told from the text's own by
-        # the expected text's (see ``unwrapped``); the width is read off the copy.
-        Change("wrapped", "lines wrapped at spaces to a width", "layout", wrapped),
         # Characters inserted, shaping, display orders and escapes: written over
         # the whole text, each undone on the copy and made again.
         Change(
@@ -1696,7 +1605,6 @@ LAYERS = (
     + [  # in the order undone
         [change for change in BY_STAGE[stage] if change.undo]
         for stage in reversed(STAGES[1:])
-        if stage != "layout"  # undone apart, with the expected text as a guide
     ]
 )
 
@@ -1928,20 +1836,6 @@ def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
         add_explanations(
             text, actual, made, change.make(text), found, [()], whole, cut_short
         )
-    # Wrapping is undone with a text the changes make as a guide, on the copy
-    # with two layers undone at most: where it has more lines, and as much else.
-    texts = [] if whole else [(*each, *lines(each[1])) for each in bases[0] + bases[1]]
-    for candidate, chains in [item for level in levels[:3] for item in level.items()]:
-        broken, other = lines(candidate)
-        for chain, base, breaks, rest in texts:
-            if other != rest or rest is None or breaks >= broken:
-                continue
-            form = unwrapped(candidate, base)
-            if form:
-                layers = [((BY_STAGE["layout"][0], form[1]),) + each for each in chains]
-                add_explanations(
-                    text, actual, chain, base, form[0], layers, whole, cut_short
-                )
     chains = whole or cut_short
     fewest = min(map(len, chains), default=0)
     chains = [chain for chain in chains if len(chain) == fewest]
@@ -2161,12 +2055,10 @@ def remade_in_places(text: str, differ: list, made: list) -> str:
 
 
 def step_name(step: tuple) -> str:
-    """The name of a change as made: with the characters it left as they were, if any, or its width."""
+    """The name of a change as made: with the characters it left as they were, if any."""
     change, form = step
     if change.table and form:
         return f"{change.name}, except {' and '.join(map(describe, form))}"
-    if change.stage == "layout" and form:
-        return f"{change.name} of {form[1]} {form[0]}"
     return change.name
 
 
@@ -2194,7 +2086,7 @@ UNITS: "dict[str, tuple[int, int]]" = {}  # by character: the most made of it al
 MOST_MADE: "dict[tuple, int]" = {}  # by character, stage, layers left and end
 MADE: "dict[tuple[str, str], str | None]" = {}  # by change's key and character
 LAYER_STAGES = [  # each change of these makes each character alone; display only reorders
-    BY_STAGE[stage] for stage in STAGES[1:] if stage not in ("layout", "display")
+    BY_STAGE[stage] for stage in STAGES[1:] if stage != "display"
 ]
 # Where the display order is made: before the saving, among the LAYER_STAGES.
 DISPLAY = LAYER_STAGES.index(BY_STAGE["saving"])
@@ -2285,15 +2177,13 @@ def size_limit(text: str) -> int:
     Bounded character by character (with one inserted character of each
     kind after each), then room for what is added once: two newlines at the
     end and a mark at the start, each through three layers, and 64 bytes
-    for quotes, a byte-order mark and Base64's last line; and for line breaks
-    put in: one in NARROWEST / 2 characters where lines are wrapped (two
-    lines running reach the width), then two in every 76 for the soft line
-    breaks of quoted-printable (YAML's folded lines stay within what
-    percent-encoding and references make of each).
+    for quotes, a byte-order mark and Base64's last line; and for the soft
+    line breaks of quoted-printable, two characters in every 76 (YAML's folded
+    lines stay within what percent-encoding and references make of each).
     """
     total = sum(text.count(char) * unit(char)[0] for char in set(text))
     once = 2 * most_made("\n") + most_made(MARKS[0]) + 64
-    return total + total // 12 + once
+    return total + total // 32 + once
 
 
 def display_limit(text: str) -> int:

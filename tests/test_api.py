@@ -60,7 +60,6 @@ VARIANT_SHA256 = {
     "nbsp-removed": "376325add62652fedfbc915ee1cf31dc52e3feee2ab7999474479db631756ea7",
     "line-breaks-as-spaces": "2308fdb37382a4720a0b16b5eedeb9e67f5601c30cf557628f3a133fff2a59ef",
     "empty-lines-removed": "8d6ffdf9075a47a0c22d4aa2bcca4fb9530676ef63f6aa095bd2ad7c3873648b",
-    "wrapped": "dcb341ad053937137bd6b2f2e81170d6aff46d2b55964bf6e673eb43476018a4",
     "hamza-taken-off": "8e021c538a7df82d0bf6b2ee3fc537054017999e041e8b0f09956e5342cd076d",
     "visual-order-rtl": "bd6239d5b78444036f755b1c89b193fc85c5dc9cab84845ff0cd4e1a5a83043e",
     "visual-order-breaks-kept": "c54acc37f6c9daf27b404d4cb486d659fe8cc71209c78dcdb134a971432846b2",
