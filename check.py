@@ -1344,7 +1344,7 @@ CHANGES = tuple(
             "visual-order-rtl",
             "written in visual order, each line displayed right to left (base direction R)",
             "display",
-            *[lambda text: display_order(text, base=1)] * 2,
+            lambda text: display_order(text, base=1),
         ),
         *(
             Change(
