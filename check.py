@@ -201,8 +201,11 @@ def strip_line_ends(text: str) -> str:
 
 
 def without_empty_lines(text: str) -> str:
-    """Remove the lines that are empty or only whitespace, as HTML-to-text tools do."""
-    return "\n".join(line for line in text.split("\n") if line.strip())
+    """Remove each line that is empty or only whitespace, with its line break, as
+    HTML-to-text tools do: a line break always goes with it, so no part of a line is one."""
+    import re
+
+    return re.sub(r"^[^\S\n]*\n", "", text, flags=re.MULTILINE)
 
 
 def newline_undone(copy: str) -> "tuple[str, tuple]":

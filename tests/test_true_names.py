@@ -292,6 +292,13 @@ TEXT_DAMAGE = {
     "keheh": lambda text: text.replace("\u0643", "\u06a9"),
     "flag": lambda text: re.sub("[\U00010000-\U0010ffff]", "", text),
     "collapse": lambda text: " ".join(text.split()),
+    "no nbsp": lambda text: text.replace("\xa0", ""),
+    "seats": lambda text: (
+        re.sub("[\u0622\u0623\u0625]", "\u0627", text)
+        .replace("\u0624", "\u0648")
+        .replace("\u0626", "\u064a")
+    ),
+    "empty lines": lambda text: "\n".join(filter(str.strip, text.split("\n"))),
 }
 # Made last: each gives bytes.
 LAST_DAMAGE = {
