@@ -217,12 +217,12 @@ def newline_undone(copy: str) -> "tuple[str, tuple]":
 
 # Shaping: each letter as its presentation form, and back.
 
-POSITIONS = [
+POSITIONS = (
     "<isolated>",
     "<initial>",
     "<final>",
     "<medial>",
-]  # by joining: after, before
+)  # by joining: after, before
 SHAPES: "tuple[dict[str, str], dict[str, str]]" = ({}, {})  # built on first use
 
 
@@ -808,7 +808,7 @@ def display_line(
     original = bidi_classes(line)
     if base is None:
         base = paragraph_level(original)
-    if not line or not base and not {"R", "AL", "AN"} & set(original):  # level 0
+    if not line or (not base and not {"R", "AL", "AN"} & set(original)):  # level 0
         return line
     kinds = resolve_weak_types(original, base)
     kinds = resolve_neutral_types(kinds, base)
@@ -1057,7 +1057,7 @@ class Change:
 # whole text: inserted characters, shaping, display order, a saving other
 # than UTF-8, an escape.  A newline added at the end may follow them all, as
 # a command-line tool prints it.
-STAGES = [
+STAGES = (
     "text",
     "reading",
     "zero-width",
@@ -1066,7 +1066,7 @@ STAGES = [
     "display",
     "saving",
     "escape",
-]
+)
 
 
 def wrong_reading(key: str, name: str, encoding: str) -> Change:
@@ -1223,7 +1223,7 @@ CHANGES = tuple(
             "text",
             lambda text: " ".join(text.split()),
         ),
-        # What HTML-to-text tools leave, and before wrapping the whole text.
+        # What HTML-to-text tools leave of a text.
         "nbsp-removed | no-break spaces removed | \xa0 | ",
         "line-breaks-as-spaces | line breaks turned into spaces | \n |  ",
         Change(
@@ -2317,7 +2317,7 @@ WHERE = {
 }
 
 # What --json gives of an explanation: those that are not None, in this order.
-EXPLANATION_FIELDS = [
+EXPLANATION_FIELDS = (
     "keys",
     "forms",
     "extent",
@@ -2325,7 +2325,7 @@ EXPLANATION_FIELDS = [
     "ends_after",
     "line",
     "column",
-]
+)
 
 
 class Difference:
@@ -2408,7 +2408,7 @@ class Difference:
             "status": "differs",
             "first_difference": {
                 name: getattr(self, name)
-                for name in ["at", "byte", "line", "column", "expected", "found"]
+                for name in ("at", "byte", "line", "column", "expected", "found")
             },
             "too_long": self.too_long,
             "explanations": [
@@ -2563,15 +2563,15 @@ def say(name: str, report: "Difference | str | None", options) -> None:
     import json
 
     if isinstance(report, Difference):
-        report = report.as_json()
+        data = report.as_json()
     else:
         status = "differs" if report else "identical"
-        report = {
+        data = {
             "file": name,
             "status": status,
             **({"message": report} if report else {}),
         }
-    print(json.dumps(report))
+    print(json.dumps(data))
 
 
 def trouble(name: str, message: str, options) -> None:
@@ -2629,7 +2629,9 @@ def check_repository(options) -> int:
                 options,
             )
         return 1
-    return max([compared(original, *copy, options) for copy in copies.items()])
+    return max(
+        [compared(original, name, copy, options) for name, copy in copies.items()]
+    )
 
 
 # How large an expected file --expected takes: the search works on it whole.
