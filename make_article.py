@@ -127,16 +127,22 @@ def parse_arguments(arguments: "list[str]"):
 
 
 def changed(keys: str) -> bytes:
-    """The article as the known changes of ``keys`` (comma-separated) leave it, from check.py."""
+    """The article as the known changes of ``keys`` (comma-separated) leave it.
+
+    They are check.py's, and come from its diagnosis package beside this
+    script, imported only here.
+    """
     try:
         if __package__:
-            from .check import variant
+            from .ar_news_diagnosis import variant
         else:
-            from check import variant
+            from ar_news_diagnosis import variant
     except ImportError:
-        raise OSError("--as needs check.py beside make_article.py") from None
+        raise OSError(
+            "--as needs the folder ar_news_diagnosis beside make_article.py"
+        ) from None
     try:
-        return variant(*keys.split(","))
+        return variant(*keys.split(","), text=ARTICLE)
     except ValueError as error:
         raise OSError(str(error)) from None
 

@@ -10,7 +10,7 @@ the current check.py.  Each figure is the best of a few runs, in
 milliseconds, on the article unless the input says otherwise.
 """
 
-import importlib.util
+import importlib
 import os
 import random
 import re
@@ -24,30 +24,41 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 
 import check
+from ar_news_diagnosis.table import remade
 from make_article import ARTICLE
+
+DIAGNOSIS = "ar_news_diagnosis"
 
 HARAKAT = "[\u064b-\u0652]"
 
 
 def older(commit: str):
-    """Import check.py as it was at ``commit``, with make_article.py beside it."""
+    """Import check.py as it was at ``commit``, with what it imports beside it.
+
+    They are written into a temporary folder as the package ``old_ar_news``,
+    so that an older diagnosis package is not taken for the current one.
+    """
     folder = tempfile.mkdtemp(prefix="ar_news_benchmark_")
-    for name in ("check.py", "make_article.py"):
-        source = subprocess.run(
-            ["git", "-C", REPO, "show", f"{commit}:{name}"],
-            check=True,
-            capture_output=True,
-        ).stdout
-        with open(os.path.join(folder, name), "wb") as stream:
-            stream.write(source)
+    package = os.path.join(folder, "old_ar_news")
+    names = git("ls-tree", "-r", "--name-only", commit).decode().split("\n")
+    for name in ["__init__.py"] + [
+        name
+        for name in names
+        if name in ("check.py", "make_article.py") or name.startswith(DIAGNOSIS + "/")
+    ]:
+        path = os.path.join(package, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as stream:
+            stream.write(git("show", f"{commit}:{name}") if name in names else b"")
     sys.path.insert(0, folder)
-    spec = importlib.util.spec_from_file_location(
-        "old_check", os.path.join(folder, "check.py")
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    sys.path.remove(folder)
-    return module
+    return importlib.import_module("old_ar_news.check")
+
+
+def git(*arguments: str) -> bytes:
+    """What git prints, run in the repository."""
+    return subprocess.run(
+        ["git", "-C", REPO, *arguments], check=True, capture_output=True
+    ).stdout
 
 
 def best(times: int, run, *arguments) -> float:
@@ -106,7 +117,7 @@ def inputs() -> "list[tuple[str, str, bytes | str, int]]":
         ("one character, as long as the limit", text, "\u0627" * (limit // 2), 1),
     ]
     for change in check.CHANGES:
-        made = check.remade(text, ((change, ()),))
+        made = remade(text, ((change, ()),))
         if made is not None and made != text.encode("utf-8"):
             listed.append((f"alone: {change.key}", text, made, 3))
     return listed

@@ -10,6 +10,8 @@ import unittest
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPTS = ("make_article.py", "check.py")
 FIXTURE = "ar_news.txt"
+DIAGNOSIS = "ar_news_diagnosis"  # the package check.py imports where a file differs
+PROJECT = (*SCRIPTS, FIXTURE, DIAGNOSIS)  # what a user copies
 
 # The digest of the original, as ../shared/original/SHA256SUMS gives it.
 ORIGINAL_SHA256 = "a1478f8c1314683ffc280c1d19182536c0e1340826b8686424675ae19824c37d"
@@ -23,6 +25,17 @@ QUIET_ENVIRONMENT = {
     for name, value in os.environ.items()
     if not name.startswith(("PYTHON", "LC_")) and name not in ("LANG", "LANGUAGE")
 }
+
+
+def copy_project(folder: str) -> None:
+    """Copy what a user takes in, the scripts, the fixture and the package, into ``folder``."""
+    for name in SCRIPTS + (FIXTURE,):
+        shutil.copyfile(os.path.join(REPO, name), os.path.join(folder, name))
+    shutil.copytree(
+        os.path.join(REPO, DIAGNOSIS),
+        os.path.join(folder, DIAGNOSIS),
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
 
 
 def library_output(name: str) -> bytes:
@@ -41,13 +54,12 @@ def known(report: "str | None") -> "list[str]":
 
 
 class RepoCopyTestCase(unittest.TestCase):
-    """A test that works in a temporary copy of the repository's scripts and fixture."""
+    """A test that works in a temporary copy of the repository's scripts, fixture and package."""
 
     def setUp(self) -> None:
         self.folder = tempfile.mkdtemp(prefix="ar_news_test_")
         self.addCleanup(shutil.rmtree, self.folder)
-        for name in SCRIPTS + (FIXTURE,):
-            shutil.copyfile(os.path.join(REPO, name), self.path(name))
+        copy_project(self.folder)
 
     def path(self, *names: str) -> str:
         """Return a path inside the copy."""

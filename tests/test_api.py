@@ -12,6 +12,7 @@ import json
 import os
 import quopri
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -19,7 +20,7 @@ import unittest
 import urllib.parse
 
 import check
-from tests.support import FIXTURE, ORIGINAL, RepoCopyTestCase
+from tests.support import DIAGNOSIS, FIXTURE, ORIGINAL, RepoCopyTestCase
 
 TEXT = ORIGINAL.decode("utf-8")
 
@@ -399,11 +400,16 @@ class Command(RepoCopyTestCase):
                     self.run_script("make_article.py", *arguments)
                 )
         self.assertEqual(self.read(FIXTURE), ORIGINAL)
-        os.remove(self.path("check.py"))
-        self.assertOneLineOfTrouble(self.run_script("make_article.py", "--as", "nfkc"))
+        shutil.rmtree(self.path(DIAGNOSIS))
+        result = self.run_script("make_article.py", "--as", "nfkc")
+        self.assertOneLineOfTrouble(result)
+        self.assertIn(DIAGNOSIS.encode(), result.stderr)
 
     def test_import_make_article_does_not_import_check(self) -> None:
-        code = "import sys, make_article; print('check' in sys.modules)"
+        code = (
+            "import sys, make_article;"
+            f" print('check' in sys.modules or {DIAGNOSIS!r} in sys.modules)"
+        )
         result = subprocess.run(
             [sys.executable, "-c", code],
             cwd=self.folder,

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import threading
 
-from tests.support import ORIGINAL, RepoCopyTestCase
+from tests.support import ORIGINAL, PROJECT, RepoCopyTestCase
 
 
 def with_umask(mask: int):
@@ -43,7 +43,7 @@ class Writing(RepoCopyTestCase):
         self.assertEqual(self.read("out.txt"), ORIGINAL)
         self.assertEqual(
             sorted(os.listdir(self.folder)),
-            ["ar_news.txt", "check.py", "make_article.py", "out.txt"],
+            sorted(PROJECT + ("out.txt",)),
         )
 
     def test_standard_output_gets_the_raw_bytes(self) -> None:
@@ -111,7 +111,7 @@ class Trouble(RepoCopyTestCase):
         self.assertEqual(self.read("ar_news.txt"), old)
         self.assertEqual(
             sorted(os.listdir(self.folder)),
-            ["ar_news.txt", "check.py", "make_article.py"],
+            sorted(PROJECT),
         )
 
     def test_missing_folder(self) -> None:

@@ -41,7 +41,7 @@ import subprocess
 import unicodedata
 import urllib.parse
 
-import check
+from ar_news_diagnosis.bidi import display_line
 from tests.support import ORIGINAL, library_output
 from tests.test_damage import DamageTestCase, read_as_windows_1252
 
@@ -378,7 +378,7 @@ class LibraryOutputs(DamageTestCase):
         self.assertEqual(len(displayed), len(lines))
         for number, (line, shown) in enumerate(zip(lines, displayed), 1):
             with self.subTest(line=number):
-                self.assertEqual(check.display_line(line), shown)
+                self.assertEqual(display_line(line), shown)
 
 
 class NamedPipelines(DamageTestCase):

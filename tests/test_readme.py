@@ -17,7 +17,7 @@ import unicodedata
 import unittest
 
 import check
-from tests.support import FIXTURE, ORIGINAL, QUIET_ENVIRONMENT, REPO, SCRIPTS
+from tests.support import FIXTURE, ORIGINAL, QUIET_ENVIRONMENT, REPO, copy_project
 
 with open(os.path.join(REPO, "README.md"), encoding="utf-8") as _stream:
     README = _stream.read()
@@ -57,8 +57,7 @@ class ReadmeExamples(unittest.TestCase):
         cls.addClassCleanup(shutil.rmtree, cls.folder)
         checkout = cls.path("ar_news")
         os.mkdir(checkout)
-        for name in SCRIPTS + (FIXTURE,):
-            shutil.copyfile(os.path.join(REPO, name), os.path.join(checkout, name))
+        copy_project(checkout)
         tools = cls.path("bin")  # python3 is the interpreter running these tests
         os.mkdir(tools)
         os.symlink(sys.executable, os.path.join(tools, "python3"))

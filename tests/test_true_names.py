@@ -15,7 +15,11 @@ import unicodedata
 import unittest
 import urllib.parse
 
+import ar_news_diagnosis
 import check
+from ar_news_diagnosis.report import named
+from ar_news_diagnosis.search import search
+from ar_news_diagnosis.table import remade
 from tests.support import ORIGINAL, known, library_output
 
 TEXT = ORIGINAL.decode("utf-8")
@@ -251,7 +255,7 @@ class ForwardFunctions(unittest.TestCase):
         for name, keys in chains.items():
             with self.subTest(name=name):
                 chain = tuple((check.CHANGES_BY_KEY[key], ()) for key in keys)
-                self.assertEqual(check.remade(TEXT, chain), library_output(name))
+                self.assertEqual(remade(TEXT, chain), library_output(name))
 
     def test_fribidi_shaping_differs_from_the_reshapers(self) -> None:
         """FriBidi leaves hamza unshaped and keeps a lam-alef's lam as U+FEFF."""
@@ -431,20 +435,18 @@ class RandomChainsAreNamedTruly(unittest.TestCase):
 
     def check_names(self, text: str, copy: bytes) -> int:
         """Check each name that check.py gives ``copy``; return how many it gave."""
-        whole, cut_short = check.search(text, copy)
+        whole, cut_short = search(text, copy)
         for chain in whole:
-            self.assertEqual(check.remade(text, chain), copy, check.named(chain))
+            self.assertEqual(remade(text, chain), copy, named(chain))
         for chain in cut_short:
-            self.assertTrue(
-                check.remade(text, chain).startswith(copy), check.named(chain)
-            )
+            self.assertTrue(remade(text, chain).startswith(copy), named(chain))
         if whole or cut_short:
             return len(whole) + len(cut_short)
         found = copy.decode("utf-8", "surrogateescape")
-        explanations = check.explained(text, copy)
+        explanations = ar_news_diagnosis.explained(text, copy)
         for explanation in explanations:
             if explanation.extent == "whole":  # made in another order
-                self.assertEqual(check.remade(text, explanation.steps), copy)
+                self.assertEqual(remade(text, explanation.steps), copy)
                 continue
             cover = [
                 (step, *counts)

@@ -1,0 +1,175 @@
+"""The diagnosis behind ar_news's check.py: which known changes made a copy.
+
+``check.py`` compares a copy with the expected text byte for byte and
+imports this package only where the two differ; the package is its
+vocabulary, search and report.  It takes the expected text as an argument
+and never imports ``check.py`` or ``make_article.py``.  Users import
+``check``, whose functions call these; ``VERSION`` must be the one
+``check.py`` has (it says so where they differ).
+
+Offered here, as ``check`` offers it:
+
+- ``explain(expected, actual, name)``: None, or a ``Difference``;
+- ``compare(expected, actual, name)``: None, or the report, ``str(explain(...))``;
+- ``assert_same(expected, actual, name)``: AssertionError with the report;
+- ``variant(*keys, text)``: the bytes the known changes make of a text;
+- ``size_limit(text)``: the most bytes they make of it;
+- ``CHANGES`` and ``CHANGES_BY_KEY``: the table of known changes.
+
+The modules, a concern each, in the order a diagnosis uses them:
+
+- ``table``: the known changes, each a ``Change`` with a stable key, the
+  stages a chain makes them in, and how deep a chain the search tries.
+  What they do to a text comes from
+  ``layout`` (line ends, whitespace, characters inserted),
+  ``savings`` (Unicode forms, code pages, mojibake),
+  ``shaping`` (Arabic presentation forms),
+  ``bidi`` (display order, the Unicode Bidirectional Algorithm),
+  ``escapes`` (string literals: Python, JSON, Ruby, Go, YAML, PostgreSQL) and
+  ``formats`` (references, percent-encoding, Base64, hex, quoted-printable,
+  CSV, JSON Lines);
+- ``limits``: how large a copy the known changes can make of a text;
+- ``search``: the chains that make a copy, whole or cut short;
+- ``places``: where two texts differ, run by run;
+- ``partial``: changes made in some of their places, that together make all;
+- ``report``: ``Difference`` and ``Explanation``, in words and as data;
+- ``text``: what they share: bytes as text, the Arabic characters named.
+
+Each imports only those before it in this order (``text`` first of all),
+so none imports one that imports it back.
+"""
+
+import itertools
+
+from .limits import size_limit
+from .partial import partly_made
+from .places import places
+from .report import Difference, Explanation, distinct, line_and_column
+from .search import characters_kept, search
+from .table import CHANGES, CHANGES_BY_KEY, Change, remade
+from .text import as_text
+
+# The version of check.py this package goes with: the two change together.
+VERSION = 1
+
+__all__ = [
+    "CHANGES",
+    "CHANGES_BY_KEY",
+    "VERSION",
+    "Change",
+    "Difference",
+    "Explanation",
+    "assert_same",
+    "compare",
+    "explain",
+    "size_limit",
+    "variant",
+]
+
+
+def explained(text: str, actual: bytes) -> "list[Explanation]":
+    """The ways the known changes explain ``actual``: whole, else cut short, else partial."""
+    whole, cut_short = search(text, actual)
+    if whole:
+        return [Explanation(chain) for chain in distinct(whole)]
+    explanations = []
+    for chain in distinct(cut_short):
+        line, column = line_and_column(text[: characters_kept(text, chain, actual)])
+        explanations.append(
+            Explanation(
+                chain, "cut short", ends_after=len(actual), line=line, column=column
+            )
+        )
+    if explanations:
+        return explanations
+    found = as_text(actual)
+    for cover in partly_made(text, found, places(text, found)):
+        steps, made, everywhere = zip(*cover)
+        # Made in another order, all in all their places: a change of
+        # characters before a normalization may leave it less to do.
+        whole = (
+            order
+            for order in itertools.permutations(steps)
+            if remade(text, order) == actual
+        )
+        explanations.append(
+            next(map(Explanation, whole), None)
+            or Explanation(steps, "partial", list(zip(made, everywhere)))
+        )
+    return [each for each in explanations if each.extent == "whole"] or explanations
+
+
+def as_bytes(value: "bytes | bytearray | str", argument: str) -> bytes:
+    """Return ``value`` as bytes: a ``str`` stands for its UTF-8 bytes."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass")
+    raise TypeError(
+        f"{argument} must be bytes, bytearray or str, not {type(value).__name__}"
+    )
+
+
+def explain(
+    expected: "bytes | str", actual: "bytes | str", name: str = "-"
+) -> "Difference | None":
+    """Return None where ``actual`` is ``expected``, else how it differs, as a Difference.
+
+    ``expected`` is UTF-8 text: the article or any part of it, or any other
+    text; either may be given as ``str``, which stands for its UTF-8 bytes.
+    A copy larger than the known changes make of ``expected`` (``size_limit``)
+    is only said to be too long.  ``name`` names ``actual``.
+    """
+    expected, actual = as_bytes(expected, "expected"), as_bytes(actual, "actual")
+    try:
+        text = expected.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError(
+            f"expected is not UTF-8: byte {error.start + 1} is 0x{expected[error.start]:02X}"
+        ) from None
+    if actual == expected:
+        return None
+    difference = Difference(expected, actual, name)
+    if difference.at in ("ends", "empty"):
+        return difference
+    # Four times the size is always within the limit (each character's unit
+    # holds its percent-encoding, and an inserted character of each kind
+    # percent-encoded, 18 bytes): only a longer copy needs it worked out.
+    if len(actual) > 4 * len(expected) and len(actual) > (limit := size_limit(text)):
+        difference.too_long = limit
+    else:
+        difference.explanations = explained(text, actual)
+    return difference
+
+
+def compare(
+    expected: "bytes | str", actual: "bytes | str", name: str = "-"
+) -> "str | None":
+    """Return None where ``actual`` is ``expected``, else the report of how it differs: ``str(explain(...))``."""
+    difference = explain(expected, actual, name)
+    return None if difference is None else str(difference)
+
+
+def assert_same(
+    expected: "bytes | str", actual: "bytes | str", name: str = "-"
+) -> None:
+    """Raise AssertionError with the report where ``actual`` is not ``expected``: for unittest and pytest."""
+    __tracebackhide__ = True  # pytest shows the report, not this function
+    difference = explain(expected, actual, name)
+    if difference is not None:
+        raise AssertionError(str(difference))
+
+
+def variant(*keys: str, text: str) -> bytes:
+    """The bytes that the known changes of ``keys``, made in that order, make of ``text``.
+
+    Each change in its first form: the README says which.  An unknown key,
+    or changes that cannot be made of this text, raise ValueError.
+    """
+    for key in keys:
+        if key not in CHANGES_BY_KEY:
+            raise ValueError(f"no known change has the key {key!r}")
+    made = remade(text, tuple((CHANGES_BY_KEY[key], ()) for key in keys))
+    if made is None:
+        raise ValueError(f"{' then '.join(keys)} cannot be made of this text")
+    return made

@@ -1,0 +1,237 @@
+"""Escapes: the text written as a string literal of a language or format.
+
+Python's ``repr`` and ``unicode_escape``; JSON; backslash escapes as
+other languages and formats write them (Ruby's ``String#dump``, Go's
+``%q`` and ``%+q``, PostgreSQL's COPY), each a function that says how it
+writes one character, all read back by one reader; and YAML's
+double-quoted scalar, its lines folded as PyYAML folds them.  A reader
+returns the text and the form read off the copy (``ensure_ascii``, a
+width), so that the writer with that form makes the copy again.
+"""
+
+import json
+import re
+import unicodedata
+import warnings
+
+# The control characters that C names, and the letter each is written with.
+C_ESCAPES = {
+    "\a": "a",
+    "\b": "b",
+    "\f": "f",
+    "\n": "n",
+    "\r": "r",
+    "\t": "t",
+    "\v": "v",
+}
+# YAML's escapes, as PyYAML's emitter writes them in a double-quoted scalar.
+YAML_ESCAPES = {
+    **C_ESCAPES,
+    "\0": "0",
+    "\x1b": "e",
+    '"': '"',
+    "\\": "\\",
+    "\x85": "N",
+    "\xa0": "_",
+    "\u2028": "L",
+    "\u2029": "P",
+}
+# What each escape of one letter stands for, in any of the languages here.
+UNESCAPED = {letter: char for char, letter in YAML_ESCAPES.items()}
+# Any backslash escape: \u{X}, \uXXXX, \UXXXXXXXX, \xXX, or one character.
+ESCAPE = r"\\(?:u\{([0-9A-Fa-f]+)\}|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|(.))"
+# Where YAML folds a double-quoted scalar: a line break, or any escape.
+YAML_BREAK = r"\\\n[ \t]*|[ \t]*(\n[ \t]*)+|" + ESCAPE
+
+
+def hex_escape(code: int, short_below: int = 0x100, case: str = "X") -> str:
+    """A code point as ``\\xXX`` (below ``short_below``), ``\\uXXXX`` or ``\\UXXXXXXXX``; ``case`` "x": lower-case digits."""
+    if code < short_below:
+        return f"\\x{code:02{case}}"
+    if code < 0x10000:
+        return f"\\u{code:04{case}}"
+    return f"\\U{code:08{case}}"
+
+
+# Python.
+
+
+def unescape_python(text: str) -> str:
+    """Undo Python's backslash escapes (``\\n``, ``\\xa0``, ``\\u0627``, ``\\U0001f1e8``)."""
+    with warnings.catch_warnings():  # an unknown escape is kept, not warned about
+        warnings.simplefilter("ignore")
+        return text.encode("latin-1", "backslashreplace").decode("unicode_escape")
+
+
+def python_literal(copy: str) -> "tuple[str, tuple]":
+    """Undo ``repr()``: a string literal in quotes."""
+    if len(copy) < 2 or copy[0] not in "'\"" or copy[-1] != copy[0]:
+        raise ValueError("not a string literal")
+    return unescape_python(copy[1:-1]), ()
+
+
+def unicode_escaped(text: str) -> str:
+    """Escape with Python's ``unicode_escape``: ASCII only."""
+    return text.encode("unicode_escape").decode("ascii")
+
+
+def unicode_escape_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo ``unicode_escape``: ASCII only, everything else escaped."""
+    if not copy.isascii():
+        raise ValueError("not what unicode_escape writes")
+    return unescape_python(copy), ()
+
+
+# JSON.
+
+
+def json_string(text: str, ensure_ascii: bool = True) -> str:
+    """Write as ``json.dumps`` writes a string."""
+    return json.dumps(text, ensure_ascii=ensure_ascii)
+
+
+def json_undone(copy: str, quoted: bool = True) -> "tuple[str, tuple]":
+    """Undo ``json.dumps`` of a string; the form is whether it kept to ASCII (``ensure_ascii``)."""
+    if quoted and not copy.startswith(
+        '"'
+    ):  # a string, never an array or object to nest
+        raise ValueError("not a JSON string")
+    return json.loads(copy if quoted else f'"{copy}"'), (copy.isascii(),)
+
+
+def json_unquoted(text: str, ensure_ascii: bool = True) -> str:
+    """Escape as in a JSON string, without the quotes around it."""
+    return json_string(text, ensure_ascii)[1:-1]
+
+
+def json_unquoted_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo ``json_unquoted``."""
+    return json_undone(copy, quoted=False)
+
+
+# Backslash escapes, as other languages and formats write a string: for
+# each, a function says how it writes a character; one reader reads any back.
+
+
+def ruby_dump(char: str) -> str:
+    """How Ruby's ``String#dump`` writes a character (of text with no ``#{``)."""
+    if char in C_ESCAPES or char in '"\\\x1b':
+        return "\\" + C_ESCAPES.get(char, "e" if char == "\x1b" else char)
+    if char.isascii():
+        return char if char.isprintable() else f"\\x{ord(char):02X}"
+    return f"\\u{ord(char):04X}" if char < "\U00010000" else f"\\u{{{ord(char):X}}}"
+
+
+def go_quoted(char: str, ascii_only: bool = False) -> str:
+    """How Go's ``%q`` (``strconv.Quote``) writes a character; ``ascii_only``: ``%+q``."""
+    if char in C_ESCAPES or char in '"\\':
+        return "\\" + C_ESCAPES.get(char, char)
+    printable = char == " " or unicodedata.category(char)[0] in "LMNPS"
+    if printable and (char.isascii() or not ascii_only):
+        return char
+    return hex_escape(ord(char), short_below=0x80, case="x")
+
+
+def go_plus_quoted(char: str) -> str:
+    """How Go's ``%+q`` writes a character: as ``%q``, ASCII only."""
+    return go_quoted(char, ascii_only=True)
+
+
+def postgresql_copy(char: str) -> str:
+    """How PostgreSQL's COPY text format writes a character of a field."""
+    if char in C_ESCAPES or char == "\\":
+        return "\\" + C_ESCAPES.get(char, char)
+    return char
+
+
+def backslashed(escape, quote: str = '"', end: str = ""):
+    """Make and undo a string written with backslash escapes: ``escape(char)``, in ``quote``s, ``end`` after."""
+
+    def make(text: str) -> str:
+        return quote + "".join(map(escape, text)) + quote + end
+
+    def undo(copy: str) -> str:
+        body = copy[len(quote) : len(copy) - len(quote + end)]
+        if "\\" not in copy or copy != quote + body + quote + end:
+            raise ValueError("not a string with backslash escapes")
+        return re.sub(ESCAPE, unescaped, body, flags=re.DOTALL)
+
+    return make, undo
+
+
+def unescaped(match: "re.Match[str]") -> str:
+    """What a match of ESCAPE stands for: a code point in hex, or a letter's escape."""
+    code = next(filter(None, match.groups()[:4]), None)
+    return chr(int(code, 16)) if code else UNESCAPED.get(match[5], match[5])
+
+
+# YAML.
+
+
+def yaml_quoted(text: str, ascii_only: bool = True, width: "int | None" = 80) -> str:
+    """Write as a YAML document of one double-quoted string, as PyYAML's ``yaml.dump`` does.
+
+    Lines broken at a space or after an escape past ``width`` columns (None:
+    never), with a backslash; ``ascii_only``: without ``allow_unicode``.
+    """
+    written, column, start = ['"'], 1, 0
+    for end in range(len(text) + 1):
+        char = text[end : end + 1]
+        kept = (
+            " " <= char <= "~"
+            or not ascii_only
+            and ("\xa0" <= char <= "\ud7ff" or "\ue000" <= char <= "\ufffd")
+        )
+        if not char or char in '"\\\x85\u2028\u2029\ufeff' or not kept:
+            written.append(text[start:end])
+            column, start = column + end - start, end
+            if char:
+                if char in YAML_ESCAPES:
+                    escape = "\\" + YAML_ESCAPES[char]
+                else:
+                    escape = hex_escape(ord(char))
+                written.append(escape)
+                column, start = column + len(escape), end + 1
+        if (
+            0 < end < len(text) - 1
+            and (char == " " or start >= end)
+            and width is not None
+            and column + end - start > width
+        ):
+            written += [
+                text[start:end],
+                "\\\n  " + "\\" * (text[max(start, end)] == " "),
+            ]
+            start = max(start, end)
+            column = 2 + (text[start] == " ")
+    return "".join(written) + '"\n'
+
+
+def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
+    """Undo a YAML double-quoted scalar: its escapes and its folded lines.
+
+    The form is whether it kept to ASCII, and the width its lines were
+    broken past (None where none is): one of the two its shortest broken
+    line allows, at a space or after an escape, the one that writes it.
+    """
+    if len(copy) < 3 or copy[0] != '"' or not copy.endswith('"\n'):
+        raise ValueError("not a YAML double-quoted scalar")
+
+    def unfolded(match: "re.Match[str]") -> str:
+        if match[0].startswith("\\\n"):  # an escaped line break joins the lines
+            return ""
+        if match[1] is not None:  # a line break is a space; more, one fewer
+            return "\n" * (match[0].count("\n") - 1) or " "
+        code = next(filter(None, match.groups()[1:5]), None)
+        if code:
+            return chr(int(code, 16))
+        return UNESCAPED.get(match[6], match[6])
+
+    text = re.sub(YAML_BREAK, unfolded, copy[1:-2], flags=re.DOTALL)
+    broken = copy.split("\n")[:-2]  # each ends with the backslash of its break
+    form = (copy.isascii(), None)
+    for past in (2, 3) if broken else ():
+        form = (copy.isascii(), min(map(len, broken)) - past)
+        if yaml_quoted(text, *form) == copy:
+            break
+    return text, form

@@ -1,0 +1,277 @@
+"""Data formats: the text written for the web, for mail and as data.
+
+HTML and XML character references, percent-encoding (URLs and forms),
+JavaScript's ``escape()``, Base64 and hex digits in lines of a width,
+quoted-printable, a CSV field and JSON Lines.  A reader returns the text and
+the form read off the copy (which characters were encoded, a line width,
+a byte-order mark), so that the writer with that form makes the copy again.
+"""
+
+import base64
+import email.quoprimime
+import functools
+import html
+import html.entities
+import quopri
+import re
+import urllib.parse
+
+from .escapes import json_string, json_undone
+from .text import as_text, utf8
+
+# HTML and XML character references.
+
+REFERENCE = "&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
+
+
+def references(text: str, written: "tuple | None" = None) -> str:
+    """Write characters as HTML or XML references: ``written`` says how, as (character, reference).
+
+    By default each character outside ASCII as a decimal reference.
+    """
+    if written is None:
+        return "".join(char if char.isascii() else f"&#{ord(char)};" for char in text)
+    return text.translate({ord(char): reference for char, reference in written})
+
+
+def references_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo HTML or XML references (``&#1575;``, ``&#x627;``, ``&nbsp;``), each character written one way."""
+    written: dict[str, str] = {}
+
+    def character(match: "re.Match[str]") -> str:
+        char = html.unescape(match[0])
+        if len(char) != 1:  # no reference: the copy says &name; itself
+            return match[0]
+        if written.setdefault(char, match[0]) != match[0]:
+            raise ValueError("a character written in two ways")
+        return char
+
+    return re.sub(REFERENCE, character, copy), (tuple(written.items()),)
+
+
+@functools.lru_cache(maxsize=None)
+def longest_named_references() -> "dict[str, str]":
+    """Each character's longest named reference in HTML5, built on first use."""
+    named: dict[str, str] = {}
+    for name, char in html.entities.html5.items():
+        if name.endswith(";") and len(char) == 1:
+            named[char] = max(named.get(char, ""), f"&{name}", key=len)
+    return named
+
+
+def widest_references(text: str) -> tuple:
+    """The form that writes each character of ``text`` as its longest reference: decimal, hex or named."""
+    named = longest_named_references()
+    return (
+        tuple(
+            (
+                char,
+                max(
+                    f"&#{ord(char)};",
+                    f"&#x{ord(char):X};",
+                    named.get(char, ""),
+                    key=len,
+                ),
+            )
+            for char in set(text)
+        ),
+    )
+
+
+# Percent-encoding.
+
+# The ASCII characters that urllib.parse.quote encodes: all but letters,
+# digits and _.-~ and, with ``safe="/"`` as by default, the slash.
+PERCENT_ENCODED = "".join(map(chr, range(32))) + " !\"#$%&'()*+,:;<=>?@[\\]^`{|}\x7f"
+ASCII = "".join(map(chr, range(0x80)))
+
+
+def percent_encoded(
+    text: str,
+    encoded: str = PERCENT_ENCODED,
+    lowercase: bool = False,
+    plus: bool = False,
+) -> str:
+    """Percent-encode each byte outside ASCII and each ASCII character in ``encoded``; ``plus``: a space as +."""
+    escape = "%{:02x}" if lowercase else "%{:02X}"
+    return "".join(
+        "+"
+        if plus and byte == 0x20
+        else escape.format(byte)
+        if byte > 0x7F or chr(byte) in encoded
+        else chr(byte)
+        for byte in utf8(text)
+    )
+
+
+def percent_undone(copy: str, plus: bool = False) -> "tuple[str, tuple]":
+    """Undo percent-encoding; the form is which ASCII characters were encoded, and the hex digits' case."""
+    if not copy.isascii():
+        raise ValueError("not what percent-encoding writes")
+    if plus and "+" not in copy:  # then the same as without plus
+        raise ValueError("no + to undo")
+    escapes = re.findall("%([0-9A-Fa-f]{2})", copy)
+    encoded = "".join(
+        sorted({chr(int(code, 16)) for code in escapes if int(code, 16) < 0x80})
+    )
+    lowercase = any(code != code.upper() for code in escapes)
+    unquote = urllib.parse.unquote_plus if plus else urllib.parse.unquote
+    return unquote(copy, errors="surrogateescape"), (encoded, lowercase)
+
+
+def widest_percent(text: str) -> tuple:
+    """The form that makes the most of a text: every ASCII character encoded too."""
+    return (ASCII,)
+
+
+def percent_plus_encoded(
+    text: str, encoded: str = PERCENT_ENCODED + "/", lowercase: bool = False
+) -> str:
+    """Percent-encode with + for a space, as ``urllib.parse.quote_plus`` does (the slash too)."""
+    return percent_encoded(text, encoded, lowercase, plus=True)
+
+
+def percent_plus_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo ``percent_plus_encoded``."""
+    return percent_undone(copy, plus=True)
+
+
+# JavaScript's escape(): it keeps these, writes each other UTF-16 code unit
+# below 0x100 as %XX, and the rest as %uXXXX.
+JS_KEPT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@*_+-./"
+
+
+def js_escaped(text: str) -> str:
+    """Write as JavaScript's ``escape()`` does."""
+    units = text.encode("utf-16-be", "surrogatepass")
+    codes = (
+        int.from_bytes(units[start : start + 2], "big")
+        for start in range(0, len(units), 2)
+    )
+    return "".join(
+        chr(code)
+        if chr(code) in JS_KEPT
+        else f"%{code:02X}"
+        if code < 0x100
+        else f"%u{code:04X}"
+        for code in codes
+    )
+
+
+def js_unescaped(copy: str) -> str:
+    """Undo JavaScript's ``escape()``."""
+    if not copy.isascii() or "%" not in copy:
+        raise ValueError("not what escape() writes")
+    units = re.sub(
+        "%u([0-9A-Fa-f]{4})|%([0-9A-Fa-f]{2})",
+        lambda match: chr(int(match[1] or match[2], 16)),
+        copy,
+    )
+    return units.encode("utf-16-be", "surrogatepass").decode(
+        "utf-16-be", "surrogatepass"
+    )
+
+
+# Binary to text: Base64 and hex digits, in lines of a width.
+
+
+def in_lines(encoded: str, width: int, final: bool) -> str:
+    """``encoded`` in lines of ``width`` characters (0: one line); ``final``: a line break at the end."""
+    starts = range(0, len(encoded), width) if width else [0]
+    lines = [encoded[start : start + width] if width else encoded for start in starts]
+    return "\n".join(lines) + "\n" * final
+
+
+def out_of_lines(copy: str, group: int) -> "tuple[str, int, bool]":
+    """Undo ``in_lines``: the lines joined, their width, a multiple of ``group``, and whether a line break ends them."""
+    lines = copy.split("\n")
+    final = len(lines) > 1 and not lines[-1]
+    lines = lines[:-1] if final else lines
+    width = len(lines[0]) if len(lines) > 1 else 0
+    if width % group or not lines[0]:  # nothing encoded is written as nothing
+        raise ValueError(f"not lines of whole groups of {group}")
+    return "".join(lines), width, final
+
+
+def base64_encoded(text: str, width: int = 76, final: bool = True) -> str:
+    """Encode as Base64, in lines of ``width`` characters (0: one line); ``final``: a line break at the end."""
+    return in_lines(base64.b64encode(utf8(text)).decode("ascii"), width, final)
+
+
+def base64_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo Base64, as in MIME mail, PEM and data URLs; the form is its line width and final line break."""
+    encoded, width, final = out_of_lines(copy, 4)
+    return as_text(base64.b64decode(encoded, validate=True)), (width, final)
+
+
+def widest_base64(text: str) -> tuple:
+    """The form that makes the most of a text: a line break after every four characters."""
+    return (4, True)
+
+
+def hex_dump(
+    text: str, width: int = 60, final: bool = True, upper: bool = False
+) -> str:
+    """Write the bytes as hex digits, in lines of ``width`` (0: one line), as ``xxd -p`` does by default."""
+    encoded = utf8(text).hex()
+    return in_lines(encoded.upper() if upper else encoded, width, final)
+
+
+def hex_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo a hex dump (``xxd -p``, ``binascii.hexlify``); the form is its width, final line break and case."""
+    encoded, width, final = out_of_lines(copy, 2)
+    if not encoded.isalnum():  # bytes.fromhex would pass over spaces
+        raise ValueError("not hex digits")
+    return as_text(bytes.fromhex(encoded)), (width, final, encoded != encoded.lower())
+
+
+# Mail: quoted-printable.
+
+
+def quoted_printable(text: str, writer: str = "quopri") -> str:
+    """Encode as quoted-printable, as Python's ``quopri`` or ``email`` package writes it."""
+    if writer == "email":
+        return email.quoprimime.body_encode(utf8(text).decode("latin-1"))
+    return quopri.encodestring(utf8(text)).decode("ascii")
+
+
+def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo quoted-printable (``=D8=A7``, ``=`` at a soft line break); the form is the writer whose wrapping it has."""
+    if not copy.isascii():
+        raise ValueError("not what quoted-printable writes")
+    text = as_text(quopri.decodestring(copy.encode("ascii")))
+    writer = "email" if quoted_printable(text, "email") == copy else "quopri"
+    return text, (writer,)
+
+
+# Data: a CSV field and JSON Lines.
+
+
+def csv_field(text: str, start: str = "", end: str = "\r\n") -> str:
+    """Write as the one field of a CSV file, as the csv module writes it: quoted,
+    each quote doubled, then ``end``; ``start`` a byte-order mark, as Excel's."""
+    return start + '"' + text.replace('"', '""') + '"' + end
+
+
+def csv_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo ``csv_field``; the form is the byte-order mark before it and the line end after it."""
+    start = copy[:1] if copy.startswith("\ufeff") else ""
+    field = copy[len(start) :]
+    end = "\r\n" if field.endswith('"\r\n') else "\n"  # a row always ends so
+    field = field[: len(field) - len(end)]
+    if len(field) < 2 or field[0] != '"' or field[-1] != '"':
+        raise ValueError("not a quoted CSV field")  # text in quotes is no CSV row
+    return field[1:-1].replace('""', '"'), (start, end)
+
+
+def json_lines(text: str, ensure_ascii: bool = True) -> str:
+    """Write each line as a JSON string on a line of its own: JSON Lines."""
+    return "".join(json_string(line, ensure_ascii) + "\n" for line in text.split("\n"))
+
+
+def json_lines_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo ``json_lines``; the form is whether it kept to ASCII."""
+    if not copy.endswith("\n"):
+        raise ValueError("not JSON Lines")
+    lines = [json_undone(line)[0] for line in copy[:-1].split("\n")]
+    return "\n".join(lines), (copy.isascii(),)

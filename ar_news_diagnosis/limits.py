@@ -1,0 +1,131 @@
+"""The limits: how large a copy the known changes can make of a text.
+
+A copy larger than ``size_limit(text)`` is only said to be too long, so
+that no search starts on it; ``display_limit`` bounds the text a display
+order is undone on.  Both are bounded character by character, from what
+each change makes of each character alone in its widest form, through the
+chains the search tries (see ``table.MOST_CHANGES`` and ``MOST_OTHER``).
+"""
+
+from .layout import MARKS
+from .table import (
+    BY_STAGE,
+    LOCAL_CHANGES,
+    MOST_CHANGES,
+    MOST_OTHER,
+    OTHER_TEXT_CHANGES,
+    STAGES,
+    Change,
+)
+from .text import as_text, common_prefix
+
+UNITS: "dict[str, tuple[int, int]]" = {}  # by character: the most made of it alone
+MOST_MADE: "dict[tuple, int]" = {}  # by character, stage, layers left and end
+MADE: "dict[tuple[str, str], str | None]" = {}  # by change's key and character
+LAYER_STAGES = [  # each change of these makes each character alone; display only reorders
+    BY_STAGE[stage] for stage in STAGES[1:] if stage != "display"
+]
+# Where the display order is made: before the saving, among the LAYER_STAGES.
+DISPLAY = LAYER_STAGES.index(BY_STAGE["saving"])
+
+
+def made_of(change: Change, char: str) -> "str | None":
+    """What ``change`` makes of ``char`` in its widest form, less what it adds once to any text.
+
+    What it makes of the empty text (quotes, a byte-order mark, a final
+    newline) is taken off where it stands around the character.  None where
+    a saving cannot hold it.  Kept: the limit asks for each many times.
+    """
+    if (change.key, char) not in MADE:
+        try:
+            made = as_text(change.make(char, *change.widest(char)))
+            empty = as_text(change.make("", *change.widest("")))
+        except ValueError:
+            made = empty = None
+        if made is not None:
+            before = common_prefix(made, empty)
+            if made.endswith(empty[before:]) and len(made) >= len(empty):
+                made = made[before : len(made) - len(empty) + before]
+        MADE[change.key, char] = made
+    return MADE[change.key, char]
+
+
+def most_made(
+    char: str, stage: int = 0, layers: int = MOST_CHANGES, end: "int | None" = None
+) -> int:
+    """The most that the layers from ``stage`` on, ``layers`` at most, make of ``char``.
+
+    Bytes, after them all; or characters, before the stage ``end``.  What a
+    change makes of a text is at most the sum of what it makes of each
+    character, and what it adds once.
+    """
+    key = (char, stage, layers, end)
+    if key not in MOST_MADE:
+        last = len(LAYER_STAGES) if end is None else end
+        most = len(char.encode("utf-8", "surrogatepass")) if end is None else len(char)
+        if stage < last:
+            most = most_made(char, stage + 1, layers, end)
+            for change in LAYER_STAGES[stage] if layers else ():
+                made = made_of(change, char)
+                if made is None:  # a character that the saving cannot hold
+                    continue
+                most = max(
+                    most,
+                    sum(most_made(each, stage + 1, layers - 1, end) for each in made),
+                )
+        MOST_MADE[key] = most
+    return MOST_MADE[key]
+
+
+def unit(char: str) -> "tuple[int, int]":
+    """The most the known changes, as the search combines them, make of ``char`` alone.
+
+    Up to two text changes that are not local, then local ones, each once;
+    then the layers, three changes in all with the others.  Returns the
+    bytes, and the characters that the display order gets.
+    """
+    if char not in UNITS:
+        texts = {char: 0}  # each text made: the fewest changes not local that make it
+        for count in range(1, MOST_OTHER + 1):
+            for text in list(texts):
+                for change in OTHER_TEXT_CHANGES:
+                    texts.setdefault(made_of(change, text), count)
+        present = set("".join(texts))
+        for change in LOCAL_CHANGES * 2:  # each at most once, in either order
+            if present.isdisjoint(map(chr, change.table)):
+                continue  # it changes none of them
+            for text, count in list(texts.items()):
+                made = change.make(text)
+                present.update(made)
+                texts.setdefault(made, count)
+        UNITS[char] = tuple(
+            max(
+                sum(most_made(each, 0, MOST_CHANGES - count, end) for each in text)
+                for text, count in texts.items()
+            )
+            for end in (None, DISPLAY)
+        )
+    return UNITS[char]
+
+
+def size_limit(text: str) -> int:
+    """The most bytes that the known changes, as the search combines them, make of ``text``.
+
+    Bounded character by character (with one inserted character of each
+    kind after each), then room for what is added once: two newlines at the
+    end and a mark at the start, each through three layers, and 64 bytes
+    for quotes, a byte-order mark and Base64's last line; and for the soft
+    line breaks of quoted-printable, two characters in every 76 (YAML's folded
+    lines stay within what percent-encoding and references make of each).
+    """
+    total = sum(text.count(char) * unit(char)[0] for char in set(text))
+    once = 2 * most_made("\n") + most_made(MARKS[0]) + 64
+    return total + total // 32 + once
+
+
+def display_limit(text: str) -> int:
+    """The most characters that the known changes make of ``text`` before its display order.
+
+    As ``size_limit``, with room for a newline and a mark added once.
+    """
+    return sum(text.count(char) * unit(char)[1] for char in set(text)) + 64

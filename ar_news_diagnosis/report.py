@@ -1,0 +1,316 @@
+"""The report: where a copy differs, and what explains it, in words and as data.
+
+``Difference`` says where a copy first differs, in cmp's terms (byte, line
+and column, numbered from 1), with the explanations found and the places
+that differ; its ``str()`` is the report ``check.py`` prints, and
+``as_json()`` what ``--json`` prints.  ``Explanation`` is one way the known
+changes explain a copy, its ``lines()`` the report's words for it.  Also
+here: how characters, runs and chains of changes are named.
+"""
+
+import itertools
+import unicodedata
+
+from .places import places
+from .text import as_text, common_prefix, undecodable
+
+# How many of the places that differ a report lists.
+PLACES_SHOWN = 5
+
+# Names that unicodedata does not give: the control characters have none.
+CONTROL_NAMES = {
+    "\0": "NULL",
+    "\t": "CHARACTER TABULATION",
+    "\n": "LINE FEED",
+    "\r": "CARRIAGE RETURN",
+    "\x1a": "SUBSTITUTE",
+}
+
+
+def describe(char: str) -> str:
+    """Name one character by code point and name; show a byte that is not UTF-8 as 0xC2."""
+    if undecodable(char):
+        return f"0x{ord(char) - 0xDC00:02X}"
+    name = CONTROL_NAMES.get(char) or unicodedata.name(char, "<control>")
+    return f"U+{ord(char):04X} {name}"
+
+
+def escape(char: str) -> str:
+    """Escape one character for an excerpt as Python does; show a byte that is not UTF-8 as <0x9F>."""
+    if undecodable(char):
+        return f"<{describe(char)}>"
+    return "\\'" if char == "'" else ascii(char)[1:-1]
+
+
+def describe_run(run: str) -> str:
+    """Name up to three characters; show a longer run as an escaped excerpt."""
+    if not run:
+        return "nothing"
+    if len(run) <= 3:
+        return " + ".join(map(describe, run))
+    excerpt = "".join(map(escape, run[:12]))
+    return f"'{excerpt}{'...' if len(run) > 12 else ''}' ({len(run)} characters)"
+
+
+def character_at(data: bytes, start: int) -> str:
+    """Describe the character that starts at ``data[start]``, or the end of the file."""
+    if start >= len(data):
+        return "end of file"
+    return describe(data[start : start + 4].decode("utf-8", "surrogateescape")[0])
+
+
+def character_start(data: bytes, index: int) -> int:
+    """Return where the UTF-8 character that holds ``data[index]`` starts."""
+    while 0 < index < len(data) and 0x80 <= data[index] < 0xC0:  # a continuation byte
+        index -= 1
+    return index
+
+
+def line_and_column(before: str) -> "tuple[int, int]":
+    """Return the line and column, from 1, of the character that follows ``before``."""
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
+def step_name(step: tuple) -> str:
+    """The name of a change as made: with the characters it left as they were, if any."""
+    change, form = step
+    if change.table and form:
+        return f"{change.name}, except {' and '.join(map(describe, form))}"
+    return change.name
+
+
+def named(chain: tuple) -> str:
+    """Name a chain of known changes in the order made; one made twice running as "twice"."""
+    return " and ".join(
+        name if len(list(times)) == 1 else f"{name}, twice"
+        for name, times in itertools.groupby(map(step_name, chain))
+    )
+
+
+def distinct(chains: list) -> list:
+    """The chains, those of the same changes in another order once."""
+    kept = {}
+    for chain in chains:
+        kept.setdefault(tuple(sorted(change.key for change, _ in chain)), chain)
+    return list(kept.values())
+
+
+class Explanation:
+    """One way the known changes explain a copy, as data a test can assert on.
+
+    ``keys``: the changes' keys, in the order made; ``forms``: the form each
+    was made in, () for most (an escape's, the character a change left);
+    ``changes``: the two side by side.  ``extent``: "whole"; "cut short",
+    the copy ending after byte ``ends_after`` of their output, at ``line``
+    and ``column`` of the original; or "partial", ``places`` giving for each
+    change (the places it made, the places it makes in all).
+    """
+
+    __slots__ = (
+        "changes",
+        "column",
+        "ends_after",
+        "extent",
+        "forms",
+        "keys",
+        "line",
+        "places",
+        "steps",
+    )
+
+    def __init__(
+        self,
+        steps: tuple,
+        extent: str = "whole",
+        places: "list | None" = None,
+        ends_after: "int | None" = None,
+        line: "int | None" = None,
+        column: "int | None" = None,
+    ) -> None:
+        self.steps, self.extent, self.places = steps, extent, places
+        self.ends_after, self.line, self.column = ends_after, line, column
+        changes, self.forms = zip(*steps)
+        self.keys = tuple(change.key for change in changes)
+        self.changes = tuple(zip(self.keys, self.forms))
+
+    def __repr__(self) -> str:
+        keyed = " + ".join(
+            key + (repr(form) if form else "") for key, form in self.changes
+        )
+        return f"<Explanation {self.extent}: {keyed}>"
+
+    def lines(self) -> "list[str]":
+        """The report's lines for it."""
+        if self.extent == "cut short":
+            return [
+                f"  known change, cut short: {named(self.steps)}",
+                (
+                    f"    the copy ends after byte {self.ends_after} of its output,"
+                    f" at line {self.line}, column {self.column} of the original"
+                ),
+            ]
+        if self.extent == "whole":
+            return [f"  known change: {named(self.steps)}"]
+        if len(self.steps) == 1:
+            (made, everywhere), step = self.places[0], self.steps[0]
+            return [
+                f"  known change, in {made} of {everywhere} places: {step_name(step)}"
+            ]
+        parts = [
+            step_name(step)
+            + (f" (in {made} of {everywhere} places)" if made < everywhere else "")
+            for step, (made, everywhere) in zip(self.steps, self.places)
+        ]
+        return [f"  known change, in part: {' and '.join(parts)}"]
+
+
+# What a report calls the letters of a script (the others "other") and the
+# characters of a general category.
+SCRIPTS = {"ARABIC": "Arabic", "LATIN": "Latin"}
+KIND_NAMES = {"N": "digits", "P": "punctuation", "S": "symbols", "Z": "spaces"}
+
+
+def kinds(text: str) -> str:
+    """What a text holds, by script and general category ("Arabic letters and marks, spaces")."""
+    found = set()
+    for char in set(text):
+        kind = unicodedata.category(char)[0]
+        name = unicodedata.name(char, "")
+        if kind in "LM":  # the letters of a transliteration are Latin
+            script = next(
+                (SCRIPTS[each] for each in name.split() if each in SCRIPTS), "other"
+            )
+            found.add(f"{script} letters and marks")
+        elif kind in KIND_NAMES:
+            found.add(KIND_NAMES[kind])
+    return ", ".join(sorted(found)) or "nothing"
+
+
+# Where a copy first differs, in cmp's words, by ``Difference.at``.
+WHERE = {
+    "differs": "differs: {place}",
+    "longer": "longer than the original: {place}",
+    "ends": "EOF on {name} after {place}",
+    "empty": "EOF on {name} which is empty",
+}
+
+# What --json gives of an explanation: those that are not None, in this order.
+EXPLANATION_FIELDS = (
+    "keys",
+    "forms",
+    "extent",
+    "places",
+    "ends_after",
+    "line",
+    "column",
+)
+
+
+class Difference:
+    """How a copy differs from the expected text, as data; ``str()`` is the report.
+
+    ``name`` names the copy.  Where it first differs, in cmp's terms: ``at``
+    is "differs", "longer" (the copy goes on past the end), "ends" (the copy
+    ends early: ``byte`` is then its last byte) or "empty"; ``byte``, from
+    1, and the ``line`` and ``column`` of the expected text it falls in;
+    ``expected`` and ``found`` name the characters there.  ``explanations``
+    are the ways known changes explain it (none for a copy that only ends
+    early), alternatives each.  ``places`` lists every place that differs
+    as (line, column, expected run, found run), worked out when first asked.
+    ``too_long`` is the size limit, where the copy is over it, else None.
+    """
+
+    __slots__ = (
+        "_places",
+        "_texts",
+        "at",
+        "byte",
+        "column",
+        "expected",
+        "explanations",
+        "found",
+        "line",
+        "name",
+        "too_long",
+    )
+
+    def __init__(self, expected: bytes, actual: bytes, name: str) -> None:
+        self.name, self.explanations, self.too_long = name, [], None
+        index = common_prefix(expected, actual)
+        start = before = character_start(expected, index)
+        self.at = "differs" if index < min(len(expected), len(actual)) else "longer"
+        self.byte = index + 1
+        if index == len(actual):
+            self.at, self.byte = ("ends", index) if actual else ("empty", 0)
+            before = character_start(expected, index - 1) if actual else 0
+        self.line, self.column = line_and_column(expected[:before].decode("utf-8"))
+        self.expected = character_at(expected, start)
+        self.found = character_at(actual, start)
+        self._texts, self._places = (expected.decode("utf-8"), as_text(actual)), None
+
+    @property
+    def places(self) -> "list[tuple[int, int, str, str]]":
+        """Every place that differs, as (line, column, expected run, found run)."""
+        if self._places is None:
+            text, found = self._texts
+            self._places = [
+                (*line_and_column(text[:offset]), old, new)
+                for offset, old, new in places(text, found)
+            ]
+        return self._places
+
+    def __str__(self) -> str:
+        place = f"byte {self.byte}, line {self.line}, column {self.column}"
+        where = WHERE[self.at].format(name=self.name, place=place)
+        lines = [
+            f"{self.name}: {where}",
+            f"  expected {self.expected}, found {self.found}",
+        ]
+        if self.at in ("ends", "empty"):
+            return "\n".join(lines)
+        if self.too_long is not None:
+            lines.append(
+                f"  longer than {self.too_long} bytes: no known change makes that much of the original"
+            )
+            return "\n".join(lines)
+        if len(self.explanations) > 1:
+            lines.append("  any one of these known changes explains it:")
+        for explanation in self.explanations:
+            lines += explanation.lines()
+        if all(explanation.extent == "partial" for explanation in self.explanations):
+            unexplained = "" if self.explanations else "no known change explains it; "
+            lines.append(f"  {unexplained}places that differ: {len(self.places)}")
+            lines += [
+                f"    line {line}, column {column}: expected {describe_run(old)}, found {describe_run(new)}"
+                for line, column, old, new in self.places[:PLACES_SHOWN]
+            ]
+            if len(self.places) > PLACES_SHOWN:
+                lines.append(f"    and {len(self.places) - PLACES_SHOWN} more")
+            held, holds = ("".join(run[at] for run in self.places) for at in (2, 3))
+            if not self.explanations and kinds(held) != kinds(holds):
+                lines.append(
+                    f"  where they differ, the original has {kinds(held)};"
+                    f" the copy has {kinds(holds)}"
+                )
+        return "\n".join(lines)
+
+    def as_json(self) -> "dict[str, object]":
+        """The difference as JSON, for ``check.py --json``."""
+        return {
+            "file": self.name,
+            "status": "differs",
+            "first_difference": {
+                name: getattr(self, name)
+                for name in ("at", "byte", "line", "column", "expected", "found")
+            },
+            "too_long": self.too_long,
+            "explanations": [
+                {
+                    name: getattr(explanation, name)
+                    for name in EXPLANATION_FIELDS
+                    if getattr(explanation, name) is not None
+                }
+                for explanation in self.explanations
+            ],
+            "places": len(self.places),
+        }

@@ -1,0 +1,294 @@
+"""The search: which chains of known changes make a copy of the expected text.
+
+First what is written over the whole copy is undone on it (a newline after
+an escape, the escape, the display order, shaping, inserted characters, the
+saving, a wrong reading), one change of each stage and three at most, the
+last made first: a few candidate texts.  Then, for each, the changes that
+make it of the expected text: up to two that are not local (normalizations,
+mojibake, whitespace), and any number of local ones, changes of single
+characters found from the places that differ.  Last, each chain is made
+again from the expected text and compared with the copy: only what that
+makes byte for byte, or the start of, is returned.
+
+``search`` is the entry; ``characters_kept`` says where a cut-short copy ends.
+"""
+
+from .limits import display_limit
+from .table import (
+    BY_STAGE,
+    CHANGES,
+    CHANGES_BY_KEY,
+    FORWARD_SAVINGS,
+    LOCAL_BY_CHARACTER,
+    MOST_CHANGES,
+    MOST_OTHER,
+    OTHER_TEXT_CHANGES,
+    STAGES,
+    Change,
+    remade,
+)
+from .text import as_text, common_prefix, most, utf8
+
+MOST_STATES = 256  # sets of local changes tried for one candidate
+LAYERS = (
+    [[CHANGES_BY_KEY["newline-added"]]]
+    + [  # in the order undone
+        [change for change in BY_STAGE[stage] if change.undo]
+        for stage in reversed(STAGES[1:])
+    ]
+)
+
+
+def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
+    """Undo ``change`` on ``text``: the text before and its form; None where it does not apply or changes nothing."""
+    try:
+        before = change.undo(text)
+    except ValueError:  # not this change's output
+        return None
+    before, form = before if isinstance(before, tuple) else (before, ())
+    return (before, form) if before != text else None
+
+
+def undone_layers(found: str, displayed):
+    """Yield the copy with 0, 1, 2 and 3 of what is written over the whole of it undone.
+
+    Each time a map of the texts it gives to the chains undone to each, in
+    the order made: one change of each stage at most, the last made undone
+    first.  Changes that undo each other (a wrong reading and a saving in the
+    same code page) are left out, and so is a display order on a text longer
+    than ``displayed(length)`` allows.
+    """
+    level = {
+        found: [((), -1, (found,))]
+    }  # text: (chain, last group undone, texts on the way)
+    for _ in range(MOST_CHANGES + 1):
+        yield {
+            text: [chain for chain, _, _ in chains] for text, chains in level.items()
+        }
+        deeper = {}
+        for text, chains in level.items():
+            for number, group in enumerate(LAYERS):
+                earlier = [each for each in chains if each[1] < number]
+                if not earlier or (
+                    group[0].stage == "display" and not displayed(len(text))
+                ):
+                    continue
+                for change in group:
+                    result = undone(change, text)
+                    for chain, _, way in earlier if result else ():
+                        if result[0] not in way:  # else undone again
+                            deeper.setdefault(result[0], []).append(
+                                (
+                                    ((change, result[1]),) + chain,
+                                    number,
+                                    (*way, result[0]),
+                                )
+                            )
+        level = deeper
+
+
+def other_changes(text: str, depth: int):
+    """Yield each text that ``depth`` text changes that are not local make of ``text``, with its chain."""
+    if not depth:
+        yield (), text
+        return
+    for chain, before in other_changes(text, depth - 1):
+        for change in OTHER_TEXT_CHANGES:
+            yield chain + ((change, ()),), change.make(before)
+
+
+LOST: "dict[tuple[str, str], str]" = {}  # by saving and character: what it writes
+
+
+def lost(saving: Change, char: str) -> str:
+    """What ``saving``, undone, gives for ``char``: itself, unless it cannot hold it."""
+    if (saving.key, char) not in LOST:
+        try:
+            LOST[saving.key, char] = saving.undo(as_text(saving.make(char)))[0]
+        except ValueError:
+            LOST[saving.key, char] = char
+    return LOST[saving.key, char]
+
+
+def interacts(one: Change, other: Change) -> bool:
+    """Tell whether one local change replaces what the other writes: then the order they are made in matters."""
+    return any(
+        chr(code) in "".join(second.table.values())
+        for first, second in ((one, other), (other, one))
+        for code in first.table
+    )
+
+
+def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
+    """The sets of local changes that make ``candidate`` of ``base``: (the changes in the order made, whether whole).
+
+    Where the two first differ, each change that makes the character there
+    what the candidate has is made to the whole text, after the changes
+    already found or before one whose output it changes, and the search
+    goes on from there; ``saving`` may also write what it cannot hold as it
+    does.  A set that makes the start of the candidate, all of it, is cut
+    short.
+    """
+    found, seen, pending = [], set(), [((), base)]
+    while pending and len(seen) < MOST_STATES:
+        applied, state = pending.pop()
+        if (frozenset(applied), state) in seen:
+            continue
+        seen.add((frozenset(applied), state))
+        index = common_prefix(state, candidate)
+        if index == len(state) == len(candidate):
+            found.append((applied, True))
+            continue
+        if ends_in(state, candidate, index):
+            found.append((applied, False))
+            continue
+        char = state[index : index + 1]
+        local = tuple(change for change in applied if change is not saving)
+        for change in LOCAL_BY_CHARACTER.get(char, ()):
+            if change in applied or not candidate.startswith(change.make(char), index):
+                continue
+            for place in range(
+                len(local), -1, -1
+            ):  # last, or before one it interacts with
+                if place == len(local) or interacts(change, local[place]):
+                    order = local[:place] + (change,) + local[place:]
+                    made = base
+                    for each in order:
+                        made = each.make(made)
+                    if saving in applied:
+                        made, order = written_as(saving, made), order + (saving,)
+                    pending.append((order, made))
+        loss = lost(saving, char) if saving and saving not in applied else char
+        if loss != char and candidate.startswith(loss, index):
+            pending.append((applied + (saving,), written_as(saving, state)))
+    return found
+
+
+def ends_in(state: str, candidate: str, index: int) -> bool:
+    """Tell whether ``candidate`` ends at ``index``, where it first differs from ``state``, or in the character there."""
+    rest = candidate[index:]
+    if len(rest) > 3:
+        return False
+    try:
+        return utf8(state[index : index + 1]).startswith(utf8(rest))
+    except ValueError:  # a lone surrogate, which no byte stands for
+        return False
+
+
+WRITTEN: "dict[tuple[str, str], str]" = {}  # kept for one search: one base meets many copies
+
+
+def written_as(saving: Change, text: str) -> str:
+    """``text`` with each character that ``saving`` cannot hold written as it writes it."""
+    if (saving.key, text) not in WRITTEN:
+        written = {ord(char): lost(saving, char) for char in set(text)}
+        WRITTEN[saving.key, text] = text.translate(written)
+    return WRITTEN[saving.key, text]
+
+
+def in_table_order(other: tuple, local: tuple) -> "list[tuple]":
+    """Text changes as steps: in the table's order, where they commute, or else as found."""
+    found = other + tuple((change, ()) for change in local)
+    ordered = tuple(sorted(found, key=lambda step: CHANGES.index(step[0])))
+    return [ordered, found] if ordered != found else [found]
+
+
+def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
+    """Find the fewest known changes that make ``actual`` of ``text``.
+
+    Returns the chains, in the order made, that make all of it, each made
+    again to verify; where none does, those whose output ``actual`` is the
+    start of.  Chains are tried by how many changes that are not local they
+    hold, fewest first, so that what needs more is never worked out.
+    """
+    found = as_text(actual)
+    WRITTEN.clear()
+    limit = []  # worked out only for a text more than four times as long as ``text``
+
+    def displayed(length: int) -> bool:
+        """Tell whether a text so long may be the display order of one the known changes make."""
+        if length <= 4 * len(text) + 64:
+            return True
+        limit[:] = limit or [display_limit(text)]
+        return length <= limit[0]
+
+    undoing = undone_layers(found, displayed)
+    levels, bases = [], []  # worked out as they are needed
+    whole, cut_short = [], []
+    for count in range(MOST_CHANGES + 1):
+        fewest = min(map(len, whole), default=MOST_CHANGES + 1)
+        if fewest < count:
+            break
+        for depth in range(min(count, MOST_OTHER) + 1):
+            while len(levels) <= count - depth:
+                levels.append(next(undoing))
+            while len(bases) <= depth:
+                bases.append(list(other_changes(text, len(bases))))
+            level = levels[count - depth]
+            for chain, base in bases[depth]:
+                # As few as the fewest found: only with no local change, the same text.
+                pairs = [(base, level[base])] if base in level else []
+                pairs = pairs if fewest == count else level.items()
+                for candidate, chains in pairs:
+                    add_explanations(
+                        text, actual, chain, base, candidate, chains, whole, cut_short
+                    )
+    # Reordering a copy again undoes no display order of every mixed text:
+    # where nothing else explains the copy, each is made of the expected text.
+    for change in () if whole else BY_STAGE["display"]:
+        made = ((change, ()),)
+        add_explanations(
+            text, actual, made, change.make(text), found, [()], whole, cut_short
+        )
+    chains = whole or cut_short
+    fewest = min(map(len, chains), default=0)
+    chains = [chain for chain in chains if len(chain) == fewest]
+    return (chains, []) if whole else ([], chains)
+
+
+def add_explanations(
+    text: str,
+    actual: bytes,
+    chain: tuple,
+    base: str,
+    candidate: str,
+    chains: list,
+    whole: list,
+    cut_short: list,
+) -> None:
+    """Add to ``whole`` and ``cut_short`` the chains that make ``actual`` of ``text`` by way of ``base`` and ``candidate``.
+
+    ``chain`` makes ``base`` of ``text``; each of ``chains`` undid the copy
+    to ``candidate``; local changes between the two, made again to verify.
+    Savings that cannot be undone are made to ``base`` where no layer is.
+    """
+    savings = {
+        next((c for c, _ in layers if c.stage == "saving"), None) for layers in chains
+    }
+    for saving in savings:
+        for changes, complete in local_changes(base, candidate, saving):
+            changes = tuple(change for change in changes if change is not saving)
+            for layers in chains:
+                for made_first in in_table_order(chain, changes):
+                    steps = made_first + layers
+                    made = remade(text, steps) or b""
+                    longer = len(made) > len(actual) and made.startswith(actual)
+                    if made == actual if complete else longer:
+                        (whole if complete else cut_short).append(steps)
+                        break
+    # Made, not undone, where the copy as it is may be their output: with
+    # U+FFFD, as a code page's Arabic bytes are never UTF-8; bytes cut short.
+    for saving in () if any(chains[0]) else FORWARD_SAVINGS:
+        if saving.seen(candidate):
+            made = utf8(as_text(saving.make(base)))
+            if made == actual:
+                whole.append(chain + ((saving, ()),))
+            elif made.startswith(actual) and chain:
+                cut_short.append(chain + ((saving, ()),))
+
+
+def characters_kept(text: str, chain: tuple, actual: bytes) -> int:
+    """How many characters of ``text`` a cut-short copy holds, changed by ``chain``."""
+    return most(
+        len(text), lambda length: actual.startswith(remade(text[:length], chain))
+    )

@@ -1,0 +1,624 @@
+"""The table of known changes: what tools do to a text, each with a stable key.
+
+``CHANGES`` holds every known change, in an order that is public: the
+README lists them so, and changes that commute are named in it.  Each is a
+``Change``: its key (tests elsewhere assert on it), the name a report
+prints, the stage it belongs to, and the functions that make it and,
+where the search needs it, undo it.  Below the table, the indexes the
+search and the limits use, and the bounds on how deep a chain they try.
+"""
+
+import unicodedata
+
+from . import bidi, escapes, formats, layout, savings, shaping
+from .text import HARAKAT, as_text, outside_the_bmp, utf8
+
+
+def no_form(text: str) -> tuple:
+    """The form of a change that is made one way only."""
+    return ()
+
+
+class Change:
+    """A known change: a stable key, the name a report prints, and what it does to a text.
+
+    ``make(text, *form)`` makes it; ``form``, empty for most, says in which
+    of the ways that tools write it.  ``stage`` is where it stands in a
+    chain (see STAGES).  ``undo(copy)``, where the search needs it, returns
+    the text before the change and the form, read off the copy (or the text
+    alone, for a change of one form), and raises ValueError where the copy
+    cannot be its output.  A change of single characters has them in
+    ``table`` (as ``str.maketrans`` gives it); its form is the characters it
+    left as they were.  ``widest(text)`` is the form that makes the most of
+    a text.  A saving that cannot be undone is made where ``seen(copy)``:
+    where the copy may be its output.
+    """
+
+    __slots__ = ("key", "make", "name", "seen", "stage", "table", "undo", "widest")
+
+    def __init__(
+        self,
+        key: str,
+        name: str,
+        stage: str,
+        make=None,
+        undo=None,
+        widest=no_form,
+        table: "dict[str, str] | None" = None,
+        seen=None,
+    ) -> None:
+        self.key, self.name, self.stage = key, name, stage
+        self.undo, self.widest, self.seen = undo, widest, seen
+        self.table = str.maketrans(table) if table else None
+        self.make = make or self.translate
+
+    def translate(self, text: str, *kept: str) -> str:
+        """Replace the characters of ``table``, all but those ``kept``.
+
+        No replacement holds a character replaced after it.
+        """
+        for code, new in self.table.items():
+            if chr(code) not in kept:
+                text = text.replace(chr(code), new)
+        return text
+
+    def __repr__(self) -> str:
+        return f"<Change {self.key}>"
+
+
+# Where each stage stands in a chain, in the order they are made.  Text
+# changes come first: any number of local ones (of single characters, with a
+# ``table``), up to two others.  A wrong reading (mojibake) may be made among
+# them or after them; then, one of each at most, what is written over the
+# whole text: inserted characters, shaping, display order, a saving other
+# than UTF-8, an escape.  A newline added at the end may follow them all, as
+# a command-line tool prints it.
+STAGES = (
+    "text",
+    "reading",
+    "zero-width",
+    "marks",
+    "shaping",
+    "display",
+    "saving",
+    "escape",
+)
+
+
+def replacing(key: str, name: str, old: str, new: "str | tuple[str, ...]") -> Change:
+    """A text change of single characters: each of ``old`` becomes ``new``, or,
+    where ``new`` is as long, the character (or string) at its place."""
+    if len(new) == len(old) > 1:
+        return Change(key, name, "text", table=dict(zip(old, new)))
+    return Change(key, name, "text", table=dict.fromkeys(old, new))
+
+
+def normalized(form: str) -> Change:
+    """Unicode normalization to ``form``."""
+    return Change(
+        form.lower(),
+        f"normalized to {form}",
+        "text",
+        lambda text: unicodedata.normalize(form, text),
+    )
+
+
+def wrong_reading(key: str, name: str, encoding: str) -> Change:
+    """UTF-8 read as the single-byte ``encoding`` and saved as UTF-8 again: mojibake."""
+    return Change(
+        key,
+        name,
+        "reading",
+        savings.wrongly_read(encoding),
+        savings.decoded("utf-8", read=encoding),
+    )
+
+
+def unicode_saving(bits: int, order: str, mark: bool) -> Change:
+    """Saving in UTF-16 or UTF-32 of a byte ``order``, after a byte-order mark if ``mark``."""
+    return Change(
+        f"utf{bits}{order.lower()}{'-bom' * mark}",
+        f"saved as UTF-{bits} {order}{' with a byte-order mark' * mark}",
+        "saving",
+        *savings.unicode_saving(f"utf-{bits}-{order.lower()}", mark),
+    )
+
+
+def code_page_saving(code_page: str, encoding: str, loss: tuple) -> Change:
+    """Saving in a code page, writing what it cannot hold as ``loss`` says."""
+    what, errors, ending = loss
+    return Change(
+        f"{encoding}-{ending}",
+        f"saved as {code_page}, {what}",
+        "saving",
+        savings.in_code_page(encoding, errors),
+        savings.decoded(encoding),
+    )
+
+
+def code_page_misread(
+    code_page: str, encoding: str, loss: tuple, reading: tuple
+) -> Change:
+    """Saving in a code page, and those bytes read as another and saved as UTF-8: mojibake.
+
+    Read as UTF-8, what is not UTF-8 becomes U+FFFD, and there is no way
+    back: that one is made where the copy has U+FFFD.
+    """
+    what, errors, ending = loss
+    wrong, key, codec = reading
+    return Change(
+        f"{encoding}-{ending}-read-as-{key}",
+        f"saved as {code_page} ({what}), read as {wrong} and saved as UTF-8 (mojibake)",
+        "saving",
+        savings.in_code_page(encoding, errors, codec),
+        savings.decoded(encoding, read=codec) if codec else None,
+        seen=lambda copy: "\ufffd" in copy,
+    )
+
+
+def any_copy(copy: str) -> bool:
+    """Tell that any copy may be a saving's output: any bytes may be."""
+    return True
+
+
+# The table.  Keys are public, and names stay as worded: tests elsewhere
+# assert on both.  The order is public too (the README's, and the order in
+# which changes that commute are named), so a new change goes at the end of
+# its stage's rows.
+CHANGES = (
+    # Changes made to the text, by editors, git, normalizers, Arabic NLP and
+    # search tools, Persian keyboards, mojibake and databases.
+    Change(
+        "newline-added",
+        "a newline added at the end",
+        "text",
+        lambda text: text + "\n",
+        layout.newline_undone,
+    ),
+    replacing("crlf", "LF turned into CRLF", "\n", "\r\n"),
+    replacing("nbsp-as-space", "no-break spaces turned into plain spaces", "\xa0", " "),
+    Change(
+        "rstrip",
+        "trailing whitespace stripped from each line (str.rstrip)",
+        "text",
+        layout.each_line_stripped,
+    ),
+    normalized("NFD"),
+    normalized("NFKC"),
+    normalized("NFKD"),
+    wrong_reading(
+        "utf8-read-as-latin1",
+        "UTF-8 read as Latin-1 and saved as UTF-8 (mojibake)",
+        "latin-1",
+    ),
+    wrong_reading(
+        "utf8-read-as-cp1252",
+        "UTF-8 read as Windows-1252 and saved as UTF-8 (mojibake)",
+        "cp1252",
+    ),
+    replacing("tatweel-removed", "tatweel (kashida, U+0640) removed", "\u0640", ""),
+    replacing(
+        "harakat-removed", "harakat (diacritics, U+064B to U+0652) removed", HARAKAT, ""
+    ),
+    replacing(
+        "alef-unified",
+        "alef forms U+0623, U+0625, U+0622 unified to alef U+0627",
+        "\u0623\u0625\u0622",
+        "\u0627",
+    ),
+    replacing(
+        "teh-marbuta-as-heh",
+        "teh marbuta U+0629 written as heh U+0647",
+        "\u0629",
+        "\u0647",
+    ),
+    replacing(
+        "alef-maqsura-as-yeh",
+        "alef maqsura U+0649 written as yeh U+064A",
+        "\u0649",
+        "\u064a",
+    ),
+    replacing(
+        "arabic-indic-digits",
+        "Western digits turned into Arabic-Indic digits",
+        "0123456789",
+        "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
+    ),
+    replacing(
+        "quotes-straightened",
+        "curly quotes straightened",
+        "\u201c\u201d\u2018\u2019",
+        "\"\"''",
+    ),
+    replacing(
+        "arabic-comma", "Arabic comma U+060C turned into a Latin comma", "\u060c", ","
+    ),
+    replacing(
+        "arabic-semicolon",
+        "Arabic semicolon U+061B turned into a Latin semicolon",
+        "\u061b",
+        ";",
+    ),
+    replacing("cr", "LF turned into CR (classic Mac OS)", "\n", "\r"),
+    Change(
+        "rstrip-regex",
+        r"trailing whitespace and empty lines removed by a multi-line \s+$",
+        "text",
+        layout.strip_line_ends,
+    ),
+    wrong_reading(
+        "utf8-read-as-cp1256",
+        "UTF-8 read as Windows-1256 and saved as UTF-8 (mojibake)",
+        "cp1256",
+    ),
+    wrong_reading(
+        "utf8-read-as-mac-roman",
+        "UTF-8 read as Mac Roman and saved as UTF-8 (mojibake)",
+        "mac-roman",
+    ),
+    # Persian keyboards and locales.
+    replacing(
+        "farsi-yeh", "yeh U+064A written as Farsi yeh U+06CC", "\u064a", "\u06cc"
+    ),
+    replacing(
+        "alef-maqsura-as-farsi-yeh",
+        "alef maqsura U+0649 written as Farsi yeh U+06CC",
+        "\u0649",
+        "\u06cc",
+    ),
+    replacing("keheh", "kaf U+0643 written as keheh U+06A9", "\u0643", "\u06a9"),
+    replacing(
+        "persian-letters",
+        "Persian letters: yeh and alef maqsura as Farsi yeh U+06CC, kaf as keheh U+06A9",
+        "\u064a\u0649\u0643",
+        "\u06cc\u06cc\u06a9",
+    ),
+    replacing(
+        "persian-digits",
+        "Western digits turned into Extended Arabic-Indic (Persian) digits",
+        "0123456789",
+        "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+    ),
+    # Arabic NLP and search: hamza, and normalization for search.
+    replacing(
+        "hamza-unified",
+        "hamza forms U+0623, U+0625, U+0624, U+0626 and madda U+0622 written as hamza U+0621",
+        "\u0623\u0625\u0624\u0626\u0622",
+        "\u0621",
+    ),
+    replacing(
+        "hamza-madda-as-two",
+        "hamza forms U+0623, U+0625, U+0624, U+0626 written as hamza U+0621, madda U+0622 as two",
+        "\u0623\u0625\u0624\u0626\u0622",
+        ("\u0621", "\u0621", "\u0621", "\u0621", "\u0621\u0621"),
+    ),
+    replacing(
+        "lucene-normalized",
+        "normalized for search as Lucene's ArabicNormalizer does: alef forms as alef,"
+        " alef maqsura as yeh, teh marbuta as heh, tatweel and harakat removed",
+        "\u0622\u0623\u0625\u0649\u0629\u0640" + HARAKAT,
+        ("\u0627", "\u0627", "\u0627", "\u064a", "\u0647", "", *[""] * len(HARAKAT)),
+    ),
+    # Databases that cannot hold the flag, and whitespace collapsed.
+    Change(
+        "astral-as-question-marks",
+        "characters outside the BMP (the flag) written as ?, as MySQL's 3-byte utf8 does",
+        "text",
+        lambda text: outside_the_bmp("?", text),
+    ),
+    Change(
+        "astral-removed",
+        "characters outside the BMP (the flag) removed",
+        "text",
+        lambda text: outside_the_bmp("", text),
+    ),
+    Change(
+        "whitespace-collapsed",
+        "whitespace collapsed to single spaces (' '.join(text.split()))",
+        "text",
+        layout.whitespace_collapsed,
+    ),
+    # What HTML-to-text tools leave of a text.
+    replacing("nbsp-removed", "no-break spaces removed", "\xa0", ""),
+    replacing("line-breaks-as-spaces", "line breaks turned into spaces", "\n", " "),
+    Change(
+        "empty-lines-removed", "empty lines removed", "text", layout.without_empty_lines
+    ),
+    # Accent stripping, and alef maqsura as alef.
+    replacing(
+        "hamza-taken-off",
+        "hamza and madda taken off their seats (as accent stripping does):"
+        " U+0622, U+0623, U+0625 as alef, U+0624 as waw, U+0626 as yeh",
+        "\u0622\u0623\u0625\u0624\u0626",
+        "\u0627\u0627\u0627\u0648\u064a",
+    ),
+    replacing(
+        "alef-maqsura-as-alef",
+        "alef maqsura U+0649 written as alef U+0627",
+        "\u0649",
+        "\u0627",
+    ),
+    # Ways of saving the text other than plain UTF-8: each makes bytes.
+    Change(
+        "utf8-bom",
+        "a UTF-8 byte-order mark added",
+        "saving",
+        *savings.unicode_saving("utf-8", True),
+    ),
+    *(
+        unicode_saving(bits, order, mark)
+        for bits in (16, 32)
+        for mark in (False, True)
+        for order in ("LE", "BE")
+    ),
+    Change(
+        "cesu-8",
+        "saved as CESU-8 (Java's modified UTF-8, Oracle's UTF8)",
+        "saving",
+        savings.cesu_8,
+        savings.cesu_8_undone,
+    ),
+    # Bytes damaged on the way, made forward only.
+    Change(
+        "seven-bit",
+        "passed through a 7-bit channel (the high bit of each byte cleared)",
+        "saving",
+        savings.seven_bits,
+        seen=str.isascii,
+    ),
+    Change(
+        "utf16-low-byte",
+        "each UTF-16 code unit cut to its low byte (a binary or Latin-1 string)",
+        "saving",
+        savings.utf16_low_bytes,
+        seen=any_copy,
+    ),
+    # Legacy code pages, with what converters write for what they cannot hold.
+    *(
+        code_page_saving(code_page, encoding, loss)
+        for code_page, encoding, endings in savings.CODE_PAGES
+        for loss in savings.LOSSES
+        if loss[2] in endings
+    ),
+    # And the bytes of one read as something else: mojibake.
+    *(
+        code_page_misread(code_page, encoding, loss, reading)
+        for code_page, encoding in savings.LEGACY_CODE_PAGES
+        for loss in savings.LOSSES
+        for reading in savings.WRONG_READINGS
+    ),
+    # Characters inserted, shaping, display orders and escapes: written over
+    # the whole text, each undone on the copy and made again.
+    Change(
+        "zero-width-inserted",
+        "zero-width characters (U+200B, U+200C, U+200D, U+2060) inserted",
+        "zero-width",
+        *layout.inserted(layout.ZERO_WIDTH),
+    ),
+    Change(
+        "marks-inserted",
+        "right-to-left or left-to-right marks inserted",
+        "marks",
+        *layout.inserted(layout.MARKS),
+    ),
+    Change(
+        "shaped",
+        "shaped into Arabic presentation forms",
+        "shaping",
+        shaping.shape,
+        shaping.unshape,
+    ),
+    Change(
+        "shaped-fribidi",
+        "shaped into Arabic presentation forms as FriBidi does (the lam of a lam-alef as U+FEFF)",
+        "shaping",
+        lambda text: shaping.shape(text, fribidi=True),
+        shaping.unshape,
+    ),
+    # A display order is its own undoing where reordering the copy again gives
+    # the text back; the others are made of the expected text (see search).
+    Change(
+        "visual-order",
+        "written in visual order, each line as the bidi algorithm displays it",
+        "display",
+        bidi.display_order,
+        bidi.display_order,
+    ),
+    Change(
+        "visual-order-marks-after",
+        "written in visual order, combining marks after their letters (as FriBidi does)",
+        "display",
+        bidi.display_order_marks_after,
+        bidi.display_order_marks_after,
+    ),
+    Change(
+        "visual-order-rtl",
+        "written in visual order, each line displayed right to left (base direction R)",
+        "display",
+        lambda text: bidi.display_order(text, base=1),
+    ),
+    Change(
+        "visual-order-breaks-kept",
+        "written in visual order, each line break kept with its line"
+        " (before a right-to-left one), as unicode-bidi and ICU do",
+        "display",
+        lambda text: bidi.display_order(text, kept=True),
+    ),
+    Change(
+        "visual-order-rtl-breaks-kept",
+        "written in visual order right to left, each line break kept with its line"
+        " (before a right-to-left one), as unicode-bidi and ICU do",
+        "display",
+        lambda text: bidi.display_order(text, base=1, kept=True),
+    ),
+    Change(
+        "lines-reversed",
+        "each line reversed, character by character (a naive right-to-left display)",
+        "display",
+        bidi.lines_reversed,
+        bidi.lines_reversed,
+    ),
+    # Escapes and data formats.
+    Change(
+        "json",
+        "written as a JSON string",
+        "escape",
+        escapes.json_string,
+        escapes.json_undone,
+    ),
+    Change(
+        "ruby-dump",
+        "written as Ruby's String#dump",
+        "escape",
+        *escapes.backslashed(escapes.ruby_dump),
+    ),
+    Change(
+        "go-q",
+        "written as Go's %q",
+        "escape",
+        *escapes.backslashed(escapes.go_quoted),
+    ),
+    Change(
+        "yaml",
+        "written as a YAML double-quoted string (PyYAML's yaml.dump)",
+        "escape",
+        escapes.yaml_quoted,
+        escapes.yaml_unquoted,
+    ),
+    Change(
+        "go-plus-q",
+        "written as Go's %+q (ASCII only)",
+        "escape",
+        *escapes.backslashed(escapes.go_plus_quoted),
+    ),
+    Change(
+        "postgresql-copy",
+        "written as a field of PostgreSQL's COPY text format, a line of its own",
+        "escape",
+        *escapes.backslashed(escapes.postgresql_copy, quote="", end="\n"),
+    ),
+    Change(
+        "json-unquoted",
+        "escaped as in a JSON string, without the quotes",
+        "escape",
+        escapes.json_unquoted,
+        escapes.json_unquoted_undone,
+    ),
+    Change(
+        "repr",
+        "written as a Python string literal (repr)",
+        "escape",
+        repr,
+        escapes.python_literal,
+    ),
+    Change(
+        "unicode-escape",
+        "escaped with Python's unicode_escape",
+        "escape",
+        escapes.unicode_escaped,
+        escapes.unicode_escape_undone,
+    ),
+    Change(
+        "html-references",
+        "written with HTML or XML character references or entities",
+        "escape",
+        formats.references,
+        formats.references_undone,
+        formats.widest_references,
+    ),
+    Change(
+        "percent",
+        "percent-encoded, as in URLs",
+        "escape",
+        formats.percent_encoded,
+        formats.percent_undone,
+        formats.widest_percent,
+    ),
+    Change(
+        "percent-plus",
+        "percent-encoded, + for space, as in HTML forms",
+        "escape",
+        formats.percent_plus_encoded,
+        formats.percent_plus_undone,
+    ),
+    Change(
+        "base64",
+        "encoded as Base64",
+        "escape",
+        formats.base64_encoded,
+        formats.base64_undone,
+        formats.widest_base64,
+    ),
+    Change(
+        "hex",
+        "written as hex digits (a hex dump)",
+        "escape",
+        formats.hex_dump,
+        formats.hex_undone,
+    ),
+    Change(
+        "json-lines",
+        "written as JSON Lines, each line a JSON string",
+        "escape",
+        formats.json_lines,
+        formats.json_lines_undone,
+    ),
+    Change(
+        "csv",
+        "written as a quoted CSV field",
+        "escape",
+        formats.csv_field,
+        formats.csv_undone,
+    ),
+    Change(
+        "js-escape",
+        "escaped with JavaScript's escape() (%uXXXX)",
+        "escape",
+        formats.js_escaped,
+        formats.js_unescaped,
+    ),
+    Change(
+        "quoted-printable",
+        "encoded as quoted-printable",
+        "escape",
+        formats.quoted_printable,
+        formats.quoted_printable_undone,
+    ),
+)
+
+# The table sorted: by key, by stage and, for local changes, by character.
+CHANGES_BY_KEY: "dict[str, Change]" = {change.key: change for change in CHANGES}
+BY_STAGE: "dict[str, list[Change]]" = {
+    stage: [change for change in CHANGES if change.stage == stage] for stage in STAGES
+}
+TEXT_CHANGES = BY_STAGE["text"]
+LOCAL_CHANGES = [change for change in TEXT_CHANGES if change.table]
+LOCAL_BY_CHARACTER: "dict[str, list[Change]]" = {}  # each character's local changes
+for change in LOCAL_CHANGES:
+    for code in change.table:
+        LOCAL_BY_CHARACTER.setdefault(chr(code), []).append(change)
+FORWARD_SAVINGS = [change for change in BY_STAGE["saving"] if not change.undo]
+# Text changes that are not local (normalizations, mojibake, whitespace), and
+# wrong readings, which may be made among them.
+OTHER_TEXT_CHANGES = [
+    change
+    for change in CHANGES
+    if change.stage in ("text", "reading") and not change.table
+]
+
+# How deep a chain the search tries, and so how much the limits allow for.
+MOST_CHANGES = 3  # not counting local ones: others and layers undone on the copy
+MOST_OTHER = 2  # text changes that are not local
+
+
+def remade(text: str, chain: tuple) -> "bytes | None":
+    """Make the changes of ``chain`` to ``text``, one after another; None where they cannot be made.
+
+    A chain is a tuple of steps, each a change and the form it was made in.
+    """
+    try:
+        for change, form in chain:
+            text = as_text(change.make(text, *form))
+        return utf8(text)
+    except ValueError:  # a character that a saving or the copy's bytes cannot hold
+        return None

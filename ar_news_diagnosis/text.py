@@ -1,0 +1,49 @@
+"""Text and bytes: what every other module of the diagnosis shares.
+
+A copy is handled as text even where it is not UTF-8: each byte that is
+not is kept as a lone surrogate (``as_text``), and ``utf8`` gives the bytes
+back.  Also here: the Arabic characters the changes speak of, and a binary
+search for the longest common start of two sequences.
+"""
+
+import re
+
+HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # U+064B to U+0652
+ALEFS = "\u0622\u0623\u0625\u0627"  # with madda, hamza above, hamza below; alef
+ASTRAL = "[\U00010000-\U0010ffff]"  # outside the Basic Multilingual Plane
+
+
+def as_text(data: "bytes | str") -> str:
+    """Bytes as text, each byte that is not UTF-8 kept as a lone surrogate."""
+    return data if isinstance(data, str) else data.decode("utf-8", "surrogateescape")
+
+
+def utf8(text: str) -> bytes:
+    """The inverse of ``as_text``: the bytes a text stands for."""
+    return text.encode("utf-8", "surrogateescape")
+
+
+def undecodable(char: str) -> bool:
+    """Tell whether ``char`` stands for a byte that is not UTF-8, as ``as_text`` reads it."""
+    return "\udc80" <= char <= "\udcff"
+
+
+def most(high: int, holds) -> int:
+    """The largest number from 0 to ``high`` that ``holds``, which holds up to one and no further."""
+    low = 0
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if holds(middle) else (low, middle - 1)
+    return low
+
+
+def common_prefix(one: "str | bytes | list", other: "str | bytes | list") -> int:
+    """How many items ``one`` and ``other`` have in common at the start."""
+    return most(
+        min(len(one), len(other)), lambda length: one[:length] == other[:length]
+    )
+
+
+def outside_the_bmp(replacement: str, text: str) -> str:
+    """Replace each character outside the Basic Multilingual Plane (the flag's two)."""
+    return re.sub(ASTRAL, replacement, text)
