@@ -33,9 +33,11 @@ From Python:
 - ``size_limit(text)`` is the most bytes the known changes make of a text.
 """
 
-import binascii
 import os
 import sys
+
+# What only the command needs (binascii, argparse, json) is imported where
+# it is used, so that ``import check`` loads none of it.
 
 try:
     if __package__:  # imported as part of a package, e.g. tests.fixtures.ar_news
@@ -156,6 +158,8 @@ def __getattr__(name: str):
 
 def is_original(data: bytes) -> bool:
     """Tell whether ``data`` has the original's pinned size and CRC-32."""
+    import binascii
+
     return len(data) == ORIGINAL_SIZE and binascii.crc32(data) == ORIGINAL_CRC32
 
 

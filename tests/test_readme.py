@@ -132,11 +132,19 @@ class ReadmeExamples(unittest.TestCase):
         result = self.run_in_clone(
             "python3",
             "-c",
-            "from tests.fixtures.ar_news.check import compare\n"
+            "from tests.fixtures.ar_news.check import CHANGES, compare, explain\n"
             "from tests.fixtures.ar_news.make_article import ARTICLE\n"
-            "print(compare(ARTICLE, ARTICLE), len(ARTICLE))",
+            "print(compare(ARTICLE, ARTICLE), len(ARTICLE))\n"
+            "print(type(explain(ARTICLE, 'x')).__module__, CHANGES[0].key)",
         )
-        self.assertEqual(result.stdout, f"None {len(ORIGINAL.decode())}\n".encode())
+        self.assertEqual(
+            result.stdout.decode().splitlines(),
+            [
+                f"None {len(ORIGINAL.decode())}",
+                "tests.fixtures.ar_news.ar_news_diagnosis.report newline-added",
+            ],
+            result.stderr,
+        )
 
     def test_the_unittest_example_passes(self) -> None:
         tests = sum(
