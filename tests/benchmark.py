@@ -3,17 +3,23 @@
 Usage, from the repository's root::
 
     python3 tests/benchmark.py [COMMIT]
+    python3 tests/benchmark.py --thorough
 
 COMMIT (default fa67e7b, the check.py before the table of keys and the
 layered search) is read from git into a temporary folder and imported beside
 the current check.py.  Each figure is the best of a few runs, in
-milliseconds, on the article unless the input says otherwise.
+milliseconds, on the article unless the input says otherwise.  Last, the
+import of the diagnosis package, compiled and from its bytecode.
+
+--thorough runs in full what the suite samples: the property test with more
+seeds and rounds, and check.py --json over every key's variant.
 """
 
 import importlib
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -123,9 +129,104 @@ def inputs() -> "list[tuple[str, str, bytes | str, int]]":
     return listed
 
 
+def import_times() -> "tuple[float, float]":
+    """The in-process import of the diagnosis, in milliseconds: compiled, then from its bytecode.
+
+    Each is ``python3 -X importtime`` in a process of its own, on a copy of
+    the package with no bytecode: the first without writing any, as from a
+    read-only folder; the second after a run that wrote it.  The standard
+    library's own bytecode is read as usual.
+    """
+    folder = tempfile.mkdtemp(prefix="ar_news_import_")
+    shutil.copytree(
+        os.path.join(REPO, DIAGNOSIS),
+        os.path.join(folder, DIAGNOSIS),
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name != "PYTHONDONTWRITEBYTECODE"
+    }
+    figures = []
+    for writes in (False, True, True):
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", f"import {DIAGNOSIS}"],
+            cwd=folder,
+            capture_output=True,
+            check=True,
+            env=environment
+            if writes
+            else {**environment, "PYTHONDONTWRITEBYTECODE": "1"},
+        )
+        line = next(
+            line
+            for line in result.stderr.decode().splitlines()
+            if line.endswith(f"| {DIAGNOSIS}")
+        )
+        figures.append(int(line.split("|")[1]) / 1000)  # cumulative microseconds
+    shutil.rmtree(folder)
+    return figures[0], figures[2]
+
+
+def thorough() -> None:
+    """Run the suite's sampled tests in full: the property test with more
+    seeds and rounds, and check.py --json over every key's variant."""
+    import unittest
+
+    from tests.test_api import VARIANT_SHA256, Command
+    from tests.test_true_names import RandomChainsAreNamedTruly
+
+    class ManyRandomChains(RandomChainsAreNamedTruly):
+        SEEDS = (11, 21, 31, 41)
+        ROUNDS = 60
+        HOSTILE_SEEDS = (12, 22, 32)
+
+    class EveryKeyAsJson(Command):
+        JSON_KEYS = tuple(VARIANT_SHA256)
+
+    loader = unittest.defaultTestLoader
+    suite = unittest.TestSuite(
+        [
+            loader.loadTestsFromName(
+                "test_every_name_remakes_the_copy", ManyRandomChains
+            ),
+            loader.loadTestsFromName(
+                "test_hostile_copies_name_nothing_falsely", ManyRandomChains
+            ),
+            loader.loadTestsFromName("test_json_over_variants", EveryKeyAsJson),
+        ]
+    )
+    start = time.perf_counter()
+    result = unittest.TextTestRunner(verbosity=2).run(suite)
+    print(
+        f"thorough: {len(ManyRandomChains.SEEDS)} seeds x {ManyRandomChains.ROUNDS} rounds,"
+        f" {len(ManyRandomChains.HOSTILE_SEEDS)} hostile seeds,"
+        f" {len(EveryKeyAsJson.JSON_KEYS)} keys as JSON:"
+        f" {time.perf_counter() - start:.0f} s"
+    )
+    sys.exit(not result.wasSuccessful())
+
+
 def main() -> None:
-    commit = sys.argv[1] if len(sys.argv) > 1 else "fa67e7b"
-    old = older(commit)
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "commit",
+        nargs="?",
+        default="fa67e7b",
+        help="the older check.py to time beside the current one (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--thorough",
+        action="store_true",
+        help="instead of timing, run the tests the suite samples in full",
+    )
+    options = parser.parse_args()
+    if options.thorough:
+        thorough()
+    old = older(options.commit)
     print(f"{'input':<52} {'old ms':>9} {'new ms':>9}")
     alone = []
     for name, expected, copy, runs in inputs():
@@ -141,6 +242,10 @@ def main() -> None:
     )
     print(f"per-line loop: {per_line[0] / per_line[1]:.1f} times faster")
     print(f"each known change alone: at most {max(alone):.1f} ms")
+    compiled, cached = import_times()
+    print(
+        f"importing the diagnosis: {compiled:.1f} ms compiled, {cached:.1f} ms from bytecode"
+    )
 
 
 if __name__ == "__main__":

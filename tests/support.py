@@ -19,6 +19,17 @@ ORIGINAL_SHA256 = "a1478f8c1314683ffc280c1d19182536c0e1340826b8686424675ae19824c
 with open(os.path.join(REPO, FIXTURE), "rb") as _stream:
     ORIGINAL = _stream.read()
 
+# How long a subprocess may run before a test says it hangs: a guard, far
+# above what any run here needs (seconds, on a loaded machine), so that no
+# test passes or fails by the machine's speed.
+HANG = 300
+
+# The scripts are run as on a machine with nothing but Python: without the
+# site module (-S), so that no site-packages or .pth file of this machine's
+# is there (on this kind of machine those cost 35 ms a start) and nothing but
+# the standard library can be imported.
+SCRIPT_FLAGS = ("-S",)
+
 # A subprocess sees neither the caller's locale nor its I/O settings.
 QUIET_ENVIRONMENT = {
     name: value
@@ -82,9 +93,9 @@ class RepoCopyTestCase(unittest.TestCase):
         options.setdefault("stdout", subprocess.PIPE)
         options.setdefault("stderr", subprocess.PIPE)
         options.setdefault("cwd", self.folder)
-        options.setdefault("timeout", 30)
+        options.setdefault("timeout", HANG)
         return subprocess.run(
-            [sys.executable, self.path(script), *arguments],
+            [sys.executable, *SCRIPT_FLAGS, self.path(script), *arguments],
             check=False,
             env={**QUIET_ENVIRONMENT, **(environment or {})},
             **options,

@@ -9,7 +9,7 @@ import unittest
 import zlib
 
 from make_article import ARTICLE
-from tests.support import ORIGINAL, ORIGINAL_SHA256, QUIET_ENVIRONMENT, REPO
+from tests.support import HANG, ORIGINAL, ORIGINAL_SHA256, QUIET_ENVIRONMENT, REPO
 
 NO_BREAK_SPACE = "\u00a0"
 
@@ -109,6 +109,7 @@ class TheSource(unittest.TestCase):
             env={**QUIET_ENVIRONMENT, "PYTHONDONTWRITEBYTECODE": "1"},
             capture_output=True,
             check=True,
+            timeout=HANG,
         )
         self.assertEqual(result.stdout.decode().strip(), "['make_article']")
         self.assertEqual(result.stderr, b"")

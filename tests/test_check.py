@@ -11,7 +11,7 @@ import unittest
 import urllib.parse
 
 import check
-from tests.support import ORIGINAL, RepoCopyTestCase
+from tests.support import HANG, ORIGINAL, RepoCopyTestCase
 from tests.test_damage import read_as_windows_1252
 
 
@@ -270,7 +270,11 @@ class Command(RepoCopyTestCase):
             f"{sys.executable} make_article.py -o - | {sys.executable} check.py -"
         )
         result = subprocess.run(
-            ["sh", "-c", pipeline], check=False, cwd=self.folder, capture_output=True
+            ["sh", "-c", pipeline],
+            check=False,
+            cwd=self.folder,
+            capture_output=True,
+            timeout=HANG,
         )
         self.assertEqual(result.stdout, b"-: OK\n")
         self.assertEqual(result.returncode, 0)
@@ -302,7 +306,7 @@ class Command(RepoCopyTestCase):
         )
 
     def test_quiet_prints_nothing(self) -> None:
-        self.write("bad", b"x")
+        self.write("bad", ORIGINAL + b"\n")
         for arguments, status in (
             (["ar_news.txt"], 0),
             (["bad"], 1),
@@ -325,6 +329,7 @@ class Command(RepoCopyTestCase):
             ["sh", "-c", f"{sys.executable} {script} - <&-"],
             check=False,
             capture_output=True,
+            timeout=HANG,
         )
         self.assertOneLineOfTrouble(closed)
 
@@ -344,7 +349,7 @@ class HostileInput(RepoCopyTestCase):
             resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
         return self.run_script(
-            "check.py", *arguments, preexec_fn=limit_memory, timeout=20, **options
+            "check.py", *arguments, preexec_fn=limit_memory, **options
         )
 
     def test_dev_zero(self) -> None:
@@ -366,7 +371,7 @@ class HostileInput(RepoCopyTestCase):
         writer = threading.Thread(target=self.write, args=("fifo", ORIGINAL))
         writer.start()
         result = self.run_limited("fifo")
-        writer.join(timeout=20)
+        writer.join(timeout=HANG)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout, b"fifo: OK\n")
 

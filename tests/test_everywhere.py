@@ -7,7 +7,7 @@ import sys
 import tempfile
 import unittest
 
-from tests.support import ORIGINAL, QUIET_ENVIRONMENT, REPO, RepoCopyTestCase
+from tests.support import HANG, ORIGINAL, QUIET_ENVIRONMENT, REPO, RepoCopyTestCase
 
 SETTINGS = (
     {},
@@ -86,7 +86,7 @@ class AnyCheckout(unittest.TestCase):
                 env=QUIET_ENVIRONMENT,
                 capture_output=True,
                 check=True,
-                timeout=60,
+                timeout=HANG,
             )
 
         run(

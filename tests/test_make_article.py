@@ -7,7 +7,7 @@ import subprocess
 import sys
 import threading
 
-from tests.support import ORIGINAL, PROJECT, RepoCopyTestCase
+from tests.support import HANG, ORIGINAL, PROJECT, RepoCopyTestCase
 
 
 def with_umask(mask: int):
@@ -86,7 +86,7 @@ class NotARegularFile(RepoCopyTestCase):
         reader = threading.Thread(target=lambda: received.append(self.read("fifo")))
         reader.start()
         result = self.run_script("make_article.py", "-o", "fifo")
-        reader.join(timeout=30)
+        reader.join(timeout=HANG)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(received, [ORIGINAL])
         self.assertTrue(stat.S_ISFIFO(os.stat(self.path("fifo")).st_mode))
@@ -153,7 +153,7 @@ class Trouble(RepoCopyTestCase):
             check=False,
             cwd=self.folder,
             capture_output=True,
-            timeout=30,
+            timeout=HANG,
         )
         self.assertEqual(result.stdout, ORIGINAL[:10])
         self.assertNotIn(b"Traceback", result.stderr)
@@ -173,6 +173,6 @@ class Trouble(RepoCopyTestCase):
             ["sh", "-c", f"{sys.executable} {script} -o - >&-"],
             check=False,
             capture_output=True,
-            timeout=30,
+            timeout=HANG,
         )
         self.assertOneLineOfTrouble(result)

@@ -18,7 +18,15 @@ import unittest
 
 import ar_news_diagnosis
 import check
-from tests.support import DIAGNOSIS, FIXTURE, ORIGINAL, REPO, RepoCopyTestCase
+from tests.support import (
+    DIAGNOSIS,
+    FIXTURE,
+    HANG,
+    ORIGINAL,
+    REPO,
+    SCRIPT_FLAGS,
+    RepoCopyTestCase,
+)
 
 CRLF = ORIGINAL.replace(b"\n", b"\r\n")
 
@@ -83,7 +91,7 @@ class ModulesImportOneWay(unittest.TestCase):
             [sys.executable, "-S", "-c", code, REPO],
             capture_output=True,
             check=False,
-            timeout=60,
+            timeout=HANG,
         )
         self.assertEqual(result.stdout, b"imported\n", result.stderr)
 
@@ -111,10 +119,10 @@ class TheMatchingPath(RepoCopyTestCase):
         }
         options.setdefault("cwd", self.folder)
         return subprocess.run(
-            [sys.executable, *arguments],
+            [sys.executable, *SCRIPT_FLAGS, *arguments],
             capture_output=True,
             check=False,
-            timeout=60,
+            timeout=HANG,
             env={**environment, **options.pop("env", {})},
             **options,
         )

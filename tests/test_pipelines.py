@@ -42,7 +42,7 @@ import unicodedata
 import urllib.parse
 
 from ar_news_diagnosis.bidi import display_line
-from tests.support import ORIGINAL, library_output
+from tests.support import HANG, ORIGINAL, library_output
 from tests.test_damage import DamageTestCase, read_as_windows_1252
 
 TEXT = ORIGINAL.decode("utf-8")
@@ -416,6 +416,7 @@ class NamedPipelines(DamageTestCase):
             ["sed", "-i", "s/[[:space:]]*$//", self.path("sed")],
             check=True,
             env={"LC_ALL": "C.UTF-8", "PATH": os.environ.get("PATH", "")},
+            timeout=HANG,
         )
         result = self.run_script("check.py", "sed")
         self.assertEqual((result.returncode, result.stdout), (0, b"sed: OK\n"))

@@ -17,7 +17,14 @@ import unicodedata
 import unittest
 
 import check
-from tests.support import FIXTURE, ORIGINAL, QUIET_ENVIRONMENT, REPO, copy_project
+from tests.support import (
+    FIXTURE,
+    HANG,
+    ORIGINAL,
+    QUIET_ENVIRONMENT,
+    REPO,
+    copy_project,
+)
 
 with open(os.path.join(REPO, "README.md"), encoding="utf-8") as _stream:
     README = _stream.read()
@@ -93,6 +100,7 @@ class ReadmeExamples(unittest.TestCase):
             cwd=cwd or cls.folder,
             env=QUIET_ENVIRONMENT,
             capture_output=True,
+            timeout=HANG,
         )
 
     @classmethod
@@ -103,7 +111,7 @@ class ReadmeExamples(unittest.TestCase):
             cwd=folder,
             env=cls.environment,
             capture_output=True,
-            timeout=60,
+            timeout=HANG,
         )
 
     def run_in_clone(self, *command: str) -> subprocess.CompletedProcess:
@@ -135,7 +143,7 @@ class ReadmeExamples(unittest.TestCase):
             "from tests.fixtures.ar_news.check import CHANGES, compare, explain\n"
             "from tests.fixtures.ar_news.make_article import ARTICLE\n"
             "print(compare(ARTICLE, ARTICLE), len(ARTICLE))\n"
-            "print(type(explain(ARTICLE, 'x')).__module__, CHANGES[0].key)",
+            "print(type(explain(ARTICLE, ARTICLE + '.')).__module__, CHANGES[0].key)",
         )
         self.assertEqual(
             result.stdout.decode().splitlines(),
