@@ -36,8 +36,9 @@ From Python:
 import os
 import sys
 
-# What only the command needs (binascii, argparse, json) is imported where
-# it is used, so that ``import check`` loads none of it.
+# What only the command and the diagnosis need (binascii, argparse, json,
+# importlib) is imported where it is used, so that ``import check`` loads
+# none of it.
 
 try:
     if __package__:  # imported as part of a package, e.g. tests.fixtures.ar_news
@@ -55,10 +56,10 @@ DIAGNOSIS = "ar_news_diagnosis"
 # check what they hold, catches every change of up to 32 bits in a row and
 # all but one in four billion of the others: enough against tools, and a
 # pin in a file anyone can edit holds against no more than tools.  A SHA-256
-# would cost every run the loading of OpenSSL by hashlib: on a clean
-# interpreter, a fifth of what the check of a matching repository costs
-# (measured for version 1).  The SHA-256 is here for people, as the
-# original's SHA256SUMS gives it.
+# costs the loading of OpenSSL by hashlib: measured for version 1 on a clean
+# CPython 3.11, checking a matching repository took 1.59 times as long as
+# ``python3 -c pass`` with it, 1.33 with the CRC-32.  The SHA-256 is here for
+# people, as the original's SHA256SUMS gives it.
 ORIGINAL_SIZE = 7165
 ORIGINAL_CRC32 = 0xC2429492
 ORIGINAL_SHA256 = "a1478f8c1314683ffc280c1d19182536c0e1340826b8686424675ae19824c37d"
@@ -183,7 +184,7 @@ def read_copy(path: str, expected: bytes, limit) -> bytes:
         return data
 
 
-def say(name: str, report: "Difference | str | None", options) -> None:  # noqa: F821
+def say(name: str, report: "Difference | str | None", options) -> None:  # noqa: F821 (as above)
     """Print that ``name`` is identical (None) or how it differs, as text or JSON, unless quiet."""
     if options and options.quiet:
         return

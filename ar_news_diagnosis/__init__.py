@@ -16,27 +16,27 @@ Offered here, as ``check`` offers it:
 - ``size_limit(text)``: the most bytes they make of it;
 - ``CHANGES`` and ``CHANGES_BY_KEY``: the table of known changes.
 
-The modules, a concern each, in the order a diagnosis uses them:
+The modules, a concern each; each imports only modules above it here:
 
-- ``table``: the known changes, each a ``Change`` with a stable key, the
-  stages a chain makes them in, and how deep a chain the search tries.
-  What they do to a text comes from
+- ``text``: what they all share: bytes as text, the Arabic characters named;
+- what the known changes do to a text, and how each is undone on a copy:
   ``layout`` (line ends, whitespace, characters inserted),
   ``savings`` (Unicode forms, code pages, mojibake),
   ``shaping`` (Arabic presentation forms),
-  ``bidi`` (display order, the Unicode Bidirectional Algorithm),
+  ``bidi`` (display order: the Unicode Bidirectional Algorithm),
   ``escapes`` (string literals: Python, JSON, Ruby, Go, YAML, PostgreSQL) and
   ``formats`` (references, percent-encoding, Base64, hex, quoted-printable,
   CSV, JSON Lines);
+- ``table``: the known changes, each a ``Change`` with a stable key, the
+  stages a chain makes them in, and how deep a chain the search tries;
 - ``limits``: how large a copy the known changes can make of a text;
 - ``search``: the chains that make a copy, whole or cut short;
 - ``places``: where two texts differ, run by run;
 - ``partial``: changes made in some of their places, that together make all;
-- ``report``: ``Difference`` and ``Explanation``, in words and as data;
-- ``text``: what they share: bytes as text, the Arabic characters named.
+- ``report``: ``Difference`` and ``Explanation``, in words and as data.
 
-Each imports only those before it in this order (``text`` first of all),
-so none imports one that imports it back.
+This file imports them all, and says how a copy differs: whole chains
+first, else cut short, else changes made in part.
 """
 
 import itertools

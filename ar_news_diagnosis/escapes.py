@@ -92,9 +92,8 @@ def json_string(text: str, ensure_ascii: bool = True) -> str:
 
 def json_undone(copy: str, quoted: bool = True) -> "tuple[str, tuple]":
     """Undo ``json.dumps`` of a string; the form is whether it kept to ASCII (``ensure_ascii``)."""
-    if quoted and not copy.startswith(
-        '"'
-    ):  # a string, never an array or object to nest
+    # A string, never an array or object to nest.
+    if quoted and not copy.startswith('"'):
         raise ValueError("not a JSON string")
     return json.loads(copy if quoted else f'"{copy}"'), (copy.isascii(),)
 

@@ -33,9 +33,8 @@ def places(expected: str, found: str) -> "list[tuple[int, str, str]]":
     result = []
     for i1, i2, j1, j2 in blocks:
         old, new = "\n".join(expected_lines[i1:i2]), "\n".join(found_lines[j1:j2])
-        if (
-            i1 == i2 and j1 < j2
-        ):  # lines inserted: with the line break before or after them
+        # Lines inserted or deleted go with the line break before or after them.
+        if i1 == i2 and j1 < j2:
             old, new, at = (
                 ("", "\n" + new, offsets[i1] - 1) if i1 else ("", new + "\n", 0)
             )

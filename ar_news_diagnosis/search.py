@@ -30,13 +30,13 @@ from .table import (
 from .text import as_text, common_prefix, most, utf8
 
 MOST_STATES = 256  # sets of local changes tried for one candidate
-LAYERS = (
-    [[CHANGES_BY_KEY["newline-added"]]]
-    + [  # in the order undone
-        [change for change in BY_STAGE[stage] if change.undo]
-        for stage in reversed(STAGES[1:])
-    ]
-)
+# What is undone on the copy, group by group in the order undone: a newline
+# added at the end, then each stage after the text's, the last made first
+# (an escape, a saving, ..., a wrong reading); of each, what can be undone.
+LAYERS = [[CHANGES_BY_KEY["newline-added"]]] + [
+    [change for change in BY_STAGE[stage] if change.undo]
+    for stage in reversed(STAGES[1:])
+]
 
 
 def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
@@ -58,9 +58,8 @@ def undone_layers(found: str, displayed):
     same code page) are left out, and so is a display order on a text longer
     than ``displayed(length)`` allows.
     """
-    level = {
-        found: [((), -1, (found,))]
-    }  # text: (chain, last group undone, texts on the way)
+    # Each text undone to: (the chain undone, the last group, the texts on the way).
+    level = {found: [((), -1, (found,))]}
     for _ in range(MOST_CHANGES + 1):
         yield {
             text: [chain for chain, _, _ in chains] for text, chains in level.items()
@@ -147,9 +146,8 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
         for change in LOCAL_BY_CHARACTER.get(char, ()):
             if change in applied or not candidate.startswith(change.make(char), index):
                 continue
-            for place in range(
-                len(local), -1, -1
-            ):  # last, or before one it interacts with
+            # Made last, or before a change it interacts with.
+            for place in range(len(local), -1, -1):
                 if place == len(local) or interacts(change, local[place]):
                     order = local[:place] + (change,) + local[place:]
                     made = base

@@ -10,6 +10,7 @@ outside the standard library.
 import ast
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -60,6 +61,17 @@ class ModulesImportOneWay(unittest.TestCase):
                 self.graph[module], self.others[module] = imports_of(
                     os.path.join(folder, name)
                 )
+
+    def test_each_module_imports_only_those_its_contents_page_lists_above_it(
+        self,
+    ) -> None:
+        contents = ar_news_diagnosis.__doc__.split("The modules", 1)[1]
+        contents = contents.split("This file imports", 1)[0]
+        order = list(dict.fromkeys(re.findall("``([a-z]+)``", contents)))
+        self.assertEqual(sorted(order), sorted(set(self.graph) - {"__init__"}))
+        for number, module in enumerate(order):
+            with self.subTest(module=module):
+                self.assertLessEqual(self.graph[module], set(order[:number]))
 
     def test_no_module_imports_one_that_imports_it_back(self) -> None:
         def reaches(start: str, goal: str, seen: "set[str]") -> bool:
