@@ -92,9 +92,10 @@ def decoded(encoding: str, mark: str = "", read: str = ""):
     in a code page never is).
     """
 
+    start = mark.encode(encoding)
+
     def undo(copy: str) -> "tuple[str, tuple]":
         data = copy.encode(read, UNDEFINED) if read else utf8(copy)
-        start = mark.encode(encoding)
         if not data.startswith(start):
             raise ValueError("no byte-order mark")
         data = data[len(start) :]
