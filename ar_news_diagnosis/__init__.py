@@ -43,9 +43,9 @@ import itertools
 
 from .limits import size_limit
 from .partial import partly_made
-from .places import places
+from .places import places_that_differ
 from .report import Difference, Explanation, distinct, line_and_column
-from .search import characters_kept, search
+from .search import characters_kept, find_chains
 from .table import CHANGES, CHANGES_BY_KEY, Change, remade
 from .text import as_text
 
@@ -69,7 +69,7 @@ __all__ = [
 
 def explained(text: str, actual: bytes) -> "list[Explanation]":
     """The ways the known changes explain ``actual``: whole, else cut short, else partial."""
-    whole, cut_short = search(text, actual)
+    whole, cut_short = find_chains(text, actual)
     if whole:
         return [Explanation(chain) for chain in distinct(whole)]
     explanations = []
@@ -83,7 +83,7 @@ def explained(text: str, actual: bytes) -> "list[Explanation]":
     if explanations:
         return explanations
     found = as_text(actual)
-    for cover in partly_made(text, found, places(text, found)):
+    for cover in partly_made(text, found, places_that_differ(text, found)):
         steps, made, everywhere = zip(*cover)
         # Made in another order, all in all their places: a change of
         # characters before a normalization may leave it less to do.

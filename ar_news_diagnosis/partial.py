@@ -7,7 +7,7 @@ places only, and verifies them, place by place, in the order named.
 
 import itertools
 
-from .places import places
+from .places import places_that_differ
 from .table import LOCAL_CHANGES, TEXT_CHANGES
 
 
@@ -38,7 +38,7 @@ def reach(step: tuple, text: str, changed: str, made: int) -> "tuple[tuple, int,
     """
     change = step[0]
     if not change.table:  # its places alone may be cut otherwise: at most all of them
-        everywhere = len(places(text, change.make(text)))
+        everywhere = len(places_that_differ(text, change.make(text)))
         return step, min(made, everywhere), everywhere
     replaced = list(map(chr, change.table))
     made = sum(map(changed.count, replaced))

@@ -14,7 +14,7 @@ from .text import common_prefix
 MOST_COMPARED = 250_000
 
 
-def places(expected: str, found: str) -> "list[tuple[int, str, str]]":
+def places_that_differ(expected: str, found: str) -> "list[tuple[int, str, str]]":
     """List the places where two texts differ: offset in ``expected``, expected run, found run.
 
     Where both have the same number of lines, which partial damage keeps,

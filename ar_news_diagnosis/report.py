@@ -11,7 +11,7 @@ here: how characters, runs and chains of changes are named.
 import itertools
 import unicodedata
 
-from .places import places
+from .places import places_that_differ
 from .text import as_text, common_prefix, undecodable
 
 # How many of the places that differ a report lists.
@@ -255,7 +255,7 @@ class Difference:
             text, found = self._texts
             self._places = [
                 (*line_and_column(text[:offset]), old, new)
-                for offset, old, new in places(text, found)
+                for offset, old, new in places_that_differ(text, found)
             ]
         return self._places
 

@@ -10,7 +10,7 @@ characters found from the places that differ.  Last, each chain is made
 again from the expected text and compared with the copy: only what that
 makes byte for byte, or the start of, is returned.
 
-``search`` is the entry; ``characters_kept`` says where a cut-short copy ends.
+``find_chains`` is the entry; ``characters_kept`` says where a cut-short copy ends.
 """
 
 from .limits import display_limit
@@ -191,7 +191,7 @@ def in_table_order(other: tuple, local: tuple) -> "list[tuple]":
     return [ordered, found] if ordered != found else [found]
 
 
-def search(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
+def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     """Find the fewest known changes that make ``actual`` of ``text``.
 
     Returns the chains, in the order made, that make all of it, each made
