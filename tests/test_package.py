@@ -73,6 +73,12 @@ class ModulesImportOneWay(unittest.TestCase):
             with self.subTest(module=module):
                 self.assertLessEqual(self.graph[module], set(order[:number]))
 
+    def test_no_name_of_the_package_hides_one_of_its_modules(self) -> None:
+        for module in set(self.graph) - {"__init__"}:
+            with self.subTest(module=module):
+                attribute = getattr(ar_news_diagnosis, module)
+                self.assertEqual(attribute.__name__, f"{DIAGNOSIS}.{module}")
+
     def test_no_module_imports_one_that_imports_it_back(self) -> None:
         def reaches(start: str, goal: str, seen: "set[str]") -> bool:
             for each in self.graph[start]:
