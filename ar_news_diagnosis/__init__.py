@@ -31,6 +31,7 @@ The modules, a concern each; each imports only modules above it here:
   stages a chain makes them in, and how deep a chain the search tries;
 - ``limits``: how large a copy the known changes can make of a text;
 - ``search``: the chains that make a copy, whole or cut short;
+- ``cut``: of a copy cut short, the changes it shows and where it ends;
 - ``places``: where two texts differ, run by run;
 - ``partial``: changes made in some of their places, that together make all;
 - ``report``: ``Difference`` and ``Explanation``, in words and as data.
@@ -41,11 +42,12 @@ first, else cut short, else changes made in part.
 
 import itertools
 
+from .cut import shown_steps, where_it_ends
 from .limits import size_limit
 from .partial import partly_made
 from .places import places_that_differ
-from .report import Difference, Explanation, distinct, line_and_column
-from .search import characters_kept, find_chains
+from .report import Difference, Explanation, distinct
+from .search import find_chains
 from .table import CHANGES, CHANGES_BY_KEY, Change, remade
 from .text import as_text
 
@@ -73,13 +75,16 @@ def explained(text: str, actual: bytes) -> "list[Explanation]":
     if whole:
         return [Explanation(chain) for chain in distinct(whole)]
     explanations = []
-    for chain in distinct(cut_short):
-        line, column = line_and_column(text[: characters_kept(text, chain, actual)])
-        explanations.append(
-            Explanation(
-                chain, "cut short", ends_after=len(actual), line=line, column=column
+    shown = [shown_steps(text, chain, actual) for chain in distinct(cut_short)]
+    for chain in distinct([chain for chain in shown if chain]):
+        place = where_it_ends(text, chain, actual)
+        if place:
+            line, column = place
+            explanations.append(
+                Explanation(
+                    chain, "cut short", ends_after=len(actual), line=line, column=column
+                )
             )
-        )
     if explanations:
         return explanations
     found = as_text(actual)

@@ -102,7 +102,8 @@ class Explanation:
     was made in, () for most (an escape's, the character a change left);
     ``changes``: the two side by side.  ``extent``: "whole"; "cut short",
     the copy ending after byte ``ends_after`` of their output, at ``line``
-    and ``column`` of the original; or "partial", ``places`` giving for each
+    and ``column`` of the original (None where only the line can be told);
+    or "partial", ``places`` giving for each
     change (the places it made, the places it makes in all).
     """
 
@@ -142,11 +143,16 @@ class Explanation:
     def lines(self) -> "list[str]":
         """The report's lines for it."""
         if self.extent == "cut short":
+            place = (
+                f"in line {self.line}"
+                if self.column is None
+                else f"at line {self.line}, column {self.column}"
+            )
             return [
                 f"  known change, cut short: {named(self.steps)}",
                 (
                     f"    the copy ends after byte {self.ends_after} of its output,"
-                    f" at line {self.line}, column {self.column} of the original"
+                    f" {place} of the original"
                 ),
             ]
         if self.extent == "whole":

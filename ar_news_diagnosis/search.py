@@ -10,7 +10,7 @@ characters found from the places that differ.  Last, each chain is made
 again from the expected text and compared with the copy: only what that
 makes byte for byte, or the start of, is returned.
 
-``find_chains`` is the entry; ``characters_kept`` says where a cut-short copy ends.
+``find_chains`` is the entry; ``cut`` says where a cut-short copy ends.
 """
 
 from .limits import display_limit
@@ -27,7 +27,7 @@ from .table import (
     Change,
     remade,
 )
-from .text import as_text, common_prefix, most, utf8
+from .text import as_text, common_prefix, utf8
 
 MOST_STATES = 256  # sets of local changes tried for one candidate
 # What is undone on the copy, group by group in the order undone: a newline
@@ -138,7 +138,7 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
         if index == len(state) == len(candidate):
             found.append((applied, True))
             continue
-        if ends_in(state, candidate, index):
+        if index and ends_in(state, candidate, index):  # holds something whole
             found.append((applied, False))
             continue
         char = state[index : index + 1]
@@ -283,10 +283,3 @@ def add_explanations(
                 whole.append(chain + ((saving, ()),))
             elif made.startswith(actual) and chain:
                 cut_short.append(chain + ((saving, ()),))
-
-
-def characters_kept(text: str, chain: tuple, actual: bytes) -> int:
-    """How many characters of ``text`` a cut-short copy holds, changed by ``chain``."""
-    return most(
-        len(text), lambda length: actual.startswith(remade(text[:length], chain))
-    )
