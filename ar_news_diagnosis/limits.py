@@ -7,6 +7,8 @@ each change makes of each character alone in its widest form, through the
 chains the search tries (see ``table.MOST_CHANGES`` and ``MOST_OTHER``).
 """
 
+import functools
+
 from .layout import MARKS
 from .table import (
     BY_STAGE,
@@ -37,17 +39,23 @@ def made_of(change: Change, char: str) -> "str | None":
     a saving cannot hold it.  Kept: the limit asks for each many times.
     """
     if (change.key, char) not in MADE:
+        empty = made_of_nothing(change)
         try:
             made = as_text(change.make(char, *change.widest(char)))
-            empty = as_text(change.make("", *change.widest("")))
         except ValueError:
-            made = empty = None
+            made = None
         if made is not None:
             before = common_prefix(made, empty)
             if made.endswith(empty[before:]) and len(made) >= len(empty):
                 made = made[before : len(made) - len(empty) + before]
         MADE[change.key, char] = made
     return MADE[change.key, char]
+
+
+@functools.lru_cache(maxsize=None)
+def made_of_nothing(change: Change) -> str:
+    """What ``change`` makes of the empty text in its widest form: what it adds once."""
+    return as_text(change.make("", *change.widest("")))
 
 
 def most_made(
@@ -65,14 +73,21 @@ def most_made(
         most = len(char.encode("utf-8", "surrogatepass")) if end is None else len(char)
         if stage < last:
             most = most_made(char, stage + 1, layers, end)
-            for change in LAYER_STAGES[stage] if layers else ():
-                made = made_of(change, char)
-                if made is None:  # a character that the saving cannot hold
-                    continue
-                most = max(
-                    most,
-                    sum(most_made(each, stage + 1, layers - 1, end) for each in made),
-                )
+            # What the stage's changes make of it, each once (savings in many
+            # code pages write a character alike); None: a saving cannot hold it.
+            made = (
+                {made_of(change, char) for change in LAYER_STAGES[stage]}
+                if layers
+                else ()
+            )
+            for each in made:
+                if each is not None:
+                    most = max(
+                        most,
+                        sum(
+                            most_made(part, stage + 1, layers - 1, end) for part in each
+                        ),
+                    )
         MOST_MADE[key] = most
     return MOST_MADE[key]
 

@@ -13,6 +13,8 @@ makes byte for byte, or the start of, is returned.
 ``find_chains`` is the entry; ``cut`` says where a cut-short copy ends.
 """
 
+import functools
+
 from .limits import display_limit
 from .table import (
     BY_STAGE,
@@ -27,7 +29,7 @@ from .table import (
     Change,
     remade,
 )
-from .text import as_text, common_prefix, utf8
+from .text import as_text, common_prefix, undecodable, utf8
 
 MOST_STATES = 256  # sets of local changes tried for one candidate
 # What is undone on the copy, group by group in the order undone: a newline
@@ -109,6 +111,42 @@ def lost(saving: Change, char: str) -> str:
     return LOST[saving.key, char]
 
 
+@functools.lru_cache(maxsize=65536)
+def written_from(char: str, saving: "Change | None") -> "frozenset[str]":
+    """The characters that local changes can make of ``char``, each made on
+    what the others write, and ``saving`` write for what it cannot hold."""
+    written, pending = set(), [char]
+    while pending:
+        each = pending.pop()
+        if each not in written:
+            written.add(each)
+            for change in LOCAL_BY_CHARACTER.get(each, ()):
+                pending.extend(change.make(each))
+            if saving:
+                pending.extend(lost(saving, each))
+    return frozenset(written)
+
+
+@functools.lru_cache(maxsize=1024)  # a text meets many others
+def characters(text: str, cut_short: bool = False) -> "frozenset[str]":
+    """The characters of ``text``; ``cut_short``: but for a character cut short
+    at its end, bytes that are not UTF-8 among its last three."""
+    if not cut_short:
+        return frozenset(text)
+    end = "".join(char for char in text[-3:] if not undecodable(char))
+    return frozenset(text[:-3] + end)
+
+
+def may_make(base: str, candidate: str, saving: "Change | None") -> bool:
+    """Tell whether local changes, and ``saving``'s losses, may make ``candidate``
+    of ``base``: each character it has that ``base`` has not, they may write."""
+    present = characters(base)
+    return all(
+        char in present or any(char in written_from(each, saving) for each in present)
+        for char in characters(candidate, cut_short=True)
+    )
+
+
 def interacts(one: Change, other: Change) -> bool:
     """Tell whether one local change replaces what the other writes: then the order they are made in matters."""
     return any(
@@ -173,15 +211,13 @@ def ends_in(state: str, candidate: str, index: int) -> bool:
         return False
 
 
-WRITTEN: "dict[tuple[str, str], str]" = {}  # kept for one search: one base meets many copies
-
-
 def written_as(saving: Change, text: str) -> str:
     """``text`` with each character that ``saving`` cannot hold written as it writes it."""
-    if (saving.key, text) not in WRITTEN:
-        written = {ord(char): lost(saving, char) for char in set(text)}
-        WRITTEN[saving.key, text] = text.translate(written)
-    return WRITTEN[saving.key, text]
+    for char in set(text):
+        written = lost(saving, char)
+        if written != char:
+            text = text.replace(char, written)
+    return text
 
 
 def in_table_order(other: tuple, local: tuple) -> "list[tuple]":
@@ -200,7 +236,6 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     hold, fewest first, so that what needs more is never worked out.
     """
     found = as_text(actual)
-    WRITTEN.clear()
     limit = []  # worked out only for a text more than four times as long as ``text``
 
     def displayed(length: int) -> bool:
@@ -244,6 +279,22 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     return (chains, []) if whole else ([], chains)
 
 
+# A saving made on a start of a text gives what it gives made on the whole,
+# but for the last few characters' bytes, which a reading as UTF-8 may join
+# to the bytes after them (three bytes, written as up to three U+FFFD).
+START = 64  # characters of a text a saving made forward is tried on first
+TAIL = 16  # bytes at the end of its output there that may differ
+
+
+def may_start(saving: Change, base: str, actual: bytes) -> bool:
+    """Tell, from a start of ``base``, whether ``saving`` made on it may give
+    ``actual`` or an output that ``actual`` starts."""
+    if len(base) <= START:
+        return True
+    start = utf8(as_text(saving.make(base[:START])))
+    return common_prefix(start, actual) >= min(len(actual), len(start) - TAIL)
+
+
 def add_explanations(
     text: str,
     actual: bytes,
@@ -264,6 +315,8 @@ def add_explanations(
         next((c for c, _ in layers if c.stage == "saving"), None) for layers in chains
     }
     for saving in savings:
+        if not may_make(base, candidate, saving):
+            continue  # a character no local change or loss writes
         for changes, complete in local_changes(base, candidate, saving):
             changes = tuple(change for change in changes if change is not saving)
             for layers in chains:
@@ -277,7 +330,7 @@ def add_explanations(
     # Made, not undone, where the copy as it is may be their output: with
     # U+FFFD, as a code page's Arabic bytes are never UTF-8; bytes cut short.
     for saving in () if any(chains[0]) else FORWARD_SAVINGS:
-        if saving.seen(candidate):
+        if saving.seen(candidate) and may_start(saving, base, actual):
             made = utf8(as_text(saving.make(base)))
             if made == actual:
                 whole.append(chain + ((saving, ()),))
