@@ -139,11 +139,21 @@ def characters(text: str, cut_short: bool = False) -> "frozenset[str]":
 
 def may_make(base: str, candidate: str, saving: "Change | None") -> bool:
     """Tell whether local changes, and ``saving``'s losses, may make ``candidate``
-    of ``base``: each character it has that ``base`` has not, they may write."""
+    of ``base``: each character it has that ``base`` has not, they may write.
+
+    Its first characters are looked at first: where nothing makes them, as
+    in bytes that share nothing with the text, the rest is not read.
+    """
     present = characters(base)
-    return all(
-        char in present or any(char in written_from(each, saving) for each in present)
-        for char in characters(candidate, cut_short=True)
+
+    def written(char: str) -> bool:
+        return char in present or any(
+            char in written_from(each, saving) for each in present
+        )
+
+    start = candidate[: min(64, len(candidate) - 3)]  # never its last three
+    return all(map(written, start)) and all(
+        map(written, characters(candidate, cut_short=True))
     )
 
 
