@@ -113,14 +113,14 @@ def explain(
     A copy larger than the known changes make of ``expected`` (``size_limit``)
     is only said to be too long.  ``name`` names ``actual``.
     """
-    return diagnosis().explain(expected, actual, name)
+    return diagnosis().explain(expected, actual, name, limit_of(expected))
 
 
 def compare(
     expected: "bytes | str", actual: "bytes | str", name: str = "-"
 ) -> "str | None":
     """Return None where ``actual`` is ``expected``, else the report of how it differs: ``str(explain(...))``."""
-    return diagnosis().compare(expected, actual, name)
+    return diagnosis().compare(expected, actual, name, limit_of(expected))
 
 
 def assert_same(
@@ -128,7 +128,7 @@ def assert_same(
 ) -> None:
     """Raise AssertionError with the report where ``actual`` is not ``expected``: for unittest and pytest."""
     __tracebackhide__ = True  # pytest shows the report, not this function
-    diagnosis().assert_same(expected, actual, name)
+    diagnosis().assert_same(expected, actual, name, limit_of(expected))
 
 
 def variant(*keys: str, text: "str | None" = None) -> bytes:
@@ -144,6 +144,14 @@ def variant(*keys: str, text: "str | None" = None) -> bytes:
 def size_limit(text: str) -> int:
     """The most bytes that the known changes, as the search combines them, make of ``text``."""
     return diagnosis().size_limit(text)
+
+
+def limit_of(expected: "bytes | str") -> "int | None":
+    """The article's size limit, pinned here, where ``expected`` is the article:
+    the diagnosis need not work it out.  None for any other text."""
+    if isinstance(expected, str):
+        expected = expected.encode("utf-8", "surrogatepass")
+    return READ_LIMIT if expected == ORIGINAL_BYTES else None
 
 
 def __getattr__(name: str):
@@ -220,7 +228,7 @@ def compared(expected: bytes, name: str, data: bytes, options) -> int:
         say(name, None, options)
         return 0
     try:
-        difference = diagnosis().explain(expected, data, name)
+        difference = diagnosis().explain(expected, data, name, limit_of(expected))
     except ImportError as error:
         return trouble(name, f"differs; {error}", options)
     say(name, difference, options)

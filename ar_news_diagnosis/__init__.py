@@ -116,13 +116,17 @@ def as_bytes(value: "bytes | bytearray | str", argument: str) -> bytes:
 
 
 def explain(
-    expected: "bytes | str", actual: "bytes | str", name: str = "-"
+    expected: "bytes | str",
+    actual: "bytes | str",
+    name: str = "-",
+    limit: "int | None" = None,
 ) -> "Difference | None":
     """Return None where ``actual`` is ``expected``, else how it differs, as a Difference.
 
     ``expected`` is UTF-8 text: the article or any part of it, or any other
     text; either may be given as ``str``, which stands for its UTF-8 bytes.
-    A copy larger than the known changes make of ``expected`` (``size_limit``)
+    A copy larger than the known changes make of ``expected`` (``size_limit``,
+    or ``limit`` where the caller knows it: check.py pins the article's)
     is only said to be too long.  ``name`` names ``actual``.
     """
     expected, actual = as_bytes(expected, "expected"), as_bytes(actual, "actual")
@@ -140,27 +144,33 @@ def explain(
     # Four times the size is always within the limit (each character's unit
     # holds its percent-encoding, and an inserted character of each kind
     # percent-encoded, 18 bytes): only a longer copy needs it worked out.
-    if len(actual) > 4 * len(expected) and len(actual) > (limit := size_limit(text)):
-        difference.too_long = limit
+    if len(actual) > 4 * len(expected) and len(actual) > (limit or size_limit(text)):
+        difference.too_long = limit or size_limit(text)
     else:
         difference.explanations = explained(text, actual)
     return difference
 
 
 def compare(
-    expected: "bytes | str", actual: "bytes | str", name: str = "-"
+    expected: "bytes | str",
+    actual: "bytes | str",
+    name: str = "-",
+    limit: "int | None" = None,
 ) -> "str | None":
     """Return None where ``actual`` is ``expected``, else the report of how it differs: ``str(explain(...))``."""
-    difference = explain(expected, actual, name)
+    difference = explain(expected, actual, name, limit)
     return None if difference is None else str(difference)
 
 
 def assert_same(
-    expected: "bytes | str", actual: "bytes | str", name: str = "-"
+    expected: "bytes | str",
+    actual: "bytes | str",
+    name: str = "-",
+    limit: "int | None" = None,
 ) -> None:
     """Raise AssertionError with the report where ``actual`` is not ``expected``: for unittest and pytest."""
     __tracebackhide__ = True  # pytest shows the report, not this function
-    difference = explain(expected, actual, name)
+    difference = explain(expected, actual, name, limit)
     if difference is not None:
         raise AssertionError(str(difference))
 

@@ -27,6 +27,8 @@ MADE: "dict[tuple[str, str], str | None]" = {}  # by change's key and character
 LAYER_STAGES = [  # each change of these makes each character alone; display only reorders
     BY_STAGE[stage] for stage in STAGES[1:] if stage != "display"
 ]
+# The characters each local change replaces.
+REPLACED = {change.key: frozenset(map(chr, change.table)) for change in LOCAL_CHANGES}
 # Where the display order is made: before the saving, among the LAYER_STAGES.
 DISPLAY = LAYER_STAGES.index(BY_STAGE["saving"])
 
@@ -58,6 +60,14 @@ def made_of_nothing(change: Change) -> str:
     return as_text(change.make("", *change.widest("")))
 
 
+@functools.lru_cache(maxsize=None)
+def made_in_stage(char: str, stage: int) -> "frozenset[str]":
+    """What the changes of a stage make of ``char``, each output once (savings
+    in many code pages write a character alike); none where a saving cannot hold it."""
+    made = {made_of(change, char) for change in LAYER_STAGES[stage]}
+    return frozenset(made - {None})
+
+
 def most_made(
     char: str, stage: int = 0, layers: int = MOST_CHANGES, end: "int | None" = None
 ) -> int:
@@ -73,21 +83,11 @@ def most_made(
         most = len(char.encode("utf-8", "surrogatepass")) if end is None else len(char)
         if stage < last:
             most = most_made(char, stage + 1, layers, end)
-            # What the stage's changes make of it, each once (savings in many
-            # code pages write a character alike); None: a saving cannot hold it.
-            made = (
-                {made_of(change, char) for change in LAYER_STAGES[stage]}
-                if layers
-                else ()
-            )
-            for each in made:
-                if each is not None:
-                    most = max(
-                        most,
-                        sum(
-                            most_made(part, stage + 1, layers - 1, end) for part in each
-                        ),
-                    )
+            for made in made_in_stage(char, stage) if layers else ():
+                most = max(
+                    most,
+                    sum(most_made(each, stage + 1, layers - 1, end) for each in made),
+                )
         MOST_MADE[key] = most
     return MOST_MADE[key]
 
@@ -105,14 +105,10 @@ def unit(char: str) -> "tuple[int, int]":
             for text in list(texts):
                 for change in OTHER_TEXT_CHANGES:
                     texts.setdefault(made_of(change, text), count)
-        present = set("".join(texts))
         for change in LOCAL_CHANGES * 2:  # each at most once, in either order
-            if present.isdisjoint(map(chr, change.table)):
-                continue  # it changes none of them
             for text, count in list(texts.items()):
-                made = change.make(text)
-                present.update(made)
-                texts.setdefault(made, count)
+                if not REPLACED[change.key].isdisjoint(text):
+                    texts.setdefault(change.make(text), count)
         UNITS[char] = tuple(
             max(
                 sum(most_made(each, 0, MOST_CHANGES - count, end) for each in text)

@@ -14,8 +14,12 @@ makes byte for byte, or the start of, is returned.
 """
 
 import functools
+import re
 
+from .bidi import MIRRORED
+from .layout import MARKS, ZERO_WIDTH
 from .limits import display_limit
+from .shaping import presentation_forms
 from .table import (
     BY_STAGE,
     CHANGES,
@@ -32,6 +36,7 @@ from .table import (
 from .text import as_text, common_prefix, undecodable, utf8
 
 MOST_STATES = 256  # sets of local changes tried for one candidate
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # What is undone on the copy, group by group in the order undone: a newline
 # added at the end, then each stage after the text's, the last made first
 # (an escape, a saving, ..., a wrong reading); of each, what can be undone.
@@ -58,7 +63,7 @@ def undone_layers(found: str, displayed):
     the order made: one change of each stage at most, the last made undone
     first.  Changes that undo each other (a wrong reading and a saving in the
     same code page) are left out, and so is a display order on a text longer
-    than ``displayed(length)`` allows.
+    ``displayed(text)`` does not allow.
     """
     # Each text undone to: (the chain undone, the last group, the texts on the way).
     level = {found: [((), -1, (found,))]}
@@ -70,9 +75,7 @@ def undone_layers(found: str, displayed):
         for text, chains in level.items():
             for number, group in enumerate(LAYERS):
                 earlier = [each for each in chains if each[1] < number]
-                if not earlier or (
-                    group[0].stage == "display" and not displayed(len(text))
-                ):
+                if not earlier or (group[0].stage == "display" and not displayed(text)):
                     continue
                 for change in group:
                     result = undone(change, text)
@@ -137,24 +140,54 @@ def characters(text: str, cut_short: bool = False) -> "frozenset[str]":
     return frozenset(text[:-3] + end)
 
 
+@functools.lru_cache(maxsize=4096)  # bases of one text have few sets of characters
+def written_of(present: "frozenset[str]", saving: "Change | None") -> "frozenset[str]":
+    """The characters that local changes, and ``saving``'s losses, may write of those ``present``."""
+    return frozenset().union(*(written_from(char, saving) for char in present))
+
+
 def may_make(base: str, candidate: str, saving: "Change | None") -> bool:
     """Tell whether local changes, and ``saving``'s losses, may make ``candidate``
-    of ``base``: each character it has that ``base`` has not, they may write.
+    of ``base``: each character it has, they may write."""
+    return holds_only(candidate, written_of(characters(base), saving))
 
-    Its first characters are looked at first: where nothing makes them, as
-    in bytes that share nothing with the text, the rest is not read.
+
+def holds_only(candidate: str, written: "frozenset[str]") -> bool:
+    """Tell whether ``candidate`` holds only characters ``written``, but for
+    one cut short at its end.
+
+    Its first characters are looked at first: where they are not, as in
+    bytes that share nothing with the text, the rest is not read.
     """
-    present = characters(base)
-
-    def written(char: str) -> bool:
-        return char in present or any(
-            char in written_from(each, saving) for each in present
-        )
-
     start = candidate[: min(64, len(candidate) - 3)]  # never its last three
-    return all(map(written, start)) and all(
-        map(written, characters(candidate, cut_short=True))
+    return written.issuperset(start) and written.issuperset(
+        characters(candidate, cut_short=True)
     )
+
+
+@functools.lru_cache(maxsize=16)
+def shown_characters(text: str) -> "frozenset[str]":
+    """The characters a display order of what the known changes make of ``text`` may hold.
+
+    What text changes make of it, and local changes write of that; then
+    what the stages below the display order write of those: a wrong
+    reading, characters inserted, shaping; and brackets mirrored.
+    """
+    made = (
+        base
+        for depth in range(MOST_OTHER + 1)
+        for _, base in other_changes(text, depth)
+    )
+    shown = set(written_of(frozenset().union(*map(characters, made)), None))
+    for change in BY_STAGE["reading"]:
+        shown.update(*map(change.make, list(shown)))
+    shown.update(ZERO_WIDTH, MARKS, "\ufeff")  # U+FEFF: FriBidi's lam of a lam-alef
+    letters_of = presentation_forms()[0]
+    shown.update(
+        form for form, letters in letters_of.items() if shown.issuperset(letters)
+    )
+    shown.update([char.translate(MIRRORED) for char in shown])
+    return frozenset(shown)
 
 
 def interacts(one: Change, other: Change) -> bool:
@@ -248,12 +281,21 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     found = as_text(actual)
     limit = []  # worked out only for a text more than four times as long as ``text``
 
-    def displayed(length: int) -> bool:
-        """Tell whether a text so long may be the display order of one the known changes make."""
-        if length <= 4 * len(text) + 64:
+    def displayed(candidate: str) -> bool:
+        """Tell whether ``candidate`` may be the display order of a text the known changes make.
+
+        Such a text holds no lone surrogate (a byte that is not UTF-8, half
+        a pair), but in a character cut short at its end, and is no longer
+        than the display limit.
+        """
+        if LONE_SURROGATE.search(candidate, 0, len(candidate) - 3):
+            return False
+        if len(candidate) <= 4 * len(text) + 64:
             return True
+        if not holds_only(candidate, shown_characters(text)):
+            return False  # the display limit, which takes longer, is not needed
         limit[:] = limit or [display_limit(text)]
-        return length <= limit[0]
+        return len(candidate) <= limit[0]
 
     undoing = undone_layers(found, displayed)
     levels, bases = [], []  # worked out as they are needed
@@ -287,6 +329,13 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     fewest = min(map(len, chains), default=0)
     chains = [chain for chain in chains if len(chain) == fewest]
     return (chains, []) if whole else ([], chains)
+
+
+def holds_a_character(text: str, steps: tuple, actual: bytes) -> bool:
+    """Tell whether a copy cut short may hold what ``steps`` make of the first
+    character whole: else it shows none of them (see ``cut``)."""
+    first = remade(text[:1], steps)
+    return first is not None and len(first) <= len(actual)
 
 
 # A saving made on a start of a text gives what it gives made on the whole,
@@ -332,6 +381,8 @@ def add_explanations(
             for layers in chains:
                 for made_first in in_table_order(chain, changes):
                     steps = made_first + layers
+                    if not complete and not holds_a_character(text, steps, actual):
+                        continue
                     made = remade(text, steps) or b""
                     longer = len(made) > len(actual) and made.startswith(actual)
                     if made == actual if complete else longer:
