@@ -10,23 +10,29 @@ import itertools
 from .places import places_that_differ
 from .table import LOCAL_CHANGES, TEXT_CHANGES
 
+# What stands before a place within a line, when a change that is not of
+# characters is tried on it: a letter no change alters, so that the place
+# is not taken for the start of a line (where an empty line may begin).
+WITHIN_A_LINE = "x"
+
 
 def made_at(steps: "tuple | list", text: str, offset: int, old: str) -> "str | None":
     """What ``steps``, made one after another, make of ``old`` at ``offset`` in ``text``.
 
-    A change of characters sees only the place; for the others, which may
-    need to (trailing whitespace), the character after it goes with it, and
-    None where they change that one too.
+    A change of characters sees only the place.  The others, which may need
+    to (trailing whitespace, empty lines), see the character after it too,
+    and whether it starts a line; None where they change what is around it.
     """
-    following = (
-        ""
-        if all(change.table for change, _ in steps)
-        else text[offset + len(old) : offset + len(old) + 1]
-    )
-    made = old + following
+    before = after = ""
+    if not all(change.table for change, _ in steps):
+        after = text[offset + len(old) : offset + len(old) + 1]
+        before = "" if offset == 0 or text[offset - 1] == "\n" else WITHIN_A_LINE
+    made = before + old + after
     for change, form in steps:
         made = change.make(made, *form)
-    return made[: len(made) - len(following)] if made.endswith(following) else None
+    if len(made) < len(before + after) or not made.startswith(before):
+        return None
+    return made[len(before) : len(made) - len(after)] if made.endswith(after) else None
 
 
 def reach(step: tuple, text: str, changed: str, made: int) -> "tuple[tuple, int, int]":

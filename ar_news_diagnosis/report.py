@@ -79,11 +79,19 @@ def step_name(step: tuple) -> str:
     return change.name
 
 
+# How a report says a change was made more than once running.
+TIMES = {1: "", 2: ", twice", 3: ", three times"}
+
+
 def named(chain: tuple) -> str:
-    """Name a chain of known changes in the order made; one made twice running as "twice"."""
+    """Name a chain of known changes in the order made; one made more than once
+    running once, with how many times ("twice")."""
     return " and ".join(
-        name if len(list(times)) == 1 else f"{name}, twice"
-        for name, times in itertools.groupby(map(step_name, chain))
+        name + TIMES.get(count, f", {count} times")
+        for name, count in (
+            (name, len(list(times)))
+            for name, times in itertools.groupby(map(step_name, chain))
+        )
     )
 
 

@@ -462,3 +462,36 @@ class RandomChainsAreNamedTruly(unittest.TestCase):
                 ]
                 self.assertTrue(made_partly(text, found, cover), difference)
         return difference
+
+
+class EveryLineTrue(unittest.TestCase):
+    """What a report says of a change made in part, or made more than once, is what was made."""
+
+    def test_a_place_within_a_line_is_no_empty_line(self) -> None:
+        report = check.compare("a,b\nx  \ny z", "a,b\nx y z")
+        self.assertNotIn("empty lines removed", report)
+        self.assertNotIn("in 0 of 0 places", report)
+
+    def test_no_change_named_in_part_that_cannot_make_a_place(self) -> None:
+        text, copy = "\xa0c\nالغرب.\xa0\n\n\xa0وأشار", "c\nالغرب. وأشار"
+        for line in known(check.compare(text, copy)):
+            with self.subTest(line=line):
+                self.assertFalse(
+                    "no-break spaces turned into plain spaces" in line
+                    and "empty lines removed" in line,
+                    line,
+                )
+        collapsed = " ".join(text.split())  # the true change, made in two of three places
+        self.assertEqual(collapsed, "c الغرب. وأشار")
+
+    def test_a_change_made_three_times_says_so(self) -> None:
+        text, copy = "سلام", "سلام".encode("utf-8")
+        for _ in range(3):
+            copy = copy.decode("cp1252").encode("utf-8")
+        self.assertEqual(
+            known(check.compare(text, copy)),
+            [
+                "  known change: UTF-8 read as Windows-1252 and saved as UTF-8"
+                " (mojibake), three times"
+            ],
+        )
