@@ -9,13 +9,16 @@ here: how characters, runs and chains of changes are named.
 """
 
 import itertools
+import math
 import unicodedata
 
 from .places import places_that_differ
 from .text import as_text, common_prefix, undecodable
 
-# How many of the places that differ a report lists.
+# How many of the places that differ a report lists, and of the known changes
+# that each explain a copy.
 PLACES_SHOWN = 5
+ALTERNATIVES_SHOWN = 8
 
 # Names that unicodedata does not give: the control characters have none.
 CONTROL_NAMES = {
@@ -84,15 +87,101 @@ TIMES = {1: "", 2: ", twice", 3: ", three times"}
 
 
 def named(chain: tuple) -> str:
-    """Name a chain of known changes in the order made; one made more than once
-    running once, with how many times ("twice")."""
+    """Name a chain of known changes in the order made."""
+    return joined([step_name(step) for step in chain])
+
+
+def joined(names: "list[str]") -> str:
+    """Join the names of changes made one after another; one made more than
+    once running named once, with how many times ("twice")."""
     return " and ".join(
         name + TIMES.get(count, f", {count} times")
         for name, count in (
-            (name, len(list(times)))
-            for name, times in itertools.groupby(map(step_name, chain))
+            (name, len(list(times))) for name, times in itertools.groupby(names)
         )
     )
+
+
+def named_together(explanations: list) -> "list[tuple[Explanation, list[str], int]]":
+    """Each explanation, the names of its steps, and how many it stands for.
+
+    Those alike but for the fields of one step (a saving's code page, its
+    loss, the reading after it) are named once, each field's values joined
+    by "or", so far as they make every combination of those values.
+    """
+    alike: dict[tuple, list] = {}
+    for explanation in explanations:
+        shape = tuple(
+            (change.template if change.fields else change.key, form)
+            for change, form in explanation.steps
+        )
+        place = (explanation.ends_after, explanation.line, explanation.column)
+        places = tuple(map(tuple, explanation.places or ()))
+        alike.setdefault((explanation.extent, place, places, shape), []).append(
+            explanation
+        )
+    told = []
+    for members in alike.values():
+        first = members[0]
+        varying = {
+            index
+            for member in members
+            for index, (change, _) in enumerate(member.steps)
+            if change is not first.steps[index][0]
+        }
+        if len(varying) != 1:
+            told += [
+                (each, [step_name(step) for step in each.steps], 1) for each in members
+            ]
+            continue
+        index = varying.pop()
+        by_fields = {member.steps[index][0].fields: member for member in members}
+        for values in in_combinations(list(by_fields)):
+            names = [step_name(step) for step in first.steps]
+            template = first.steps[index][0].template
+            names[index] = template.format(*map(" or ".join, values))
+            chosen = by_fields[tuple(slot[0] for slot in values)]
+            told.append((chosen, names, math.prod(map(len, values))))
+    return told
+
+
+def in_combinations(fields: "list[tuple[str, ...]]") -> "list[list[list[str]]]":
+    """Split ``fields`` into sets each of every combination of some values of
+    each slot: for each, those values, slot by slot.
+
+    From the first left, each slot takes the values that the others of the
+    first have beside them, then keeps those that every combination with
+    the others' holds; where that leaves none, the first stands alone.
+    """
+    remaining, found = list(fields), []
+    while remaining:
+        first = remaining[0]
+        values = [
+            list(
+                dict.fromkeys(
+                    each[slot] for each in remaining if beside(each, first, slot)
+                )
+            )
+            for slot in range(len(first))
+        ]
+        for slot in range(len(first)):
+            values[slot] = [
+                value
+                for value in values[slot]
+                if set(itertools.product(*values[:slot], [value], *values[slot + 1 :]))
+                <= set(remaining)
+            ]
+        if not all(values):
+            values = [[value] for value in first]
+        found.append(values)
+        made = set(itertools.product(*values))
+        remaining = [each for each in remaining if each not in made]
+    return found
+
+
+def beside(one: tuple, other: tuple, slot: int) -> bool:
+    """Tell whether ``one`` and ``other`` are alike but for ``slot``."""
+    return one[:slot] + one[slot + 1 :] == other[:slot] + other[slot + 1 :]
 
 
 def distinct(chains: list) -> list:
@@ -148,8 +237,9 @@ class Explanation:
         )
         return f"<Explanation {self.extent}: {keyed}>"
 
-    def lines(self) -> "list[str]":
-        """The report's lines for it."""
+    def lines(self, names: "list[str] | None" = None) -> "list[str]":
+        """The report's lines for it; ``names``: its steps', where not their own."""
+        named_as = joined(names) if names else named(self.steps)
         if self.extent == "cut short":
             place = (
                 f"in line {self.line}"
@@ -157,14 +247,14 @@ class Explanation:
                 else f"at line {self.line}, column {self.column}"
             )
             return [
-                f"  known change, cut short: {named(self.steps)}",
+                f"  known change, cut short: {named_as}",
                 (
                     f"    the copy ends after byte {self.ends_after} of its output,"
                     f" {place} of the original"
                 ),
             ]
         if self.extent == "whole":
-            return [f"  known change: {named(self.steps)}"]
+            return [f"  known change: {named_as}"]
         if len(self.steps) == 1:
             (made, everywhere), step = self.places[0], self.steps[0]
             return [
@@ -289,8 +379,12 @@ class Difference:
             return "\n".join(lines)
         if len(self.explanations) > 1:
             lines.append("  any one of these known changes explains it:")
-        for explanation in self.explanations:
-            lines += explanation.lines()
+        told = named_together(self.explanations)
+        for explanation, names, _ in told[:ALTERNATIVES_SHOWN]:
+            lines += explanation.lines(names)
+        more = sum(count for _, _, count in told[ALTERNATIVES_SHOWN:])
+        if more:
+            lines.append(f"  and {more} more, as explain() and --json list them")
         if all(explanation.extent == "partial" for explanation in self.explanations):
             unexplained = "" if self.explanations else "no known change explains it; "
             lines.append(f"  {unexplained}places that differ: {len(self.places)}")

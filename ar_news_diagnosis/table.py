@@ -31,10 +31,23 @@ class Change:
     ``table`` (as ``str.maketrans`` gives it); its form is the characters it
     left as they were.  ``widest(text)`` is the form that makes the most of
     a text.  A saving that cannot be undone is made where ``seen(copy)``:
-    where the copy may be its output.
+    where the copy may be its output.  ``fields``: where ``name`` is a
+    template, what fills it (a code page, a loss), so that a report can
+    name together alternatives alike but for them.
     """
 
-    __slots__ = ("key", "make", "name", "seen", "stage", "table", "undo", "widest")
+    __slots__ = (
+        "fields",
+        "key",
+        "make",
+        "name",
+        "seen",
+        "stage",
+        "table",
+        "template",
+        "undo",
+        "widest",
+    )
 
     def __init__(
         self,
@@ -46,8 +59,11 @@ class Change:
         widest=no_form,
         table: "dict[str, str] | None" = None,
         seen=None,
+        fields: "tuple[str, ...]" = (),
     ) -> None:
-        self.key, self.name, self.stage = key, name, stage
+        self.key, self.stage = key, stage
+        self.template, self.fields = name, fields
+        self.name = name.format(*fields) if fields else name
         self.undo, self.widest, self.seen = undo, widest, seen
         self.table = str.maketrans(table) if table else None
         self.make = make or self.translate
@@ -129,10 +145,11 @@ def code_page_saving(code_page: str, encoding: str, loss: tuple) -> Change:
     what, errors, ending = loss
     return Change(
         f"{encoding}-{ending}",
-        f"saved as {code_page}, {what}",
+        "saved as {}, {}",
         "saving",
         savings.in_code_page(encoding, errors),
         savings.decoded(encoding),
+        fields=(code_page, what),
     )
 
 
@@ -148,11 +165,12 @@ def code_page_misread(
     wrong, key, codec = reading
     return Change(
         f"{encoding}-{ending}-read-as-{key}",
-        f"saved as {code_page} ({what}), read as {wrong} and saved as UTF-8 (mojibake)",
+        "saved as {} ({}), read as {} and saved as UTF-8 (mojibake)",
         "saving",
         savings.in_code_page(encoding, errors, codec),
         savings.decoded(encoding, read=codec) if codec else None,
         seen=lambda copy: "\ufffd" in copy,
+        fields=(code_page, what, wrong),
     )
 
 

@@ -481,17 +481,46 @@ class EveryLineTrue(unittest.TestCase):
                     and "empty lines removed" in line,
                     line,
                 )
-        collapsed = " ".join(text.split())  # the true change, made in two of three places
+        collapsed = " ".join(
+            text.split()
+        )  # the true change, made in two of three places
         self.assertEqual(collapsed, "c الغرب. وأشار")
 
     def test_a_change_made_three_times_says_so(self) -> None:
-        text, copy = "سلام", "سلام".encode("utf-8")
+        text, copy = "سلام", "سلام".encode()
         for _ in range(3):
             copy = copy.decode("cp1252").encode("utf-8")
         self.assertEqual(
             known(check.compare(text, copy)),
             [
-                "  known change: UTF-8 read as Windows-1252 and saved as UTF-8"
-                " (mojibake), three times"
+                (
+                    "  known change: UTF-8 read as Windows-1252 and saved as UTF-8"
+                    " (mojibake), three times"
+                )
             ],
         )
+
+    def test_alternatives_alike_but_for_a_code_page_share_a_line(self) -> None:
+        text = "سلام عليكم"
+        copy = text.encode("iso-8859-6").decode("latin-1").encode("utf-8")[:2]
+        difference = check.explain(text, copy)
+        self.assertEqual(
+            len(difference.explanations), 2 * 4 * 2
+        )  # pages, losses, readings
+        for explanation in difference.explanations:
+            self.assertTrue(remade(text, explanation.steps).startswith(copy))
+        [line] = known(str(difference))
+        self.assertIn("saved as Windows-1256 or ISO-8859-6 (", line)
+        self.assertIn("read as Latin-1 or Windows-1252 and saved as UTF-8", line)
+        self.assertEqual(line.count(" or "), 1 + 3 + 1)
+
+    def test_past_eight_alternatives_the_rest_are_counted(self) -> None:
+        keys = ["crlf", "cr", "nfd", "nfkd", "rstrip", "tatweel-removed"]
+        keys += ["keheh", "farsi-yeh", "arabic-comma", "quotes-straightened"]
+        difference = check.explain(TEXT, TEXT + "\n")
+        difference.explanations = [
+            check.Explanation(((check.CHANGES_BY_KEY[key], ()),)) for key in keys
+        ]
+        lines = str(difference).splitlines()
+        self.assertEqual(len(known("\n".join(lines))), 8)
+        self.assertEqual(lines[-1], "  and 2 more, as explain() and --json list them")
