@@ -15,7 +15,6 @@ from .text import ASTRAL, utf8
 # Error handlers of ours, for what converters write where a code page falls short.
 SUBSTITUTE = "ar-news-substitute"
 PER_UNIT = "ar-news-per-unit"
-UNDEFINED = "ar-news-undefined"
 
 UNDECODABLE = re.compile(
     "[\udc80-\udcff]"
@@ -33,20 +32,31 @@ def per_unit(error: UnicodeEncodeError) -> "tuple[str, int]":
     return "?" * (len(run.encode("utf-16-le", "surrogatepass")) // 2), error.end
 
 
-def undefined_as_itself(error: UnicodeError) -> "tuple[str | bytes, int]":
-    """Read a byte that a code page leaves undefined as the same code point, as
-    Windows reads it (the way to mojibake), and write such a character back so."""
-    run = error.object[error.start : error.end]
-    if isinstance(error, UnicodeDecodeError):
-        return run.decode("latin-1"), error.end
-    if max(run) > "\xff" or run.encode("latin-1").decode(error.encoding, "ignore"):
-        raise error  # no undefined byte is read so
-    return run.encode("latin-1"), error.end
-
-
 codecs.register_error(SUBSTITUTE, substitute)
 codecs.register_error(PER_UNIT, per_unit)
-codecs.register_error(UNDEFINED, undefined_as_itself)
+
+
+def undefined_as_itself(codec: str) -> str:
+    """Register, and name, the error handler that reads a byte ``codec`` leaves
+    undefined as the same code point, as Windows reads it (the way to
+    mojibake), and writes such a character back so.
+
+    One handler for each codec: a charmap codec tells a handler its name as
+    "charmap", not which code page it is.
+    """
+
+    def handle(error: UnicodeError) -> "tuple[str | bytes, int]":
+        run = error.object[error.start : error.end]
+        if isinstance(error, UnicodeDecodeError):
+            return run.decode("latin-1"), error.end
+        if max(run) > "\xff" or run.encode("latin-1").decode(codec, "ignore"):
+            raise error  # no undefined byte is read so
+        return run.encode("latin-1"), error.end
+
+    name = f"ar-news-undefined-{codec}"
+    codecs.register_error(name, handle)
+    return name
+
 
 # The legacy code pages that hold Arabic letters, which a text is saved in.
 LEGACY_CODE_PAGES = (("Windows-1256", "cp1256"), ("ISO-8859-6", "iso-8859-6"))
@@ -91,11 +101,11 @@ def decoded(encoding: str, mark: str = "", read: str = ""):
     characters outside ASCII are not taken for a code page's (Arabic text
     in a code page never is).
     """
-
     start = mark.encode(encoding)
+    undefined = undefined_as_itself(read) if read else None
 
     def undo(copy: str) -> "tuple[str, tuple]":
-        data = copy.encode(read, UNDEFINED) if read else utf8(copy)
+        data = copy.encode(read, undefined) if read else utf8(copy)
         if not data.startswith(start):
             raise ValueError("no byte-order mark")
         data = data[len(start) :]
@@ -126,12 +136,14 @@ def in_code_page(encoding: str, errors: str, reading: "str | None" = None):
     then, where ``reading`` is given, those bytes read as that codec ("" for
     UTF-8, U+FFFD for what is not) and saved as UTF-8: mojibake."""
 
+    undefined = undefined_as_itself(reading) if reading else None
+
     def make(text: str) -> "bytes | str":
         saved = text.encode(encoding, errors)
         if reading is None:
             return saved
         return (
-            saved.decode(reading, UNDEFINED)
+            saved.decode(reading, undefined)
             if reading
             else saved.decode("utf-8", "replace")
         )
@@ -141,7 +153,8 @@ def in_code_page(encoding: str, errors: str, reading: "str | None" = None):
 
 def wrongly_read(encoding: str):
     """Make UTF-8 read as the single-byte ``encoding`` and saved as UTF-8 again: mojibake."""
-    return lambda text: utf8(text).decode(encoding, UNDEFINED)
+    undefined = undefined_as_itself(encoding)
+    return lambda text: utf8(text).decode(encoding, undefined)
 
 
 def cesu_8(text: str) -> bytes:
