@@ -36,11 +36,12 @@ from .table import (
 from .text import as_text, common_prefix, undecodable, utf8
 
 MOST_STATES = 256  # sets of local changes tried for one candidate
+NEWLINE = CHANGES_BY_KEY["newline-added"]
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # What is undone on the copy, group by group in the order undone: a newline
 # added at the end, then each stage after the text's, the last made first
 # (an escape, a saving, ..., a wrong reading); of each, what can be undone.
-LAYERS = [[CHANGES_BY_KEY["newline-added"]]] + [
+LAYERS = [[NEWLINE]] + [
     [change for change in BY_STAGE[stage] if change.undo]
     for stage in reversed(STAGES[1:])
 ]
@@ -74,11 +75,15 @@ def undone_layers(found: str, displayed):
         deeper = {}
         for text, chains in level.items():
             for number, group in enumerate(LAYERS):
-                earlier = [each for each in chains if each[1] < number]
-                if not earlier or (group[0].stage == "display" and not displayed(text)):
+                if not any(each[1] <= number for each in chains) or (
+                    group[0].stage == "display" and not displayed(text)
+                ):
                     continue
                 for change in group:
-                    result = undone(change, text)
+                    earlier = [
+                        each for each in chains if undone_after(each, change, number)
+                    ]
+                    result = undone(change, text) if earlier else None
                     for chain, _, way in earlier if result else ():
                         if result[0] not in way:  # else undone again
                             deeper.setdefault(result[0], []).append(
@@ -89,6 +94,19 @@ def undone_layers(found: str, displayed):
                                 )
                             )
         level = deeper
+
+
+def undone_after(each: tuple, change: Change, number: int) -> bool:
+    """Tell whether ``change``, of the group ``number`` of LAYERS, may be
+    undone after a chain (chain, last group, texts on the way): of a later
+    group, as each stage's change is made once at most; or the escape just
+    undone, a second time, as text written as JSON twice or percent-encoded
+    twice."""
+    chain, last, _ = each
+    if last < number:
+        return True
+    again = last == number and change.stage == "escape" and chain[0][0] is change
+    return again and not (len(chain) > 1 and chain[1][0] is change)  # not thrice
 
 
 def other_changes(text: str, depth: int):
@@ -390,10 +408,21 @@ def add_explanations(
                         break
     # Made, not undone, where the copy as it is may be their output: with
     # U+FFFD, as a code page's Arabic bytes are never UTF-8; bytes cut short.
-    for saving in () if any(chains[0]) else FORWARD_SAVINGS:
-        if saving.seen(candidate) and may_start(saving, base, actual):
-            made = utf8(as_text(saving.make(base)))
-            if made == actual:
-                whole.append(chain + ((saving, ()),))
-            elif made.startswith(actual) and chain:
-                cut_short.append(chain + ((saving, ()),))
+    # An escape, or a newline added, may have been undone after them.
+    for layers in chains:
+        if not all(
+            change.stage == "escape" or change is NEWLINE for change, _ in layers
+        ):
+            continue
+        try:
+            written = utf8(candidate)
+        except ValueError:  # a lone surrogate, which no byte stands for
+            continue
+        for saving in FORWARD_SAVINGS:
+            if saving.seen(candidate) and may_start(saving, base, written):
+                made = utf8(as_text(saving.make(base)))
+                steps = chain + ((saving, ()),) + layers
+                if made == written and (not layers or remade(text, steps) == actual):
+                    whole.append(steps)
+                elif made.startswith(actual) and chain and not layers:
+                    cut_short.append(steps)

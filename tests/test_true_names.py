@@ -19,6 +19,7 @@ import check
 from ar_news_diagnosis.report import named
 from ar_news_diagnosis.table import remade
 from tests.support import ORIGINAL, known, library_output
+from tests.test_damage import read_as_windows_1252
 
 TEXT = ORIGINAL.decode("utf-8")
 STRIP_HARAKAT_SHA256 = (
@@ -524,3 +525,35 @@ class EveryLineTrue(unittest.TestCase):
         lines = str(difference).splitlines()
         self.assertEqual(len(known("\n".join(lines))), 8)
         self.assertEqual(lines[-1], "  and 2 more, as explain() and --json list them")
+
+
+class WithinReach(unittest.TestCase):
+    """Chains within the search's reach that it once left unnamed, made here on the tests' own terms."""
+
+    def assertNamed(self, copy: bytes, keys: "tuple[str, ...]") -> None:
+        difference = check.explain(TEXT, copy)
+        self.assertIn(keys, [each.keys for each in difference.explanations], difference)
+
+    def test_a_local_change_then_utf8_read_as_windows_1252(self) -> None:
+        local = {
+            "harakat-removed": re.sub(f"[{HARAKAT}]", "", TEXT),
+            "tatweel-removed": TEXT.replace("\u0640", ""),
+            "alef-unified": re.sub("[\u0622\u0623\u0625]", "\u0627", TEXT),
+            "quotes-straightened": re.sub("[\u201c\u201d]", '"', TEXT),
+            "arabic-comma": TEXT.replace("\u060c", ","),
+            "keheh": TEXT.replace("\u0643", "\u06a9"),
+        }
+        for key, text in local.items():
+            with self.subTest(key=key):
+                copy = read_as_windows_1252(text.encode("utf-8"))
+                self.assertNamed(copy, (key, "utf8-read-as-cp1252"))
+
+    def test_an_escape_made_twice(self) -> None:
+        self.assertNamed(json.dumps(json.dumps(TEXT)).encode("ascii"), ("json", "json"))
+        twice = urllib.parse.quote(urllib.parse.quote(TEXT))
+        self.assertNamed(twice.encode("ascii"), ("percent", "percent"))
+
+    def test_an_escape_of_what_cannot_be_undone(self) -> None:
+        read = TEXT.encode("iso-8859-6", "ignore").decode("utf-8", "replace")
+        copy = base64.encodebytes(read.encode("utf-8"))
+        self.assertNamed(copy, ("iso-8859-6-dropped-read-as-utf8", "base64"))
