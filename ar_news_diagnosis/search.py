@@ -415,7 +415,7 @@ def add_explanations(
         ):
             continue
         try:
-            written = utf8(candidate)
+            written = utf8(candidate) if layers else actual
         except ValueError:  # a lone surrogate, which no byte stands for
             continue
         for saving in FORWARD_SAVINGS:

@@ -4,6 +4,7 @@ Usage, from the repository's root::
 
     python3 tests/benchmark.py [COMMIT]
     python3 tests/benchmark.py --thorough
+    python3 tests/benchmark.py --worst SEED [--count N]
 
 COMMIT (default fa67e7b, the check.py before the table of keys and the
 layered search) is read from git into a temporary folder and imported beside
@@ -12,7 +13,9 @@ milliseconds, on the article unless the input says otherwise.  Last, the
 import of the diagnosis package, compiled and from its bytecode.
 
 --thorough runs in full what the suite samples: the property test with more
-seeds and rounds, and check.py --json over every key's variant.
+seeds and rounds, and check.py --json over every key's variant.  --worst SEED
+times each kind of input that was once slow, each compare alone in a fresh
+process, as the first compare of a run pays for what later ones reuse.
 """
 
 import importlib
@@ -169,6 +172,93 @@ def import_times() -> "tuple[float, float]":
     return figures[0], figures[2]
 
 
+# A compare alone in a fresh process: the CPU time of explain(), the
+# diagnosis imported first, by the file a copy was pickled into.
+ALONE = """
+import pickle, sys, time
+sys.path.insert(0, sys.argv[2])
+import check
+expected, copy = pickle.load(open(sys.argv[1], "rb"))
+check.explain(expected, b"")
+start = time.process_time()
+check.explain(expected, copy)
+print(time.process_time() - start)
+"""
+
+
+def worst(seed: int, count: int) -> None:
+    """Time ``count`` compares of each kind of input, each alone in a fresh
+    process, and print the median and the worst CPU time of each kind."""
+    import pickle
+    import statistics
+
+    chance = random.Random(seed)
+    keys = [change.key for change in check.CHANGES]
+    limit = check.size_limit(ARTICLE)
+
+    def made(text: str, changes: int) -> bytes:
+        while True:
+            try:
+                return check.variant(*chance.sample(keys, changes), text=text)
+            except ValueError:  # changes that cannot be made of this text
+                pass
+
+    def any_text() -> str:
+        alphabet = chance.choice(
+            [
+                "abc \n",
+                "\u0627\u0644\u0645 \n\u064e",
+                "".join(map(chr, range(0x20, 0x3000, 307))),
+            ]
+        )
+        return "".join(chance.choice(alphabet) for _ in range(chance.randint(1, 400)))
+
+    def cut(copy: bytes) -> "tuple[str, bytes]":
+        return ARTICLE, copy[: chance.randrange(1, len(copy))]
+
+    def with_copy(text: str) -> "tuple[str, bytes]":
+        if chance.random() < 0.5:
+            return text, made(text, chance.randint(1, 2))
+        return text, any_text().encode("utf-8")
+
+    kinds = {
+        "one random byte, or random bytes": lambda: (
+            ARTICLE,
+            bytes(
+                chance.getrandbits(8)
+                for _ in range(chance.choice([1, 2, 10, 1000, limit]))
+            ),
+        ),
+        "random Unicode, lone surrogates too (48 KB)": lambda: (
+            ARTICLE,
+            "".join(chr(chance.randrange(0x110000)) for _ in range(12000)).encode(
+                "utf-8", "surrogatepass"
+            ),
+        ),
+        "the article, two known changes, cut short": lambda: cut(made(ARTICLE, 2)),
+        "the article, two known changes made whole": lambda: (
+            ARTICLE,
+            made(ARTICLE, 2),
+        ),
+        "a random expected text and a copy": lambda: with_copy(any_text()),
+    }
+    path = os.path.join(tempfile.mkdtemp(prefix="ar_news_worst_"), "input")
+    print(f"{'input (each compare alone, CPU s)':<46} {'median':>7} {'worst':>7}")
+    for name, make in kinds.items():
+        figures = []
+        for _ in range(count):
+            with open(path, "wb") as stream:
+                pickle.dump(make(), stream)
+            result = subprocess.run(
+                [sys.executable, "-c", ALONE, path, REPO],
+                capture_output=True,
+                check=True,
+                text=True,
+            )
+            figures.append(float(result.stdout))
+        print(f"{name:<46} {statistics.median(figures):>7.2f} {max(figures):>7.2f}")
+
+
 def thorough() -> None:
     """Run the suite's sampled tests in full: the property test with more
     seeds and rounds, and check.py --json over every key's variant."""
@@ -223,9 +313,24 @@ def main() -> None:
         action="store_true",
         help="instead of timing, run the tests the suite samples in full",
     )
+    parser.add_argument(
+        "--worst",
+        metavar="SEED",
+        type=int,
+        help="instead, time each kind of input alone in fresh processes, drawn with SEED",
+    )
+    parser.add_argument(
+        "--count",
+        type=int,
+        default=12,
+        help="with --worst, how many inputs of each kind (default: %(default)s)",
+    )
     options = parser.parse_args()
     if options.thorough:
         thorough()
+    if options.worst is not None:
+        worst(options.worst, options.count)
+        return
     old = older(options.commit)
     print(f"{'input':<52} {'old ms':>9} {'new ms':>9}")
     alone = []
