@@ -26,6 +26,7 @@ from .table import (
     CHANGES_BY_KEY,
     FORWARD_SAVINGS,
     LOCAL_BY_CHARACTER,
+    LOCAL_CHANGES,
     MOST_CHANGES,
     MOST_OTHER,
     OTHER_TEXT_CHANGES,
@@ -48,13 +49,18 @@ LAYERS = [[NEWLINE]] + [
 
 
 def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
-    """Undo ``change`` on ``text``: the text before and its form; None where it does not apply or changes nothing."""
+    """Undo ``change`` on ``text``: the text before and its form; None where it
+    does not apply, or changes nothing but is no saving.
+
+    A saving in a code page leaves ASCII as it is, and yet what it wrote for
+    what it cannot hold (?) is to be told from the text's own: it is kept.
+    """
     try:
         before = change.undo(text)
     except ValueError:  # not this change's output
         return None
     before, form = before if isinstance(before, tuple) else (before, ())
-    return (before, form) if before != text else None
+    return (before, form) if before != text or change.stage == "saving" else None
 
 
 def undone_layers(found: str, displayed):
@@ -85,7 +91,9 @@ def undone_layers(found: str, displayed):
                     ]
                     result = undone(change, text) if earlier else None
                     for chain, _, way in earlier if result else ():
-                        if result[0] not in way:  # else undone again
+                        if (
+                            result[0] not in way or result[0] == text
+                        ):  # else undone again
                             deeper.setdefault(result[0], []).append(
                                 (
                                     ((change, result[1]),) + chain,
@@ -242,8 +250,24 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
             continue
         char = state[index : index + 1]
         local = tuple(change for change in applied if change is not saving)
-        for change in LOCAL_BY_CHARACTER.get(char, ()):
-            if change in applied or not candidate.startswith(change.make(char), index):
+        # Changes that make the character there what the candidate has; and,
+        # where the saving wrote what it cannot hold, changes of characters
+        # it cannot hold, which show only past it (tatweel removed: one ?
+        # fewer): those that make the candidate's start longer.
+        seen_there = [
+            change
+            for change in LOCAL_BY_CHARACTER.get(char, ())
+            if candidate.startswith(change.make(char), index)
+            or saving
+            and candidate.startswith(written_as(saving, change.make(char)), index)
+        ]
+        hidden = [
+            change
+            for change in LOCAL_CHANGES
+            if saving in applied and change not in seen_there and loses(saving, change)
+        ]
+        for change in seen_there + hidden:
+            if change in applied:
                 continue
             # Made last, or before a change it interacts with.
             for place in range(len(local), -1, -1):
@@ -254,11 +278,18 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
                         made = each.make(made)
                     if saving in applied:
                         made, order = written_as(saving, made), order + (saving,)
+                    if change in hidden and common_prefix(made, candidate) <= index:
+                        continue
                     pending.append((order, made))
         loss = lost(saving, char) if saving and saving not in applied else char
         if loss != char and candidate.startswith(loss, index):
             pending.append((applied + (saving,), written_as(saving, state)))
     return found
+
+
+def loses(saving: Change, change: Change) -> bool:
+    """Tell whether ``saving`` cannot hold some character that ``change`` replaces."""
+    return any(lost(saving, chr(code)) != chr(code) for code in change.table)
 
 
 def ends_in(state: str, candidate: str, index: int) -> bool:

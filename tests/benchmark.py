@@ -13,7 +13,8 @@ milliseconds, on the article unless the input says otherwise.  Last, the
 import of the diagnosis package, compiled and from its bytecode.
 
 --thorough runs in full what the suite samples: the property test with more
-seeds and rounds, and check.py --json over every key's variant.  --worst SEED
+seeds and rounds, check.py --json over every key's variant, and chains drawn
+within the search's reach with more seeds.  --worst SEED
 times each kind of input that was once slow, each compare alone in a fresh
 process, as the first compare of a run pays for what later ones reuse.
 """
@@ -265,6 +266,7 @@ def thorough() -> None:
     import unittest
 
     from tests.test_api import VARIANT_SHA256, Command
+    from tests.test_reach import EveryChainWithinReachIsNamed
     from tests.test_true_names import RandomChainsAreNamedTruly
 
     class ManyRandomChains(RandomChainsAreNamedTruly):
@@ -274,6 +276,10 @@ def thorough() -> None:
 
     class EveryKeyAsJson(Command):
         JSON_KEYS = tuple(VARIANT_SHA256)
+
+    class ManyChainsWithinReach(EveryChainWithinReachIsNamed):
+        SEEDS = tuple(range(100, 106))
+        DRAWS = 60
 
     loader = unittest.defaultTestLoader
     suite = unittest.TestSuite(
@@ -285,6 +291,10 @@ def thorough() -> None:
                 "test_hostile_copies_name_nothing_falsely", ManyRandomChains
             ),
             loader.loadTestsFromName("test_json_over_variants", EveryKeyAsJson),
+            loader.loadTestsFromName(
+                "test_each_copy_is_named_by_a_chain_that_makes_it",
+                ManyChainsWithinReach,
+            ),
         ]
     )
     start = time.perf_counter()
@@ -292,7 +302,9 @@ def thorough() -> None:
     print(
         f"thorough: {len(ManyRandomChains.SEEDS)} seeds x {ManyRandomChains.ROUNDS} rounds,"
         f" {len(ManyRandomChains.HOSTILE_SEEDS)} hostile seeds,"
-        f" {len(EveryKeyAsJson.JSON_KEYS)} keys as JSON:"
+        f" {len(EveryKeyAsJson.JSON_KEYS)} keys as JSON,"
+        f" {len(ManyChainsWithinReach.SEEDS)} seeds x {ManyChainsWithinReach.DRAWS}"
+        " chains within reach:"
         f" {time.perf_counter() - start:.0f} s"
     )
     sys.exit(not result.wasSuccessful())

@@ -1,0 +1,93 @@
+"""The search names every chain within its reach, as the README states it.
+
+Chains are drawn by the README's rules ("What the search tries"), made with
+variant() on the article and on a paragraph of it, and each copy must be
+named by a chain that, made again, gives it byte for byte.  This stands
+beside the tests that make damage on their own terms.  The suite draws with
+one seed; ``python3 tests/benchmark.py --thorough`` draws with more.
+"""
+
+import collections
+import random
+import unittest
+
+import check
+from ar_news_diagnosis.table import remade
+from tests.support import ORIGINAL
+
+TEXT = ORIGINAL.decode("utf-8")
+PARAGRAPH = TEXT.split("\n\n")[5]
+
+# The keys of savings in code pages: what they cannot hold, they lose.
+CODE_PAGES = ("cp", "iso-", "mac-", "latin-")
+
+# The stages after the text's, in the order made, each a change at most.
+LATER_STAGES = (
+    "reading",
+    "zero-width",
+    "marks",
+    "shaping",
+    "display",
+    "saving",
+    "escape",
+)
+
+
+def draw(chance: random.Random) -> "tuple[str, ...]":
+    """A chain within reach: up to two text changes that are not of single
+    characters, then up to three of single characters, then at most one
+    change of each later stage that can be undone on the copy, three in all
+    but the local ones; an escape may be the same twice.  Not in reach, and
+    so not drawn: characters inserted, or shaped, then saved in a code page,
+    which may not hold them."""
+    changes = check.CHANGES
+    others = [each.key for each in changes if each.stage in ("text", "reading")]
+    others = [key for key in others if not check.CHANGES_BY_KEY[key].table]
+    local = [each.key for each in changes if each.table]
+    chain = chance.sample(others, chance.randint(0, 2))
+    chain += chance.sample(local, chance.randint(0, 3))
+    room = (
+        3
+        - len(chain)
+        + sum(check.CHANGES_BY_KEY[key].table is not None for key in chain)
+    )
+    stages = chance.sample(LATER_STAGES, chance.randint(0, min(room, 3)))
+    for stage in LATER_STAGES:  # in the order made
+        if stage in stages:
+            undone = [each.key for each in changes if each.stage == stage and each.undo]
+            if stage == "saving" and {"zero-width", "marks", "shaping"} & set(stages):
+                undone = [key for key in undone if not key.startswith(CODE_PAGES)]
+            chain.append(chance.choice(undone))
+    last = check.CHANGES_BY_KEY[chain[-1]] if chain else None
+    if last and last.stage == "escape" and room > len(stages) and chance.random() < 0.2:
+        chain.append(last.key)  # the same escape twice
+    return tuple(chain)
+
+
+class EveryChainWithinReachIsNamed(unittest.TestCase):
+    SEEDS = (5,)
+    DRAWS = 40
+
+    def test_each_copy_is_named_by_a_chain_that_makes_it(self) -> None:
+        named = collections.Counter()
+        for seed in self.SEEDS:
+            chance = random.Random(seed)
+            for draw_number in range(self.DRAWS):
+                keys = draw(chance)
+                text = chance.choice([TEXT, PARAGRAPH])
+                try:
+                    copy = check.variant(*keys, text=text)
+                except ValueError:  # changes this text cannot be made with
+                    continue
+                if copy == text.encode("utf-8"):
+                    continue
+                with self.subTest(seed=seed, draw=draw_number, keys=keys):
+                    difference = check.explain(text, copy)
+                    makers = [
+                        each
+                        for each in difference.explanations
+                        if each.extent == "whole" and remade(text, each.steps) == copy
+                    ]
+                    self.assertTrue(makers, difference)
+                    named[len(keys)] += 1
+        self.assertGreater(sum(named.values()), self.DRAWS // 2)
