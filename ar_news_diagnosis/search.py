@@ -26,7 +26,6 @@ from .table import (
     CHANGES_BY_KEY,
     FORWARD_SAVINGS,
     LOCAL_BY_CHARACTER,
-    LOCAL_CHANGES,
     MOST_CHANGES,
     MOST_OTHER,
     OTHER_TEXT_CHANGES,
@@ -91,9 +90,7 @@ def undone_layers(found: str, displayed):
                     ]
                     result = undone(change, text) if earlier else None
                     for chain, _, way in earlier if result else ():
-                        if (
-                            result[0] not in way or result[0] == text
-                        ):  # else undone again
+                        if result[0] not in way:  # else undone again
                             deeper.setdefault(result[0], []).append(
                                 (
                                     ((change, result[1]),) + chain,
@@ -250,10 +247,8 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
             continue
         char = state[index : index + 1]
         local = tuple(change for change in applied if change is not saving)
-        # Changes that make the character there what the candidate has; and,
-        # where the saving wrote what it cannot hold, changes of characters
-        # it cannot hold, which show only past it (tatweel removed: one ?
-        # fewer): those that make the candidate's start longer.
+        # Changes that make the character there what the candidate has, or
+        # what the saving writes of that, where it cannot hold it.
         seen_there = [
             change
             for change in LOCAL_BY_CHARACTER.get(char, ())
@@ -261,12 +256,7 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
             or saving
             and candidate.startswith(written_as(saving, change.make(char)), index)
         ]
-        hidden = [
-            change
-            for change in LOCAL_CHANGES
-            if saving in applied and change not in seen_there and loses(saving, change)
-        ]
-        for change in seen_there + hidden:
+        for change in seen_there:
             if change in applied:
                 continue
             # Made last, or before a change it interacts with.
@@ -278,18 +268,11 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
                         made = each.make(made)
                     if saving in applied:
                         made, order = written_as(saving, made), order + (saving,)
-                    if change in hidden and common_prefix(made, candidate) <= index:
-                        continue
                     pending.append((order, made))
         loss = lost(saving, char) if saving and saving not in applied else char
         if loss != char and candidate.startswith(loss, index):
             pending.append((applied + (saving,), written_as(saving, state)))
     return found
-
-
-def loses(saving: Change, change: Change) -> bool:
-    """Tell whether ``saving`` cannot hold some character that ``change`` replaces."""
-    return any(lost(saving, chr(code)) != chr(code) for code in change.table)
 
 
 def ends_in(state: str, candidate: str, index: int) -> bool:
@@ -303,6 +286,7 @@ def ends_in(state: str, candidate: str, index: int) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=1024)  # a base meets many candidates
 def written_as(saving: Change, text: str) -> str:
     """``text`` with each character that ``saving`` cannot hold written as it writes it."""
     for char in set(text):
