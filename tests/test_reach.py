@@ -12,7 +12,7 @@ import random
 import unittest
 
 import check
-from ar_news_diagnosis.table import remade
+from ar_news_diagnosis.table import STAGES, remade
 from tests.support import ORIGINAL
 
 TEXT = ORIGINAL.decode("utf-8")
@@ -22,15 +22,7 @@ PARAGRAPH = TEXT.split("\n\n")[5]
 CODE_PAGES = ("cp", "iso-", "mac-", "latin-")
 
 # The stages after the text's, in the order made, each a change at most.
-LATER_STAGES = (
-    "reading",
-    "zero-width",
-    "marks",
-    "shaping",
-    "display",
-    "saving",
-    "escape",
-)
+LATER_STAGES = STAGES[1:]
 
 
 def draw(chance: random.Random) -> "tuple[str, ...]":
