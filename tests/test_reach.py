@@ -33,8 +33,12 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     so not drawn: characters inserted, or shaped, then saved in a code page,
     which may not hold them; before a code page, changes of single
     characters it cannot hold; and a code page that writes the text as ASCII,
-    every letter it cannot hold as ?, for ASCII is left as it is.  A chain
-    of the last kind is drawn and then passed over (see ``out_of_reach``)."""
+    every letter it cannot hold as ?, for ASCII is left as it is; characters
+    inserted after UTF-8 read as Windows-1256, which writes U+200C and U+200D
+    of its own.  A chain with a code page of the third kind is drawn and then
+    passed over (see ``out_of_reach``), as is one with a display order that
+    reordering what it made again does not undo: it is made of the expected
+    text alone."""
     changes = check.CHANGES
     others = [each.key for each in changes if each.stage in ("text", "reading")]
     others = [key for key in others if not check.CHANGES_BY_KEY[key].table]
@@ -53,6 +57,10 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
             if stage == "saving" and {"zero-width", "marks", "shaping"} & set(stages):
                 undone = [key for key in undone if not key.startswith(CODE_PAGES)]
             chain.append(chance.choice(undone))
+    if "utf8-read-as-cp1256" in chain:
+        chain = [
+            key for key in chain if key not in ("zero-width-inserted", "marks-inserted")
+        ]
     saving = next((key for key in chain if key.startswith(CODE_PAGES)), None)
     if saving:
         chain = [key for key in chain if not hides(saving, key)]
@@ -63,9 +71,19 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
 
 
 def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
-    """Tell whether a code page of ``keys`` writes ``text`` as ASCII."""
-    savings = [index for index, key in enumerate(keys) if key.startswith(CODE_PAGES)]
-    return bool(savings) and check.variant(*keys[: savings[0] + 1], text=text).isascii()
+    """Tell whether a code page of ``keys`` writes ``text`` as ASCII, or a
+    display order of them is not undone by reordering what it made again."""
+    for index, key in enumerate(keys):
+        made = check.variant(*keys[: index + 1], text=text)
+        change = check.CHANGES_BY_KEY[key]
+        if key.startswith(CODE_PAGES) and made.isascii():
+            return True
+        if change.stage == "display":
+            shown = made.decode("utf-8", "surrogateescape")
+            before = check.variant(*keys[:index], text=text)
+            if change.make(shown).encode("utf-8", "surrogateescape") != before:
+                return True
+    return False
 
 
 def hides(saving: str, key: str) -> bool:
