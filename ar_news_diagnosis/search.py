@@ -153,14 +153,21 @@ def written_from(char: str, saving: "Change | None") -> "frozenset[str]":
     return frozenset(written)
 
 
-@functools.lru_cache(maxsize=1024)  # a text meets many others
+# Kept for one search, which meets each text, base or candidate, many times:
+# the characters of each, and what a saving writes of each base.
+CHARACTERS: "dict[tuple[str, bool], frozenset[str]]" = {}
+WRITTEN: "dict[tuple[str, str], str]" = {}
+
+
 def characters(text: str, cut_short: bool = False) -> "frozenset[str]":
     """The characters of ``text``; ``cut_short``: but for a character cut short
     at its end, bytes that are not UTF-8 among its last three."""
-    if not cut_short:
-        return frozenset(text)
-    end = "".join(char for char in text[-3:] if not undecodable(char))
-    return frozenset(text[:-3] + end)
+    if (text, cut_short) not in CHARACTERS:
+        end = text[-3:]
+        if cut_short:
+            end = "".join(char for char in end if not undecodable(char))
+        CHARACTERS[text, cut_short] = frozenset(text[: len(text) - 3] + end)
+    return CHARACTERS[text, cut_short]
 
 
 @functools.lru_cache(maxsize=4096)  # bases of one text have few sets of characters
@@ -286,14 +293,15 @@ def ends_in(state: str, candidate: str, index: int) -> bool:
         return False
 
 
-@functools.lru_cache(maxsize=1024)  # a base meets many candidates
 def written_as(saving: Change, text: str) -> str:
     """``text`` with each character that ``saving`` cannot hold written as it writes it."""
-    for char in set(text):
-        written = lost(saving, char)
-        if written != char:
-            text = text.replace(char, written)
-    return text
+    if (saving.key, text) not in WRITTEN:
+        written = text
+        for char in set(text):
+            if lost(saving, char) != char:
+                written = written.replace(char, lost(saving, char))
+        WRITTEN[saving.key, text] = written
+    return WRITTEN[saving.key, text]
 
 
 def in_table_order(other: tuple, local: tuple) -> "list[tuple]":
@@ -312,6 +320,8 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     hold, fewest first, so that what needs more is never worked out.
     """
     found = as_text(actual)
+    CHARACTERS.clear()
+    WRITTEN.clear()
     limit = []  # worked out only for a text more than four times as long as ``text``
 
     def displayed(candidate: str) -> bool:
