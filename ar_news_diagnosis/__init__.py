@@ -30,8 +30,8 @@ The modules, a concern each; each imports only modules above it here:
 - ``table``: the known changes, each a ``Change`` with a stable key, the
   stages a chain makes them in, and how deep a chain the search tries;
 - ``limits``: how large a copy the known changes can make of a text;
-- ``search``: the chains that make a copy, whole or cut short;
 - ``cut``: of a copy cut short, the changes it shows and where it ends;
+- ``search``: the chains that make a copy, whole or cut short;
 - ``places``: where two texts differ, run by run;
 - ``partial``: changes made in some of their places, that together make all;
 - ``report``: ``Difference`` and ``Explanation``, in words and as data.

@@ -17,13 +17,22 @@ from .text import common_prefix, most
 def shown_steps(text: str, chain: tuple, actual: bytes) -> tuple:
     """``chain`` without the steps the copy does not show: those without which
     the output still starts with the copy and is longer."""
-    steps = list(chain)
-    for step in chain:
-        rest = tuple(each for each in steps if each is not step)
+    steps, index = list(chain), 0
+    while index < len(steps):
+        rest = tuple(steps[:index] + steps[index + 1 :])
         made = remade(text, rest) if rest else None
         if made is not None and len(made) > len(actual) and made.startswith(actual):
-            steps.remove(step)
+            del steps[index]
+        else:
+            index += 1
     return tuple(steps)
+
+
+def holds_a_character(text: str, chain: tuple, actual: bytes) -> bool:
+    """Tell whether a copy cut short may hold what ``chain`` makes of the first
+    character of ``text`` whole: else it shows none of its changes."""
+    first = remade(text[:1], chain)
+    return first is not None and len(first) <= len(actual)
 
 
 def where_it_ends(
@@ -42,9 +51,8 @@ def where_it_ends(
     whole = remade(text, chain)
     if whole is None or len(whole) <= len(actual) or not whole.startswith(actual):
         return None
-    first = remade(text[:1], chain)
-    if first is None or len(first) > len(actual):
-        return None  # not one character's output whole: nothing can be seen
+    if not holds_a_character(text, chain, actual):
+        return None
 
     def fits(count: int) -> bool:
         """Tell whether the output the first ``count`` characters fix is within the copy."""

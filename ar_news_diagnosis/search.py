@@ -17,6 +17,7 @@ import functools
 import re
 
 from .bidi import MIRRORED
+from .cut import holds_a_character
 from .layout import MARKS, ZERO_WIDTH
 from .limits import display_limit
 from .shaping import presentation_forms
@@ -68,7 +69,7 @@ def undone_layers(found: str, displayed):
     Each time a map of the texts it gives to the chains undone to each, in
     the order made: one change of each stage at most, the last made undone
     first.  Changes that undo each other (a wrong reading and a saving in the
-    same code page) are left out, and so is a display order on a text longer
+    same code page) are left out, and so is a display order on a text that
     ``displayed(text)`` does not allow.
     """
     # Each text undone to: (the chain undone, the last group, the texts on the way).
@@ -166,7 +167,7 @@ def characters(text: str, cut_short: bool = False) -> "frozenset[str]":
         end = text[-3:]
         if cut_short:
             end = "".join(char for char in end if not undecodable(char))
-        CHARACTERS[text, cut_short] = frozenset(text[: len(text) - 3] + end)
+        CHARACTERS[text, cut_short] = frozenset(text[: max(0, len(text) - 3)] + end)
     return CHARACTERS[text, cut_short]
 
 
@@ -189,7 +190,7 @@ def holds_only(candidate: str, written: "frozenset[str]") -> bool:
     Its first characters are looked at first: where they are not, as in
     bytes that share nothing with the text, the rest is not read.
     """
-    start = candidate[: min(64, len(candidate) - 3)]  # never its last three
+    start = candidate[: max(0, len(candidate) - 3)][:64]  # never its last three
     return written.issuperset(start) and written.issuperset(
         characters(candidate, cut_short=True)
     )
@@ -372,13 +373,6 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     fewest = min(map(len, chains), default=0)
     chains = [chain for chain in chains if len(chain) == fewest]
     return (chains, []) if whole else ([], chains)
-
-
-def holds_a_character(text: str, steps: tuple, actual: bytes) -> bool:
-    """Tell whether a copy cut short may hold what ``steps`` make of the first
-    character whole: else it shows none of them (see ``cut``)."""
-    first = remade(text[:1], steps)
-    return first is not None and len(first) <= len(actual)
 
 
 # A saving made on a start of a text gives what it gives made on the whole,
