@@ -222,6 +222,12 @@ def display_order_marks_after(text: str) -> str:
     return display_order(text, marks_follow=True)
 
 
+def last_line_first(text: str) -> str:
+    """Write the whole text as one right-to-left paragraph, as ICU's ubidi does
+    given it at level 1: each line right to left, and the lines in reverse."""
+    return "\n".join(reversed(display_order(text, base=1).split("\n")))
+
+
 def lines_reversed(text: str) -> str:
     """Reverse each line, character by character: a naive right-to-left display, its own undoing."""
     return "\n".join(line[::-1] for line in text.split("\n"))

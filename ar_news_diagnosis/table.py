@@ -476,6 +476,13 @@ CHANGES = (
         bidi.lines_reversed,
         bidi.lines_reversed,
     ),
+    Change(
+        "visual-order-rtl-lines-reversed",
+        "written in visual order right to left, the whole text one paragraph"
+        " (the last line first), as ICU does",
+        "display",
+        bidi.last_line_first,
+    ),
     # Escapes and data formats.
     Change(
         "json",

@@ -66,6 +66,7 @@ VARIANT_SHA256 = {
     "visual-order-rtl": "bd6239d5b78444036f755b1c89b193fc85c5dc9cab84845ff0cd4e1a5a83043e",
     "visual-order-breaks-kept": "c54acc37f6c9daf27b404d4cb486d659fe8cc71209c78dcdb134a971432846b2",
     "visual-order-rtl-breaks-kept": "67ed6d25234e31255138ed7f90eb00bf707388a40cb1cea79aa3f43d40c68f69",
+    "visual-order-rtl-lines-reversed": "bfede1f87d7b0ac4ab83f2a2508794705cbde2cd3fd3c48520d5af8bae507890",
     "alef-maqsura-as-alef": "c3412bd8bcfe39fd1ab87f82ce496059054ec87a4fb2d599ed0e715770163bfe",
     "utf8-bom": "c18bf32ac1c1e2c4cbe7258f61265fd9cafa8f98d61a8a58f06a8dafbd302a25",
     "utf16le": "207d11e7fe3877d148be69e2981942c2f564cedebdc5ab604bf460b8c66bc44c",

@@ -10,7 +10,9 @@ wrote them in tests/data:
   ``bidi.algorithm.get_display(text, base_dir="R")``;
 - pybidi0612rust_default.txt and pybidi0612rust_baseR.txt: python-bidi
   0.6.12 (the Rust unicode-bidi crate 0.3.18), ``bidi.get_display(text)``
-  and ``bidi.get_display(text, base_dir="R")``.
+  and ``bidi.get_display(text, base_dir="R")``;
+- pyicu217_icu72_R.txt: PyICU 2.17 with ICU 72.1, ``icu.Bidi()`` with
+  ``setPara(text, 1)`` then ``writeReordered(icu.Bidi.DO_MIRRORING)``.
 """
 
 import hashlib
@@ -40,6 +42,13 @@ DISPLAYED = {  # each library's output, its digest, and what check.py must name
             " line (before a right-to-left one), as unicode-bidi and ICU do"
         ),
     ),
+    "pyicu217_icu72_R.txt": (
+        "bfede1f87d7b0ac4ab83f2a2508794705cbde2cd3fd3c48520d5af8bae507890",
+        (
+            "written in visual order right to left, the whole text one paragraph"
+            " (the last line first), as ICU does"
+        ),
+    ),
 }
 HARAKAT = "harakat (diacritics, U+064B to U+0652) removed"
 TAKEN_OFF = (
@@ -66,10 +75,17 @@ class WholeTextDisplayed(unittest.TestCase):
         self.assertNotEqual(lines[2], "")
         self.assertEqual(copy.split("\n")[2], "")
 
+    def test_icu_writes_the_last_line_first(self) -> None:
+        icu = library_output("pyicu217_icu72_R.txt").decode("utf-8").split("\n")
+        each_line = library_output("pybidi042_baseR.txt").decode("utf-8").split("\n")
+        self.assertEqual(icu, each_line[::-1])
+
     def test_a_line_moved_by_hand_names_nothing(self) -> None:
-        lines = library_output("pybidi042_baseR.txt").decode("utf-8").split("\n")
-        copy = "\n".join(lines[2:4] + lines[:2] + lines[4:])
-        self.assertEqual(known(check.compare(TEXT, copy)), [])
+        for name in ("pybidi042_baseR.txt", "pyicu217_icu72_R.txt"):
+            lines = library_output(name).decode("utf-8").split("\n")
+            copy = "\n".join(lines[2:4] + lines[:2] + lines[4:])
+            with self.subTest(name=name):
+                self.assertEqual(known(check.compare(TEXT, copy)), [])
 
 
 class AccentsStripped(unittest.TestCase):
