@@ -4,7 +4,8 @@ Python's ``repr`` and ``unicode_escape``; JSON; backslash escapes as
 other languages and formats write them (Ruby's ``String#dump``, Go's
 ``%q`` and ``%+q``, PostgreSQL's COPY), each a function that says how it
 writes one character, all read back by one reader; and YAML's
-double-quoted scalar, its lines folded as PyYAML folds them.  A reader
+double-quoted scalar, its lines folded as PyYAML folds them, and its
+folded block scalar.  A reader
 returns the text and the form read off the copy (``ensure_ascii``, a
 width), so that the writer with that form makes the copy again.
 """
@@ -234,3 +235,123 @@ def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
         if yaml_quoted(text, *form) == copy:
             break
     return text, form
+
+
+YAML_BREAKS = "\n\x85\u2028\u2029"  # what YAML takes for a line break
+YAML_INDENT, YAML_WIDTH = 2, 80  # PyYAML's best_indent and best_width
+
+
+def yaml_folded(text: str) -> str:
+    """Write as a YAML document of one folded block scalar, as PyYAML's emitter
+    does with ``default_style=">"`` (``Emitter.write_folded``, step for step).
+
+    A line is folded at a space past YAML_WIDTH columns, an empty line stands
+    for each line break, and where the text's last line breaks are kept
+    (chomping ``+``) the document's end is marked.
+    """
+    hints = yaml_block_hints(text)
+    written = [">" + hints]
+    column, whitespace, indention = 1 + len(hints), False, False
+
+    def write(data: str) -> None:
+        nonlocal column
+        written.append(data)
+        column += len(data)
+
+    def line_break(char: str = "\n") -> None:
+        nonlocal column, whitespace, indention
+        written.append(char)
+        column, whitespace, indention = 0, True, True
+
+    def indent() -> None:
+        nonlocal column, whitespace
+        if (
+            not indention
+            or column > YAML_INDENT
+            or (column == YAML_INDENT and not whitespace)
+        ):
+            line_break()
+        if column < YAML_INDENT:
+            written.append(" " * (YAML_INDENT - column))
+            column, whitespace = YAML_INDENT, True
+
+    line_break()
+    leading_space, spaces, breaks, start = True, False, True, 0
+    for end in range(len(text) + 1):
+        char = text[end] if end < len(text) else None
+        if breaks:  # after line breaks: write them, and indent the next line
+            if char is None or char not in YAML_BREAKS:
+                if (
+                    not leading_space
+                    and char not in (None, " ")
+                    and text[start] == "\n"
+                ):
+                    line_break()  # a line feed between two lines of text: an empty line
+                leading_space = char == " "
+                for each in text[start:end]:
+                    line_break(each)
+                if char is not None:
+                    indent()
+                start = end
+        elif spaces:  # after spaces: one space past the width folds the line
+            if char != " ":
+                if start + 1 == end and column > YAML_WIDTH:
+                    indent()
+                else:
+                    write(text[start:end])
+                start = end
+        elif char is None or char in " " + YAML_BREAKS:  # a word ends
+            write(text[start:end])
+            if char is None:
+                line_break()
+            start = end
+        if char is not None:
+            breaks, spaces = char in YAML_BREAKS, char == " "
+    if hints.endswith("+"):  # its line breaks kept: the document's end is marked
+        written.append("...\n")
+    return "".join(written)
+
+
+def yaml_block_hints(text: str) -> str:
+    """The indentation and chomping indicators of a block scalar of ``text``
+    (``Emitter.determine_block_hints``): the indentation where it starts with
+    a space or line break; ``-`` where it ends with none, ``+`` with two."""
+    if not text:
+        return ""
+    hints = str(YAML_INDENT) if text[0] in " " + YAML_BREAKS else ""
+    if text[-1] not in YAML_BREAKS:
+        return hints + "-"
+    if len(text) == 1 or text[-2] in YAML_BREAKS:
+        return hints + "+"
+    return hints
+
+
+def yaml_unfolded(copy: str) -> str:
+    """Undo ``yaml_folded``: a line break between two lines of text is a space,
+    each empty line a line break; around a line more indented than the rest
+    (one that starts with a space) the line break is kept.  YAML's other line
+    breaks (U+0085, U+2028, U+2029) are not read back as such."""
+    if copy.endswith("\n...\n"):  # the document's end
+        copy = copy[:-4]
+    header, _, body = copy.partition("\n")
+    if not header.startswith(">") or not copy.endswith("\n"):
+        raise ValueError("not a YAML folded block scalar")
+    chomping = header[-1:] if header[-1:] in "+-" else ""
+    # What is read; the empty lines before the next line; the last line's kind.
+    text, pending, previous = [], 0, None
+    for line in body.split("\n")[:-1]:
+        if not line.strip(" "):
+            pending += 1
+            continue
+        content = line[YAML_INDENT:]
+        kind = "more indented" if content.startswith(" ") else "text"
+        if previous is None:
+            text.append("\n" * pending)
+        elif previous == kind == "text":  # folded
+            text.append("\n" * pending or " ")
+        else:
+            text.append("\n" * (pending + 1))
+        text.append(content)
+        previous, pending = kind, 0
+    ending = {"-": "", "": "\n", "+": "\n" * (pending + (previous is not None))}
+    return "".join(text) + ending[chomping]

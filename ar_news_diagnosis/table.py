@@ -609,6 +609,13 @@ CHANGES = (
         formats.quoted_printable,
         formats.quoted_printable_undone,
     ),
+    Change(
+        "yaml-folded",
+        "written as a YAML folded block scalar (PyYAML's default_style='>')",
+        "escape",
+        escapes.yaml_folded,
+        escapes.yaml_unfolded,
+    ),
 )
 
 # The table sorted: by key, by stage and, for local changes, by character.

@@ -130,6 +130,7 @@ VARIANT_SHA256 = {
     "lines-reversed": "f14b68df09a7f6fdc8be4c60856271cfeb8d483b5fbcba3b1c98b950efd5400a",
     "json": "4b7da2f288f689cb1811125f8a5b9f5940cef09d6b5d2d41c305b06de2c54f35",
     "yaml": "dfa47a4e638888f0409ffe45d7aa067404087bf51099e98a47be59bba87d3e7c",
+    "yaml-folded": "ac8be89e4ef2cfec4ad6f7b56990fae595681d4cf5d2de4485d17e8745a6fe83",
     "ruby-dump": "d285157dfa94990e28e02ad6324cd43088c8862b3fab2e279787107f5e0d257b",
     "go-q": "7b51e17efa24ebebc24ba19542d2b3366d8f019237e2cda11c6618dd1a88cedd",
     "go-plus-q": "25c841a4897fe2930c6d1410232bbb62e778b606bfff5a30800a3d271372e797",

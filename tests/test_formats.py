@@ -18,7 +18,8 @@ textwrap), and kept as real tools wrote them in tests/data, from ar_news.txt:
 - yaml_dump_default.txt and yaml_dq.txt: PyYAML 6.0.4, ``yaml.dump(text)``
   and ``yaml.dump(text, default_style='"', allow_unicode=True)``, written as
   UTF-8; yaml_dump_wide.txt the same, ``yaml.dump(text, width=float("inf"))``,
-  no line folded.
+  no line folded; yaml_folded.txt, ``yaml.dump(text, default_style='>',
+  allow_unicode=True)``, a folded block scalar.
 """
 
 import csv
@@ -43,6 +44,7 @@ TOOLS_SHA256 = {
     "yaml_dump_default.txt": "dfa47a4e638888f0409ffe45d7aa067404087bf51099e98a47be59bba87d3e7c",
     "yaml_dq.txt": "0aa8b5a7384bdecb18f928302a61b287083df6e123aab927ace06bdaabe797bb",
     "yaml_dump_wide.txt": "4d6ae2344d4459270ca90a9c8e98cc670f976a4ae3804515420a4b8c52605ca4",
+    "yaml_folded.txt": "ac8be89e4ef2cfec4ad6f7b56990fae595681d4cf5d2de4485d17e8745a6fe83",
 }
 LITERALS = {  # each tool's output, what check.py must name, its key
     "ruby_dump.txt": ("written as Ruby's String#dump", "ruby-dump"),
@@ -56,7 +58,19 @@ LITERALS = {  # each tool's output, what check.py must name, its key
         "written as a field of PostgreSQL's COPY text format, a line of its own",
         "postgresql-copy",
     ),
+    "yaml_folded.txt": (
+        "written as a YAML folded block scalar (PyYAML's default_style='>')",
+        "yaml-folded",
+    ),
 }
+# Small texts as PyYAML 6.0.3 writes them with yaml.dump(text,
+# default_style=">", allow_unicode=True): its line breaks kept at the end
+# (chomping "+", the document's end marked), a first line more indented.
+YAML_FOLDED = {
+    "سلام عليكم\n\nمرحبا بكم\n\n": (">+\n  سلام عليكم\n\n\n  مرحبا بكم\n\n...\n"),
+    " مرحبا\nبكم في كوريا": (">2-\n   مرحبا\n  بكم في كوريا\n"),
+}
+YAML_FOLDED_NAME = "written as a YAML folded block scalar (PyYAML's default_style='>')"
 CSV = "written as a quoted CSV field"
 JSON_LINES = "written as JSON Lines, each line a JSON string"
 HEX = "written as hex digits (a hex dump)"
@@ -177,6 +191,27 @@ class DataFormats(unittest.TestCase):
                         )
                     ],
                 )
+
+    def test_yaml_folded_lines_and_breaks_as_pyyaml_writes_them(self) -> None:
+        header, *lines = library_output("yaml_folded.txt").decode("utf-8").split("\n")
+        self.assertEqual(header, ">-")  # no line break at the end: stripped
+        self.assertTrue(all(line.startswith("  ") for line in lines if line))
+        self.assertGreater(len(lines), 2 * TEXT.count("\n"))  # lines folded too
+        for text, copy in YAML_FOLDED.items():
+            with self.subTest(text=text):
+                self.assertEqual(
+                    known(check.compare(text, copy.encode("utf-8"))),
+                    [f"  known change: {YAML_FOLDED_NAME}"],
+                )
+                self.assertEqual(
+                    check.variant("yaml-folded", text=text), copy.encode("utf-8")
+                )
+
+    def test_a_folded_line_joined_by_hand_is_not_yaml(self) -> None:
+        folded = library_output("yaml_folded.txt")
+        joined = folded.replace(b"\n  ", b" ", 1)
+        self.assertNotEqual(joined, folded)
+        self.assertNotIn(YAML_FOLDED_NAME, check.compare(TEXT, joined))
 
     def test_one_language_is_not_named_for_another(self) -> None:
         """Go writes \\U0001f1e8 where Ruby writes \\u{1F1E8}: the same text, read back."""
