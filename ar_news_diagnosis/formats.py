@@ -2,7 +2,7 @@
 
 HTML and XML character references, percent-encoding (URLs and forms),
 JavaScript's ``escape()``, Base64 and hex digits in lines of a width,
-quoted-printable, a CSV field and JSON Lines.  A reader returns the text and
+hex dumps with offsets (xxd, hexdump -C, od), quoted-printable, a CSV field and JSON Lines.  A reader returns the text and
 the form read off the copy (which characters were encoded, a line width,
 a byte-order mark), so that the writer with that form makes the copy again.
 """
@@ -223,6 +223,117 @@ def hex_undone(copy: str) -> "tuple[str, tuple]":
     if not encoded.isalnum():  # bytes.fromhex would pass over spaces
         raise ValueError("not hex digits")
     return as_text(bytes.fromhex(encoded)), (width, final, encoded != encoded.lower())
+
+
+# Hex dumps with offsets, 16 bytes a line, as xxd, hexdump -C and od -An -tx1
+# write them by default: each line's bytes in hex, beside its offset and the
+# bytes shown as ASCII (a dot for each that is not printable), or alone.
+
+
+def shown_as_ascii(chunk: bytes) -> str:
+    """The bytes as a dump's right-hand column shows them: printable ASCII, else a dot."""
+    return "".join(chr(byte) if 0x20 <= byte < 0x7F else "." for byte in chunk)
+
+
+def xxd_line(offset: int, chunk: bytes) -> str:
+    """A line of ``xxd``: the offset, the bytes in pairs, and as ASCII."""
+    pairs = " ".join(
+        chunk[start : start + 2].hex() for start in range(0, len(chunk), 2)
+    )
+    return f"{offset:08x}: {pairs:<39}  {shown_as_ascii(chunk)}"
+
+
+def hexdump_line(offset: int, chunk: bytes) -> str:
+    """A line of ``hexdump -C``: the offset, the bytes in two groups of eight, and as ASCII."""
+    halves = (
+        " ".join(f"{byte:02x}" for byte in half) for half in (chunk[:8], chunk[8:])
+    )
+    return f"{offset:08x}  {next(halves):<23}  {next(halves):<23}  |{shown_as_ascii(chunk)}|"
+
+
+def od_line(offset: int, chunk: bytes) -> str:
+    """A line of ``od -An -tx1``: the bytes alone, each after a space."""
+    return "".join(f" {byte:02x}" for byte in chunk)
+
+
+# Each dump: how it writes a line; whether it writes a line the same as the
+# one before as "*", once for a run of them (hexdump and od, without -v); and
+# whether it ends with the length, as an offset of a line of its own.
+DUMPS = {
+    "xxd": (xxd_line, False, False),
+    "hexdump-c": (hexdump_line, True, True),
+    "od": (od_line, True, False),
+}
+DUMP_LINE = 16  # bytes a line
+DUMP_BOUND = 5  # the most characters a dump writes for a byte, its lines full
+
+
+def dumped(layout: str):
+    """Make and undo the hex dump ``layout``, a key of DUMPS; return the two and ``widest``.
+
+    Its one form, ``bound``, is for the size limit alone: DUMP_BOUND dots a
+    byte, more than any of them writes for a byte of a full line (hexdump -C
+    writes 77 characters for 16), where a dump of one character would count
+    a whole line.
+    """
+    write_line, squeezed, length_last = DUMPS[layout]
+
+    def make(text: str, bound: bool = False) -> str:
+        data = utf8(text)
+        if bound:
+            return "." * DUMP_BOUND * len(data)
+        lines, previous = [], None
+        for offset in range(0, len(data), DUMP_LINE):
+            chunk = data[offset : offset + DUMP_LINE]
+            if squeezed and chunk == previous:
+                if lines[-1] != "*":
+                    lines.append("*")
+            else:
+                lines.append(write_line(offset, chunk))
+            previous = chunk
+        if length_last and data:
+            lines.append(f"{len(data):08x}")
+        return "".join(line + "\n" for line in lines)
+
+    def undo(copy: str) -> str:
+        lines = copy.split("\n")
+        if lines.pop() or not lines:
+            raise ValueError("not lines of a hex dump")
+        length = int(lines.pop(), 16) if length_last else None
+        data, repeated = bytearray(), None
+        for line in lines:
+            if squeezed and line == "*":
+                repeated = data[-DUMP_LINE:]
+                continue
+            if repeated is not None:
+                repeat_until(data, repeated, int(line[:8], 16) if length_last else None)
+                repeated = None
+            data += bytes.fromhex(dump_field(line, layout))
+        if repeated is not None:
+            repeat_until(data, repeated, length)
+        text = as_text(bytes(data))
+        if make(text) != copy:
+            raise ValueError(f"not {layout}'s dump")
+        return text
+
+    return make, undo, lambda text: (True,)
+
+
+def repeat_until(data: bytearray, repeated: bytes, offset: "int | None") -> None:
+    """Write the line of a run ("*") again up to the ``offset`` of the line after
+    it; od -An writes no offset, so a run cannot be read back."""
+    if offset is None:
+        raise ValueError("no offset says how many lines a * stands for")
+    while len(data) < offset:
+        data += repeated
+
+
+def dump_field(line: str, layout: str) -> str:
+    """The hex digits of one line of a dump, spaces left out; ValueError where there are none."""
+    field = {"xxd": line[10:49], "hexdump-c": line[10:58], "od": line}[layout]
+    if not re.fullmatch("[0-9a-f ]+", field):
+        raise ValueError("no hex digits where a dump has them")
+    return field.replace(" ", "")
 
 
 # Mail: quoted-printable.

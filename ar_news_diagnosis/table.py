@@ -616,6 +616,19 @@ CHANGES = (
         escapes.yaml_folded,
         escapes.yaml_unfolded,
     ),
+    Change("xxd", "written as xxd's hex dump", "escape", *formats.dumped("xxd")),
+    Change(
+        "hexdump-c",
+        "written as a hex dump by hexdump -C",
+        "escape",
+        *formats.dumped("hexdump-c"),
+    ),
+    Change(
+        "od",
+        "written as a hex dump by od -An -tx1 (no offsets)",
+        "escape",
+        *formats.dumped("od"),
+    ),
 )
 
 # The table sorted: by key, by stage and, for local changes, by character.

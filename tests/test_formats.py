@@ -19,7 +19,12 @@ textwrap), and kept as real tools wrote them in tests/data, from ar_news.txt:
   and ``yaml.dump(text, default_style='"', allow_unicode=True)``, written as
   UTF-8; yaml_dump_wide.txt the same, ``yaml.dump(text, width=float("inf"))``,
   no line folded; yaml_folded.txt, ``yaml.dump(text, default_style='>',
-  allow_unicode=True)``, a folded block scalar.
+  allow_unicode=True)``, a folded block scalar;
+- xxd_default.txt, hexdump_c.txt and od_an_tx1.txt: hex dumps with offsets
+  (od's without), on Debian 12: ``xxd ar_news.txt`` (xxd 2022-01-14, Debian's
+  xxd 2:9.0.1378-2+deb12u2), ``hexdump -C ar_news.txt`` (util-linux 2.38.1,
+  Debian's bsdextrautils 2.38.1-5+deb12u3) and ``od -An -tx1 ar_news.txt``
+  (GNU coreutils 9.1).
 """
 
 import csv
@@ -45,6 +50,40 @@ TOOLS_SHA256 = {
     "yaml_dq.txt": "0aa8b5a7384bdecb18f928302a61b287083df6e123aab927ace06bdaabe797bb",
     "yaml_dump_wide.txt": "4d6ae2344d4459270ca90a9c8e98cc670f976a4ae3804515420a4b8c52605ca4",
     "yaml_folded.txt": "ac8be89e4ef2cfec4ad6f7b56990fae595681d4cf5d2de4485d17e8745a6fe83",
+    "xxd_default.txt": "df43fcd7504c606e4bce2e4b9eaa6fae488838ab69862d6ec351b464136a6aa4",
+    "hexdump_c.txt": "fef0a209f4be133611d4654f7e022097aff92029087f05ec2a7cefb12bfd367f",
+    "od_an_tx1.txt": "d44edf4fb96c11fecb802c184b3ea8cfe22874fa1f258d47d6669e0c9a367e09",
+}
+DUMPS = {  # each tool's dump of the article, what check.py must name, its key
+    "xxd_default.txt": ("written as xxd's hex dump", "xxd"),
+    "hexdump_c.txt": ("written as a hex dump by hexdump -C", "hexdump-c"),
+    "od_an_tx1.txt": ("written as a hex dump by od -An -tx1 (no offsets)", "od"),
+}
+# A run of tatweel, and the same tools' dumps of it: hexdump and od write a
+# line the same as the one before as "*", once for the run.
+RUN = "\u0622\u0633\u064a" + "\u0640" * 41 + "\u0627"
+RUN_DUMPS = {
+    "xxd": (
+        "00000000: d8a2 d8b3 d98a d980 d980 d980 d980 d980  ................\n"
+        + "".join(
+            f"000000{offset}0: d980 d980 d980 d980 d980 d980 d980 d980  ................\n"
+            for offset in range(1, 5)
+        )
+        + "00000050: d980 d980 d980 d980 d8a7                 ..........\n"
+    ),
+    "hexdump-c": (
+        "00000000  d8 a2 d8 b3 d9 8a d9 80  d9 80 d9 80 d9 80 d9 80  |................|\n"
+        "00000010  d9 80 d9 80 d9 80 d9 80  d9 80 d9 80 d9 80 d9 80  |................|\n"
+        "*\n"
+        "00000050  d9 80 d9 80 d9 80 d9 80  d8 a7                    |..........|\n"
+        "0000005a\n"
+    ),
+    "od": (
+        " d8 a2 d8 b3 d9 8a d9 80 d9 80 d9 80 d9 80 d9 80\n"
+        " d9 80 d9 80 d9 80 d9 80 d9 80 d9 80 d9 80 d9 80\n"
+        "*\n"
+        " d9 80 d9 80 d9 80 d9 80 d8 a7\n"
+    ),
 }
 LITERALS = {  # each tool's output, what check.py must name, its key
     "ruby_dump.txt": ("written as Ruby's String#dump", "ruby-dump"),
@@ -67,8 +106,8 @@ LITERALS = {  # each tool's output, what check.py must name, its key
 # default_style=">", allow_unicode=True): its line breaks kept at the end
 # (chomping "+", the document's end marked), a first line more indented.
 YAML_FOLDED = {
-    "سلام عليكم\n\nمرحبا بكم\n\n": (">+\n  سلام عليكم\n\n\n  مرحبا بكم\n\n...\n"),
-    " مرحبا\nبكم في كوريا": (">2-\n   مرحبا\n  بكم في كوريا\n"),
+    "سلام عليكم\n\nمرحبا بكم\n\n": ">+\n  سلام عليكم\n\n\n  مرحبا بكم\n\n...\n",
+    " مرحبا\nبكم في كوريا": ">2-\n   مرحبا\n  بكم في كوريا\n",
 }
 YAML_FOLDED_NAME = "written as a YAML folded block scalar (PyYAML's default_style='>')"
 CSV = "written as a quoted CSV field"
@@ -212,6 +251,41 @@ class DataFormats(unittest.TestCase):
         joined = folded.replace(b"\n  ", b" ", 1)
         self.assertNotEqual(joined, folded)
         self.assertNotIn(YAML_FOLDED_NAME, check.compare(TEXT, joined))
+
+    def test_hex_dumps_with_offsets_as_the_tools_write_them(self) -> None:
+        for name, (change, key) in DUMPS.items():
+            with self.subTest(tool=name):
+                copy = library_output(name)
+                lines = copy.decode("ascii").split("\n")
+                if key == "od":  # the bytes alone: they are the article's
+                    self.assertEqual(bytes.fromhex(copy.decode("ascii")), ORIGINAL)
+                else:  # each line after the offset of its first byte, 16 a line
+                    for number, line in enumerate(lines[: len(ORIGINAL) // 16]):
+                        self.assertTrue(line.startswith(f"{16 * number:08x}"))
+                self.assertEqual(
+                    known(check.compare(TEXT, copy)), [f"  known change: {change}"]
+                )
+                self.assertEqual(check.variant(key), copy)
+
+    def test_a_run_of_lines_the_same_written_once(self) -> None:
+        for key, dump in RUN_DUMPS.items():
+            with self.subTest(key=key):
+                self.assertEqual(check.variant(key, text=RUN), dump.encode("ascii"))
+        # hexdump's offsets say how many lines the * stands for.
+        report = check.compare(RUN, RUN_DUMPS["hexdump-c"].encode("ascii"))
+        self.assertIn("  known change: written as a hex dump by hexdump -C", report)
+
+    def test_a_dump_edited_by_hand_is_none_of_them(self) -> None:
+        for name, (change, _) in DUMPS.items():
+            copy = library_output(name)
+            for edited in (
+                copy.replace(b"|..", b"|x.", 1),  # the ASCII column
+                copy.replace(b" d8", b"d8", 1),  # a space taken out
+                copy.replace(b"\n", b"\n\n", 1),  # an empty line
+            ):
+                if edited != copy:
+                    with self.subTest(tool=name, edited=edited[:70]):
+                        self.assertNotIn(change, check.compare(TEXT, edited))
 
     def test_one_language_is_not_named_for_another(self) -> None:
         """Go writes \\U0001f1e8 where Ruby writes \\u{1F1E8}: the same text, read back."""
