@@ -3,9 +3,15 @@ inserted between the text's own.
 
 Each function here makes a change of the table or undoes it on a copy;
 ``inserted`` makes both, with the places read off the copy as its form.
+Lines wrapped to a width (at spaces, or cut within words as fold -w does)
+are undone by ``unwrapped`` with a text the changes make as a guide; lines
+indented alike by ``indent_undone``.
 """
 
 import re
+import textwrap
+
+from .text import as_text, utf8
 
 MARKS = "\u200f\u200e\u061c"  # right-to-left, left-to-right, Arabic letter mark
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060"  # space, non-joiner, joiner, word joiner
@@ -70,3 +76,167 @@ def inserted(characters: str):
         return (tuple((offset, characters[0]) for offset in range(1, len(text) + 1)),)
 
     return make, undo, widest
+
+
+# Lines wrapped: a line break put in at a run of spaces (in its place or
+# beside it), or within a word, so that no line is wider than a width
+# (textwrap, fold, fmt, par, HTML-to-text tools, mail, a terminal), counted
+# in characters or, as fold and fmt do, in bytes: there the UTF-8 is read as
+# Latin-1, a byte to a character.
+NBSP = "\xc2\xa0"  # a no-break space, in UTF-8 read as Latin-1
+GAP = re.compile("(?:[ \t\r\n]|\xc2\xa0)+")  # a run of whitespace, so read
+NARROWEST, WIDEST = 40, 256  # the widths named: a break put in by hand is none
+INDENTED = 8  # the most spaces named as an indentation
+
+
+def wrapped(
+    text: str, unit: str = "characters", width: int = 70, breaks: "tuple | None" = None
+) -> bytes:
+    """``text`` with a line break at each of ``breaks``, no line wider than ``width`` ``unit``.
+
+    A break is (its offset in the UTF-8, how many spaces there it takes the
+    place of).  By default each line is wrapped as ``textwrap.fill`` does.
+    """
+    if breaks is None:
+        text = "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
+    return with_breaks(text, breaks or ())
+
+
+def folded(
+    text: str, unit: str = "bytes", width: int = 80, breaks: "tuple | None" = None
+) -> bytes:
+    """As ``wrapped``; by default each line cut every ``width`` bytes, as ``fold -w`` does."""
+    if breaks is None:
+        breaks, start = [], 0
+        for line in utf8(text).split(b"\n"):
+            breaks += [(start + offset, 0) for offset in range(width, len(line), width)]
+            start += len(line) + 1
+    return with_breaks(text, breaks)
+
+
+def with_breaks(text: str, breaks) -> bytes:
+    """``text``'s UTF-8 with a line break at each (offset, spaces it takes the place of)."""
+    data, pieces, last = utf8(text).decode("latin-1"), [], 0
+    for offset, replaces in breaks:
+        pieces += [data[last:offset], "\n"]
+        last = offset + replaces
+    return ("".join(pieces) + data[last:]).encode("latin-1")
+
+
+def indented(text: str, spaces: int = 3) -> str:
+    """Indent each line that is not empty by ``spaces``, as lynx and links do."""
+    return "\n".join(" " * spaces * bool(line) + line for line in text.split("\n"))
+
+
+def indent_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo an indentation of each line that is not empty by the same number of spaces."""
+    lines = copy.split("\n")
+    spaces = min(
+        (len(line) - len(line.lstrip(" ")) for line in lines if line), default=0
+    )
+    if not 0 < spaces <= INDENTED or any(
+        line and not line.startswith(" " * spaces) for line in lines
+    ):
+        raise ValueError("not each line indented alike")
+    return "\n".join(line[spaces:] for line in lines), (spaces,)
+
+
+def lines(text: str) -> "tuple[int, int | None]":
+    """How many line breaks ``text`` has, and how many bytes other than whitespace
+    (None where it has a lone surrogate, which no byte stands for)."""
+    try:
+        data = utf8(text)
+    except ValueError:
+        return text.count("\n"), None
+    blank = sum(map(data.count, (b" ", b"\t", b"\r", b"\n"))) + 2 * data.count(
+        b"\xc2\xa0"
+    )
+    return text.count("\n"), len(data) - blank
+
+
+def unwrapped(copy: str, text: str) -> "tuple[str, str, tuple] | None":
+    """Take out of ``copy`` the line breaks that wrapping put in, ``text`` the guide.
+
+    A break was put in where ``text`` has none, among the same characters
+    that are not whitespace: in the place of spaces, beside them or within a
+    word.  Returns the text before, the key of the change and its form:
+    ``folded`` where a break is within a word and each line broken is as
+    wide as the widest; ``wrapped`` where every break is at spaces and each
+    line broken would not have fit after the one before; else None.
+    """
+    try:
+        data, guide = utf8(copy).decode("latin-1"), utf8(text).decode("latin-1")
+    except ValueError:  # a lone surrogate, which no byte stands for
+        return None
+    gaps, spaces = {}, 0  # the guide's runs of whitespace, by where they stand
+    for run in GAP.finditer(guide):
+        gaps[run.start() - spaces] = run[0]
+        spaces += len(run[0])
+    pieces, breaks, put_in = (
+        [],
+        [],
+        [],
+    )  # put_in: (the copy's line each ends, at spaces)
+    spaces = line = last = size = 0
+    for run in GAP.finditer(data):
+        gap, known = run[0], gaps.get(run.start() - spaces, "")
+        pieces.append(data[last : run.start()])
+        size += run.start() - last
+        spaces, last, newlines = spaces + len(gap), run.end(), gap.count("\n")
+        if newlines > known.count("\n"):
+            found = break_put_in(gap, known)
+            if not found:
+                return None  # lines joined, or two breaks in one place
+            index, replaces = found
+            breaks.append((size + index, replaces))
+            put_in.append((line, bool(known)))
+            gap = gap[:index] + " " * replaces + gap[index + 1 :]
+        pieces.append(gap)
+        size, line = size + len(gap), line + newlines
+    for unit, wrapped_lines in (
+        ("characters", copy.split("\n")),
+        ("bytes", data.split("\n")),
+    ):
+        key = line_breaks_put_in(wrapped_lines, put_in)
+        if key:
+            before = as_text(("".join(pieces) + data[last:]).encode("latin-1"))
+            return before, key, (unit, max(map(len, wrapped_lines)), tuple(breaks))
+    return None
+
+
+def break_put_in(gap: str, known: str) -> "tuple[int, int] | None":
+    """Where in ``gap``, a run of whitespace of the copy, one line break was put
+    in, ``known`` the guide's run there: its index, and how many spaces it
+    takes the place of; None where it has more, or lines were joined.
+
+    Beside the guide's own line breaks (a line cut before a no-break space
+    at its end) it is the one whose removal leaves them; among spaces alone,
+    the first, in the place of the spaces the copy lacks.
+    """
+    for index in (at for at, char in enumerate(gap) if char == "\n"):
+        if gap[:index] + gap[index + 1 :] == known:
+            return index, 0
+    rest = gap.replace("\n", "", 1)
+    kept, wanted = (len(each) - each.count("\xc2") for each in (rest, known))
+    if "\n" in known + rest or kept > wanted:
+        return None
+    return gap.find("\n"), wanted - kept
+
+
+def line_breaks_put_in(wrapped_lines: "list[str]", put_in: list) -> "str | None":
+    """Which wrapping put line breaks after the lines ``put_in`` (each a line's
+    number, and whether the break is at spaces), the lines' width counted as
+    given; None where none is named."""
+    width = max(map(len, wrapped_lines))
+    if not put_in or not NARROWEST <= width <= WIDEST:
+        return None
+    if not all(at_spaces for _, at_spaces in put_in):  # cut within a word
+        full = all(len(wrapped_lines[at]) == width for at, _ in put_in)
+        return "folded" if full else None
+    # At spaces: the next line would not have fit after the one broken.
+    if all(
+        len(wrapped_lines[at].rstrip(" ")) + len(wrapped_lines[at + 1]) >= width
+        for at, _ in put_in
+    ):
+        return "wrapped"
+    return None

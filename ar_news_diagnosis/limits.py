@@ -4,12 +4,13 @@ A copy larger than ``size_limit(text)`` is only said to be too long, so
 that no search starts on it; ``display_limit`` bounds the text a display
 order is undone on.  Both are bounded character by character, from what
 each change makes of each character alone in its widest form, through the
-chains the search tries (see ``table.MOST_CHANGES`` and ``MOST_OTHER``).
+chains the search tries (see ``table.MOST_CHANGES`` and ``MOST_OTHER``);
+then what is added once, and what wrapping and indenting add to lines.
 """
 
 import functools
 
-from .layout import MARKS
+from .layout import INDENTED, MARKS, NARROWEST
 from .table import (
     BY_STAGE,
     LOCAL_CHANGES,
@@ -17,15 +18,20 @@ from .table import (
     MOST_OTHER,
     OTHER_TEXT_CHANGES,
     STAGES,
+    WRAPPED_LAYERS,
+    WRAPPED_OTHER,
     Change,
 )
-from .text import as_text, common_prefix
+from .text import as_text, common_prefix, utf8
 
-UNITS: "dict[str, tuple[int, int]]" = {}  # by character: the most made of it alone
+UNITS: "dict[str, tuple[int, int, int]]" = {}  # by character: the most made of it alone
 MOST_MADE: "dict[tuple, int]" = {}  # by character, stage, layers left and end
 MADE: "dict[tuple[str, str], str | None]" = {}  # by change's key and character
-LAYER_STAGES = [  # each change of these makes each character alone; display only reorders
-    BY_STAGE[stage] for stage in STAGES[1:] if stage != "display"
+LAYER_STAGES = [  # each change of these makes each character alone; display only
+    # reorders, and layout adds to lines (see ``layout_added``)
+    BY_STAGE[stage]
+    for stage in STAGES[1:]
+    if stage not in ("layout", "display")
 ]
 # The characters each local change replaces.
 REPLACED = {change.key: frozenset(map(chr, change.table)) for change in LOCAL_CHANGES}
@@ -92,12 +98,14 @@ def most_made(
     return MOST_MADE[key]
 
 
-def unit(char: str) -> "tuple[int, int]":
+def unit(char: str) -> "tuple[int, int, int]":
     """The most the known changes, as the search combines them, make of ``char`` alone.
 
     Up to two text changes that are not local, then local ones, each once;
     then the layers, three changes in all with the others.  Returns the
-    bytes, and the characters that the display order gets.
+    bytes, the characters that the display order gets, and the bytes of
+    UTF-8 of a text that lines are wrapped in (WRAPPED_OTHER changes at most
+    that are not local).
     """
     if char not in UNITS:
         texts = {char: 0}  # each text made: the fewest changes not local that make it
@@ -109,14 +117,39 @@ def unit(char: str) -> "tuple[int, int]":
             for text, count in list(texts.items()):
                 if not REPLACED[change.key].isdisjoint(text):
                     texts.setdefault(change.make(text), count)
-        UNITS[char] = tuple(
+        UNITS[char] = (
+            *(
+                max(
+                    sum(most_made(each, 0, MOST_CHANGES - count, end) for each in text)
+                    for text, count in texts.items()
+                )
+                for end in (None, DISPLAY)
+            ),
             max(
-                sum(most_made(each, 0, MOST_CHANGES - count, end) for each in text)
+                len(utf8(text))
                 for text, count in texts.items()
-            )
-            for end in (None, DISPLAY)
+                if count <= WRAPPED_OTHER
+            ),
         )
     return UNITS[char]
+
+
+def layout_added(text: str, end: "int | None" = None) -> int:
+    """The most that lines wrapped and indented add: bytes, or characters before the stage ``end``.
+
+    Wrapping names no width under NARROWEST, and a line it breaks would not
+    have fit after the one before: two lines running hold NARROWEST bytes
+    at least (a character is a byte or more), so it puts in at most one line
+    break for every NARROWEST / 2 bytes.  Each passes through the layers
+    after it, WRAPPED_LAYERS at most.  Each line, the text's own and those,
+    may be indented by INDENTED spaces, a layer itself: one more after it.
+    """
+    wrapped = sum(text.count(char) * unit(char)[2] for char in set(text))
+    breaks = 2 * wrapped // NARROWEST
+    lines = text.count("\n") + 1 + breaks
+    return breaks * most_made("\n", 0, WRAPPED_LAYERS, end) + (
+        lines * INDENTED * most_made(" ", 0, WRAPPED_LAYERS - 1, end)
+    )
 
 
 def size_limit(text: str) -> int:
@@ -125,11 +158,13 @@ def size_limit(text: str) -> int:
     Bounded character by character (with one inserted character of each
     kind after each), then room for what is added once: two newlines at the
     end and a mark at the start, each through three layers, and 64 bytes
-    for quotes, a byte-order mark and Base64's last line; and for the soft
-    line breaks of quoted-printable, two characters in every 76 (YAML's folded
-    lines stay within what percent-encoding and references make of each).
+    for quotes, a byte-order mark and Base64's last line; what wrapping and
+    indenting add (``layout_added``); and for the soft line breaks of
+    quoted-printable, two characters in every 76 (YAML's folded lines stay
+    within what percent-encoding and references make of each).
     """
     total = sum(text.count(char) * unit(char)[0] for char in set(text))
+    total += layout_added(text)
     once = 2 * most_made("\n") + most_made(MARKS[0]) + 64
     return total + total // 32 + once
 
@@ -139,4 +174,5 @@ def display_limit(text: str) -> int:
 
     As ``size_limit``, with room for a newline and a mark added once.
     """
-    return sum(text.count(char) * unit(char)[1] for char in set(text)) + 64
+    total = sum(text.count(char) * unit(char)[1] for char in set(text))
+    return total + layout_added(text, DISPLAY) + 64

@@ -75,11 +75,12 @@ def line_and_column(before: str) -> "tuple[int, int]":
 
 
 def step_name(step: tuple) -> str:
-    """The name of a change as made: with the characters it left as they were, if any."""
+    """The name of a change as made: with the characters it left as they were, if
+    any, or what its form says (a width)."""
     change, form = step
     if change.table and form:
         return f"{change.name}, except {' and '.join(map(describe, form))}"
-    return change.name
+    return change.said(form)
 
 
 # How a report says a change was made more than once running.

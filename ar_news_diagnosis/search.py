@@ -2,13 +2,15 @@
 
 First what is written over the whole copy is undone on it (a newline after
 an escape, the escape, the display order, shaping, inserted characters, the
-saving, a wrong reading), one change of each stage and three at most, the
-last made first: a few candidate texts.  Then, for each, the changes that
+saving, an indentation, a wrong reading), one change of each stage and
+three at most, the last made first: a few candidate texts.  Then, for each, the changes that
 make it of the expected text: up to two that are not local (normalizations,
 mojibake, whitespace), and any number of local ones, changes of single
 characters found from the places that differ.  Last, each chain is made
 again from the expected text and compared with the copy: only what that
-makes byte for byte, or the start of, is returned.
+makes byte for byte, or the start of, is returned.  Lines wrapped are
+undone apart, where nothing else explains the copy, with the texts that
+text changes make as guides.
 
 ``find_chains`` is the entry; ``cut`` says where a cut-short copy ends.
 """
@@ -18,7 +20,7 @@ import re
 
 from .bidi import MIRRORED
 from .cut import holds_a_character
-from .layout import MARKS, ZERO_WIDTH
+from .layout import MARKS, ZERO_WIDTH, lines, unwrapped
 from .limits import display_limit
 from .shaping import presentation_forms
 from .table import (
@@ -31,6 +33,8 @@ from .table import (
     MOST_OTHER,
     OTHER_TEXT_CHANGES,
     STAGES,
+    WRAPPED_LAYERS,
+    WRAPPED_OTHER,
     Change,
     remade,
 )
@@ -42,6 +46,7 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # What is undone on the copy, group by group in the order undone: a newline
 # added at the end, then each stage after the text's, the last made first
 # (an escape, a saving, ..., a wrong reading); of each, what can be undone.
+# Lines wrapped are not among them: they are undone with a guide (``unwrap``).
 LAYERS = [[NEWLINE]] + [
     [change for change in BY_STAGE[stage] if change.undo]
     for stage in reversed(STAGES[1:])
@@ -369,10 +374,48 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
         add_explanations(
             text, actual, made, change.make(text), found, [()], whole, cut_short
         )
+    # Lines wrapped, where no chain found is as short as one that wraps them.
+    fewest = min(map(len, whole), default=MOST_CHANGES + 2)
+    wrapping = min(WRAPPED_LAYERS + 1, fewest - 1)  # how many levels may be
+    while len(levels) < wrapping:
+        levels.append(next(undoing))
+    while len(bases) <= WRAPPED_OTHER:
+        bases.append(list(other_changes(text, len(bases))))
+    unwrap(text, actual, levels[:wrapping], bases, whole, cut_short)
     chains = whole or cut_short
     fewest = min(map(len, chains), default=0)
     chains = [chain for chain in chains if len(chain) == fewest]
     return (chains, []) if whole else ([], chains)
+
+
+def unwrap(
+    text: str, actual: bytes, levels: list, bases: list, whole: list, cut_short: list
+) -> None:
+    """Add the chains that wrap lines: the line breaks put in are taken out of
+    the copy, with the layers of ``levels`` undone, where it has more
+    lines than a text that WRAPPED_OTHER text changes make (the guide) and
+    as much else, and the search goes on from the lines unwrapped."""
+    guides = [
+        (chain, base, *lines(base))
+        for depth in range(WRAPPED_OTHER + 1)
+        for chain, base in bases[depth]
+    ]
+    for level in levels:
+        for candidate, chains in level.items():
+            broken, rest = lines(candidate)
+            for chain, base, own, other in guides:
+                found = (
+                    other is not None
+                    and other == rest
+                    and own < broken
+                    and unwrapped(candidate, base)
+                )
+                if found:
+                    before, key, form = found
+                    layers = [((CHANGES_BY_KEY[key], form),) + each for each in chains]
+                    add_explanations(
+                        text, actual, chain, base, before, layers, whole, cut_short
+                    )
 
 
 # A saving made on a start of a text gives what it gives made on the whole,

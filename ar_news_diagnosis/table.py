@@ -38,6 +38,7 @@ class Change:
 
     __slots__ = (
         "fields",
+        "form_said",
         "key",
         "make",
         "name",
@@ -60,8 +61,9 @@ class Change:
         table: "dict[str, str] | None" = None,
         seen=None,
         fields: "tuple[str, ...]" = (),
+        form_said=None,
     ) -> None:
-        self.key, self.stage = key, stage
+        self.key, self.stage, self.form_said = key, stage, form_said
         self.template, self.fields = name, fields
         self.name = name.format(*fields) if fields else name
         self.undo, self.widest, self.seen = undo, widest, seen
@@ -78,6 +80,10 @@ class Change:
                 text = text.replace(chr(code), new)
         return text
 
+    def said(self, form: tuple) -> str:
+        """The name of the change as made in ``form``."""
+        return self.form_said(*form) if self.form_said and form else self.name
+
     def __repr__(self) -> str:
         return f"<Change {self.key}>"
 
@@ -86,12 +92,13 @@ class Change:
 # changes come first: any number of local ones (of single characters, with a
 # ``table``), up to two others.  A wrong reading (mojibake) may be made among
 # them or after them; then, one of each at most, what is written over the
-# whole text: inserted characters, shaping, display order, a saving other
-# than UTF-8, an escape.  A newline added at the end may follow them all, as
+# whole text: lines wrapped or indented, inserted characters, shaping,
+# display order, a saving other than UTF-8, an escape.  A newline added at the end may follow them all, as
 # a command-line tool prints it.
 STAGES = (
     "text",
     "reading",
+    "layout",
     "zero-width",
     "marks",
     "shaping",
@@ -107,6 +114,15 @@ def replacing(key: str, name: str, old: str, new: "str | tuple[str, ...]") -> Ch
     if len(new) == len(old) > 1:
         return Change(key, name, "text", table=dict(zip(old, new)))
     return Change(key, name, "text", table=dict.fromkeys(old, new))
+
+
+def said_with_width(template: str) -> dict:
+    """The ``name`` of a change that makes lines of a width, and its ``form_said``:
+    the name with the width read off the copy, and its unit."""
+    return {
+        "name": template.format(""),
+        "form_said": lambda unit, width, breaks: template.format(f" of {width} {unit}"),
+    }
 
 
 def normalized(form: str) -> Change:
@@ -405,6 +421,34 @@ CHANGES = (
         for loss in savings.LOSSES
         for reading in savings.WRONG_READINGS
     ),
+    # Lines wrapped to a width: the line breaks put in are told from the
+    # text's own with a text the changes make as a guide (layout.unwrapped);
+    # the width, and where each break goes, read off the copy as its form.
+    Change(
+        "wrapped",
+        stage="layout",
+        make=layout.wrapped,
+        **said_with_width("lines wrapped at spaces to a width{}"),
+    ),
+    Change(
+        "folded",
+        stage="layout",
+        make=layout.folded,
+        **said_with_width(
+            "long lines cut at a width{}, within words too (fold -w, a terminal)"
+        ),
+    ),
+    Change(
+        "indented",
+        "each line indented, as text browsers do",
+        "layout",
+        layout.indented,
+        layout.indent_undone,
+        lambda text: (layout.INDENTED,),
+        form_said=lambda spaces: (
+            f"each line indented by {spaces} spaces, as text browsers do"
+        ),
+    ),
     # Characters inserted, shaping, display orders and escapes: written over
     # the whole text, each undone on the copy and made again.
     Change(
@@ -654,6 +698,9 @@ OTHER_TEXT_CHANGES = [
 # How deep a chain the search tries, and so how much the limits allow for.
 MOST_CHANGES = 3  # not counting local ones: others and layers undone on the copy
 MOST_OTHER = 2  # text changes that are not local
+# Lines wrapped are undone apart, on the copy with at most two layers undone,
+# and with a text the changes make as a guide: one with at most one of them.
+WRAPPED_OTHER, WRAPPED_LAYERS = 1, 2
 
 
 def remade(text: str, chain: tuple) -> "bytes | None":
