@@ -86,7 +86,7 @@ def inserted(characters: str):
 NBSP = "\xc2\xa0"  # a no-break space, in UTF-8 read as Latin-1
 GAP = re.compile("(?:[ \t\r\n]|\xc2\xa0)+")  # a run of whitespace, so read
 NARROWEST, WIDEST = 40, 256  # the widths named: a break put in by hand is none
-INDENTED = 8  # the most spaces named as an indentation
+INDENTED = 4  # the most spaces named as an indentation: lynx and links write 3
 
 
 def wrapped(

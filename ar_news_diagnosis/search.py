@@ -160,9 +160,20 @@ def written_from(char: str, saving: "Change | None") -> "frozenset[str]":
 
 
 # Kept for one search, which meets each text, base or candidate, many times:
-# the characters of each, and what a saving writes of each base.
+# the characters of each, what a saving writes of each base, and the savings
+# made forward that each candidate may be the output of.
 CHARACTERS: "dict[tuple[str, bool], frozenset[str]]" = {}
 WRITTEN: "dict[tuple[str, str], str]" = {}
+SEEN: "dict[str, list[Change]]" = {}
+
+
+def savings_seen(candidate: str) -> "list[Change]":
+    """The savings that cannot be undone whose output ``candidate`` may be."""
+    if candidate not in SEEN:
+        SEEN[candidate] = [
+            saving for saving in FORWARD_SAVINGS if saving.seen(candidate)
+        ]
+    return SEEN[candidate]
 
 
 def characters(text: str, cut_short: bool = False) -> "frozenset[str]":
@@ -195,7 +206,7 @@ def holds_only(candidate: str, written: "frozenset[str]") -> bool:
     Its first characters are looked at first: where they are not, as in
     bytes that share nothing with the text, the rest is not read.
     """
-    start = candidate[: max(0, len(candidate) - 3)][:64]  # never its last three
+    start = candidate[: min(64, max(0, len(candidate) - 3))]  # never its last three
     return written.issuperset(start) and written.issuperset(
         characters(candidate, cut_short=True)
     )
@@ -328,6 +339,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     found = as_text(actual)
     CHARACTERS.clear()
     WRITTEN.clear()
+    SEEN.clear()
     limit = []  # worked out only for a text more than four times as long as ``text``
 
     def displayed(candidate: str) -> bool:
@@ -480,8 +492,8 @@ def add_explanations(
             written = utf8(candidate) if layers else actual
         except ValueError:  # a lone surrogate, which no byte stands for
             continue
-        for saving in FORWARD_SAVINGS:
-            if saving.seen(candidate) and may_start(saving, base, written):
+        for saving in savings_seen(candidate):
+            if may_start(saving, base, written):
                 made = utf8(as_text(saving.make(base)))
                 steps = chain + ((saving, ()),) + layers
                 if made == written and (not layers or remade(text, steps) == actual):

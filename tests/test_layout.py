@@ -20,7 +20,12 @@ has them in one ``<div>``, joined by ``<br>`` and a line break; each after
 - debhtml2text_utf8_p.txt: Debian's html2text 1.3.2a-28, ``html2text -utf8
   article.html``;
 - pyhtml2text_default_p.txt: html2text 2025.4.15 from PyPI on CPython
-  3.11.7, ``html2text.html2text(html)`` of article.html read as UTF-8.
+  3.11.7, ``html2text.html2text(html)`` of article.html read as UTF-8;
+- lynx_dump_p.txt: Lynx 2.9.0dev.12 (Debian 2.9.0dev.12-1), ``lynx -dump
+  -nolist -display_charset=utf-8 -assume_charset=utf-8 article.html``;
+  links_dump_p.txt: Links 2.28 (Debian 2.28-1+b2), ``links -dump -codepage
+  utf-8 article.html``; both with LANG and LC_ALL C.UTF-8, each line
+  indented by three spaces.
 """
 
 import hashlib
@@ -66,6 +71,22 @@ TOOLS = {  # each tool's output, its digest, and what check.py must name
         (
             f"a newline added at the end and no-break spaces removed and {WRAPPED}"
             " 78 characters and a newline added at the end"
+        ),
+    ),
+    "lynx_dump_p.txt": (
+        "8dbf811ef0d01e9d7ec34b5b0739fa3d47f8614718f4b024a63d5e73b6dba687",
+        (
+            "no-break spaces turned into plain spaces and trailing whitespace"
+            f" stripped from each line (str.rstrip) and {WRAPPED} 71 characters and"
+            " each line indented by 3 spaces, as text browsers do and a newline"
+            " added at the end"
+        ),
+    ),
+    "links_dump_p.txt": (
+        "30fbcfd9f946d9be2ae2a47a1e37a51d3c3147b36308311d07f24aac0e40a4a3",
+        (
+            f"a newline added at the end and {WRAPPED} 74 characters and each line"
+            " indented by 3 spaces, as text browsers do"
         ),
     ),
     "fold_w80.txt": (
@@ -207,7 +228,7 @@ class Wrapped(unittest.TestCase):
 
 class Indented(unittest.TestCase):
     def test_each_line_indented_and_wrapped(self) -> None:
-        for spaces in (2, 3, 5):
+        for spaces in (1, 3, 4):
             copy = "\n".join(
                 " " * spaces + line if line else line
                 for line in filled(TEXT, 72).split("\n")
@@ -227,6 +248,11 @@ class Indented(unittest.TestCase):
         lines = ["   " + line if line else line for line in TEXT.split("\n")]
         lines[4] = lines[4][1:]
         self.assertEqual(known(check.compare(TEXT, "\n".join(lines))), [])
+
+    def test_deeper_than_four_spaces_is_not_named_an_indentation(self) -> None:
+        """The size limit allows four spaces a line: no deeper one is named."""
+        copy = "\n".join(" " * 5 + line if line else line for line in TEXT.split("\n"))
+        self.assertNotIn("indented", check.compare(TEXT, copy))
 
 
 PANDOC_SHA256 = "f98592905d72fc0b427325461279786926e0c94f6f2ad06b86b47ae758a6652c"
