@@ -114,6 +114,16 @@ def folded(
     return with_breaks(text, breaks)
 
 
+def most_breaks(size: int) -> int:
+    """The most line breaks that wrapping, as named, puts in a text of ``size`` bytes.
+
+    No width under NARROWEST is named, and a line broken would not have fit
+    after the one before: two lines running hold NARROWEST bytes at least (a
+    character is a byte or more), so one break at most for NARROWEST / 2.
+    """
+    return 2 * size // NARROWEST + 1
+
+
 def with_breaks(text: str, breaks) -> bytes:
     """``text``'s UTF-8 with a line break at each (offset, spaces it takes the place of)."""
     data, pieces, last = utf8(text).decode("latin-1"), [], 0

@@ -10,7 +10,7 @@ then what is added once, and what wrapping and indenting add to lines.
 
 import functools
 
-from .layout import INDENTED, MARKS, NARROWEST
+from .layout import INDENTED, MARKS, most_breaks
 from .table import (
     BY_STAGE,
     LOCAL_CHANGES,
@@ -137,15 +137,13 @@ def unit(char: str) -> "tuple[int, int, int]":
 def layout_added(text: str, end: "int | None" = None) -> int:
     """The most that lines wrapped and indented add: bytes, or characters before the stage ``end``.
 
-    Wrapping names no width under NARROWEST, and a line it breaks would not
-    have fit after the one before: two lines running hold NARROWEST bytes
-    at least (a character is a byte or more), so it puts in at most one line
-    break for every NARROWEST / 2 bytes.  Each passes through the layers
-    after it, WRAPPED_LAYERS at most.  Each line, the text's own and those,
-    may be indented by INDENTED spaces, a layer itself: one more after it.
+    Wrapping puts in a line break for every few bytes at most (``most_breaks``),
+    each through the layers after it, WRAPPED_LAYERS at most.  Each line, the
+    text's own and those, may be indented by INDENTED spaces, a layer itself:
+    one more after it.
     """
     wrapped = sum(text.count(char) * unit(char)[2] for char in set(text))
-    breaks = 2 * wrapped // NARROWEST
+    breaks = most_breaks(wrapped)
     lines = text.count("\n") + 1 + breaks
     return breaks * most_made("\n", 0, WRAPPED_LAYERS, end) + (
         lines * INDENTED * most_made(" ", 0, WRAPPED_LAYERS - 1, end)

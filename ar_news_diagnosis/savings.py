@@ -8,9 +8,10 @@ module is imported, under names of this package's own.
 """
 
 import codecs
+import functools
 import re
 
-from .text import ASTRAL, utf8
+from .text import ASTRAL, as_text, utf8
 
 # Error handlers of ours, for what converters write where a code page falls short.
 SUBSTITUTE = "ar-news-substitute"
@@ -93,6 +94,9 @@ SEVEN_BITS = (
 )  # a table for bytes.translate: each high bit cleared
 
 
+@functools.lru_cache(
+    maxsize=None
+)  # one for each saving in a code page, whatever its loss
 def decoded(encoding: str, mark: str = "", read: str = ""):
     """Undo saving in ``encoding`` after a byte-order ``mark``, the copy perhaps ``read`` as another first.
 
@@ -105,22 +109,24 @@ def decoded(encoding: str, mark: str = "", read: str = ""):
     undefined = undefined_as_itself(read) if read else None
 
     def undo(copy: str) -> "tuple[str, tuple]":
-        data = copy.encode(read, undefined) if read else utf8(copy)
-        if not data.startswith(start):
-            raise ValueError("no byte-order mark")
-        data = data[len(start) :]
+        text = as_text(copy.encode(read, undefined)) if read else copy
         if encoding.startswith(("utf-16", "utf-32")):
+            data = utf8(text)
+            if not data.startswith(start):
+                raise ValueError("no byte-order mark")
             unit = 4 if encoding.startswith("utf-32") else 2
-            whole_units = data[: len(data) // unit * unit]
+            whole_units = data[len(start) :][: (len(data) - len(start)) // unit * unit]
             return whole_units.decode(encoding, "surrogatepass"), ()
-        text = data.decode("utf-8", "surrogateescape")
+        if not text.startswith(mark):  # UTF-8's, read as it is
+            raise ValueError("no byte-order mark")
+        text = text[len(mark) :]
         if encoding == "utf-8":
             if UNDECODABLE.search(text, 0, len(text) - 3):
                 raise ValueError("not UTF-8")
             return text, ()
         if not text.isascii() and not UNDECODABLE.search(text):
             raise ValueError("UTF-8, not a code page's bytes")
-        return data.decode(encoding, "surrogateescape"), ()
+        return utf8(text).decode(encoding, "surrogateescape"), ()
 
     return undo
 

@@ -20,7 +20,7 @@ import re
 
 from .bidi import MIRRORED
 from .cut import holds_a_character
-from .layout import MARKS, ZERO_WIDTH, lines, unwrapped
+from .layout import MARKS, ZERO_WIDTH, lines, most_breaks, unwrapped
 from .limits import display_limit
 from .shaping import presentation_forms
 from .table import (
@@ -60,9 +60,16 @@ def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
     A saving in a code page leaves ASCII as it is, and yet what it wrote for
     what it cannot hold (?) is to be told from the text's own: it is kept.
     """
-    try:
-        before = change.undo(text)
-    except ValueError:  # not this change's output
+    if (
+        change.undo,
+        text,
+    ) not in UNDONE:  # savings alike but for their losses share one
+        try:
+            UNDONE[change.undo, text] = change.undo(text)
+        except ValueError:  # not this change's output
+            UNDONE[change.undo, text] = None
+    before = UNDONE[change.undo, text]
+    if before is None:
         return None
     before, form = before if isinstance(before, tuple) else (before, ())
     return (before, form) if before != text or change.stage == "saving" else None
@@ -160,11 +167,24 @@ def written_from(char: str, saving: "Change | None") -> "frozenset[str]":
 
 
 # Kept for one search, which meets each text, base or candidate, many times:
-# the characters of each, what a saving writes of each base, and the savings
-# made forward that each candidate may be the output of.
+# what each undoing gives of each text, the characters of each, what a saving
+# writes of each base, and of each candidate its bytes and the savings made
+# forward it may be the output of.
+UNDONE: "dict[tuple, tuple | str | None]" = {}
 CHARACTERS: "dict[tuple[str, bool], frozenset[str]]" = {}
 WRITTEN: "dict[tuple[str, str], str]" = {}
+ENCODED: "dict[str, bytes | None]" = {}
 SEEN: "dict[str, list[Change]]" = {}
+
+
+def encoded(candidate: str) -> "bytes | None":
+    """The bytes ``candidate`` stands for; None where it holds a lone surrogate."""
+    if candidate not in ENCODED:
+        try:
+            ENCODED[candidate] = utf8(candidate)
+        except ValueError:
+            ENCODED[candidate] = None
+    return ENCODED[candidate]
 
 
 def savings_seen(candidate: str) -> "list[Change]":
@@ -337,8 +357,10 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     hold, fewest first, so that what needs more is never worked out.
     """
     found = as_text(actual)
+    UNDONE.clear()
     CHARACTERS.clear()
     WRITTEN.clear()
+    ENCODED.clear()
     SEEN.clear()
     limit = []  # worked out only for a text more than four times as long as ``text``
 
@@ -412,8 +434,14 @@ def unwrap(
         for depth in range(WRAPPED_OTHER + 1)
         for chain, base in bases[depth]
     ]
+    # A break put in is a byte more at most, and a character four bytes at
+    # most: a candidate longer than this is none.
+    longest = 4 * max(len(base) for _, base, _, _ in guides)
+    longest += most_breaks(longest)
     for level in levels:
         for candidate, chains in level.items():
+            if len(candidate) > longest:  # a character is a byte or more
+                continue
             broken, rest = lines(candidate)
             for chain, base, own, other in guides:
                 found = (
@@ -488,9 +516,8 @@ def add_explanations(
             change.stage == "escape" or change is NEWLINE for change, _ in layers
         ):
             continue
-        try:
-            written = utf8(candidate) if layers else actual
-        except ValueError:  # a lone surrogate, which no byte stands for
+        written = encoded(candidate) if layers else actual
+        if written is None:  # a lone surrogate, which no byte stands for
             continue
         for saving in savings_seen(candidate):
             if may_start(saving, base, written):
