@@ -20,13 +20,14 @@ The modules, a concern each; each imports only modules above it here:
 
 - ``text``: what they all share: bytes as text, the Arabic characters named;
 - what the known changes do to a text, and how each is undone on a copy:
-  ``layout`` (line ends, whitespace, characters inserted),
+  ``layout`` (line ends, whitespace, lines wrapped and indented, characters
+  inserted),
   ``savings`` (Unicode forms, code pages, mojibake),
   ``shaping`` (Arabic presentation forms),
   ``bidi`` (display order: the Unicode Bidirectional Algorithm),
   ``escapes`` (string literals: Python, JSON, Ruby, Go, YAML, PostgreSQL) and
-  ``formats`` (references, percent-encoding, Base64, hex, quoted-printable,
-  CSV, JSON Lines);
+  ``formats`` (references, percent-encoding, Base64, hex, hex dumps,
+  quoted-printable, CSV, JSON Lines);
 - ``table``: the known changes, each a ``Change`` with a stable key, the
   stages a chain makes them in, and how deep a chain the search tries;
 - ``limits``: how large a copy the known changes can make of a text;
