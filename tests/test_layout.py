@@ -135,7 +135,7 @@ class Wrapped(unittest.TestCase):
             library_output("fold_w60.txt").decode("utf-8")
 
     def test_textwrap_at_any_width_is_named_with_it(self) -> None:
-        for width in (40, 55, 70, 72, 79, 80, 100):
+        for width in (40, 72, 80, 100):
             with self.subTest(width=width):
                 copy = filled(TEXT, width)
                 report = check.compare(TEXT, copy)
