@@ -28,8 +28,14 @@ LATER_STAGES = STAGES[1:]
 def draw(chance: random.Random) -> "tuple[str, ...]":
     """A chain within reach: up to two text changes that are not of single
     characters, then up to three of single characters, then at most one
-    change of each later stage that can be undone on the copy, three in all
-    but the local ones; an escape may be the same twice.  Not in reach, and
+    change of each later stage that can be undone on the copy, or lines
+    wrapped, three in all but the local ones; an escape may be the same
+    twice.  Lines are wrapped after one text change at most that is not of
+    single characters, and after those of single characters that write each
+    character in as many bytes and line breaks as line breaks or spaces, and
+    are saved in no code page after, which may not hold all the text.  Lines
+    indented are not written as a YAML folded block scalar: its lines more
+    indented are read as YAML reads them, not as PyYAML wrote them.  Not in reach, and
     so not drawn: characters inserted, or shaped, then saved in a code page,
     which may not hold them; before a code page, changes of single
     characters it cannot hold; and a code page that writes the text as ASCII,
@@ -53,14 +59,28 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     stages = chance.sample(LATER_STAGES, chance.randint(0, min(room, 3)))
     for stage in LATER_STAGES:  # in the order made
         if stage in stages:
-            undone = [each.key for each in changes if each.stage == stage and each.undo]
+            undone = [
+                each.key
+                for each in changes
+                if each.stage == stage and (each.undo or stage == "layout")
+            ]
             if stage == "saving" and {"zero-width", "marks", "shaping"} & set(stages):
                 undone = [key for key in undone if not key.startswith(CODE_PAGES)]
             chain.append(chance.choice(undone))
+    if {"wrapped", "folded"} & set(chain):  # the guide: one text change at most
+        chain = [
+            key
+            for key in chain
+            if key not in others[1:]
+            and keeps_bytes(key)
+            and not key.startswith(CODE_PAGES)
+        ]
     if "utf8-read-as-cp1256" in chain:
         chain = [
             key for key in chain if key not in ("zero-width-inserted", "marks-inserted")
         ]
+    if "yaml-folded" in chain:  # lines more indented are read as YAML reads them
+        chain = [key for key in chain if key != "indented"]
     saving = next((key for key in chain if key.startswith(CODE_PAGES)), None)
     if saving:
         chain = [key for key in chain if not hides(saving, key)]
@@ -68,6 +88,19 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     if last and last.stage == "escape" and room > len(stages) and chance.random() < 0.2:
         chain.append(last.key)  # the same escape twice
     return tuple(chain)
+
+
+def keeps_bytes(key: str) -> bool:
+    """Tell whether the change ``key``, if of single characters, writes each
+    character that is not whitespace in as many bytes, and each line break
+    as a line break or a space, as wrapping's guide needs."""
+    table = check.CHANGES_BY_KEY[key].table or {}
+    return all(
+        new in ("\n", " ")
+        if chr(code) == "\n"
+        else chr(code).isspace() or len(chr(code).encode()) == len(str(new).encode())
+        for code, new in table.items()
+    )
 
 
 def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
