@@ -26,6 +26,8 @@ From Python:
 - ``explain(expected, actual, name)`` returns None or a ``Difference``: where
   the copy differs, and each ``Explanation`` by the keys of its changes;
 - ``assert_same(expected, actual, name)`` raises AssertionError with the report;
+- ``assert_made(keys, actual, text=ARTICLE)`` raises AssertionError unless
+  ``actual`` is what the known changes of ``keys`` make of the text;
 - ``variant(*keys, text=ARTICLE)`` is the bytes the changes make of a text;
 - ``CHANGES`` is the table of known changes, each a ``Change`` with a
   stable key, the name a report prints and what it does to a text;
@@ -129,6 +131,24 @@ def assert_same(
     """Raise AssertionError with the report where ``actual`` is not ``expected``: for unittest and pytest."""
     __tracebackhide__ = True  # pytest shows the report, not this function
     diagnosis().assert_same(expected, actual, name, limit_of(expected))
+
+
+def assert_made(
+    keys: "str | tuple[str, ...] | list[str]",
+    actual: "bytes | str",
+    text: "str | None" = None,
+    name: str = "-",
+) -> None:
+    """Raise AssertionError unless ``actual`` is what the known changes of ``keys``,
+    made in that order, make of ``text`` (the article): for unittest and pytest.
+
+    ``keys``: one key, keys joined by commas, or a sequence of them.  The
+    message says where ``actual`` differs and what explains it.
+    """
+    __tracebackhide__ = True  # pytest shows the message, not this function
+    if text is None and ARTICLE is None:
+        raise ValueError("no text given, and make_article.py is not beside check.py")
+    diagnosis().assert_made(keys, actual, ARTICLE if text is None else text, name)
 
 
 def variant(*keys: str, text: "str | None" = None) -> bytes:
@@ -309,12 +329,38 @@ def parse_arguments(arguments: "list[str]"):
         "instead of the article",
     )
     parser.add_argument(
+        "--keys",
+        action="store_true",
+        help="list the key and name of every known change, in the table's order, "
+        "and exit (with --json, one JSON object per change)",
+    )
+    parser.add_argument(
         "--version",
         action="version",
         version=f"%(prog)s {VERSION}",
         help="print the version of check.py and of the diagnosis it goes with, and exit",
     )
     return parser.parse_args(arguments)
+
+
+def list_keys(options) -> int:
+    """Print the key and name of each known change, as text or JSON; return the exit status."""
+    try:
+        changes = diagnosis().CHANGES
+    except ImportError as error:
+        return trouble("", str(error), options)
+    import json
+
+    for change in changes:
+        if options.json:
+            print(
+                json.dumps(
+                    {"key": change.key, "name": change.name, "stage": change.stage}
+                )
+            )
+        else:
+            print(f"{change.key:<35} {change.name}")
+    return 0
 
 
 def read_expected(path: str) -> bytes:
@@ -337,6 +383,8 @@ def main() -> None:
     options = parse_arguments(arguments) if arguments else None
     if sys.stdout is not None:  # print any file name, whatever the terminal holds
         sys.stdout.reconfigure(errors="backslashreplace")
+    if options and options.keys:
+        raise SystemExit(list_keys(options))
     if options and options.expected is not None:
         try:
             expected = read_expected(options.expected)

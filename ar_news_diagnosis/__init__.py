@@ -12,6 +12,8 @@ Offered here, as ``check`` offers it:
 - ``explain(expected, actual, name)``: None, or a ``Difference``;
 - ``compare(expected, actual, name)``: None, or the report, ``str(explain(...))``;
 - ``assert_same(expected, actual, name)``: AssertionError with the report;
+- ``assert_made(keys, actual, text, name)``: AssertionError unless ``actual``
+  is what the known changes of ``keys`` make of ``text``, saying what does;
 - ``variant(*keys, text)``: the bytes the known changes make of a text;
 - ``size_limit(text)``: the most bytes they make of it;
 - ``CHANGES`` and ``CHANGES_BY_KEY``: the table of known changes.
@@ -47,9 +49,9 @@ from .cut import shown_steps, where_it_ends
 from .limits import size_limit
 from .partial import partly_made
 from .places import places_that_differ
-from .report import Difference, Explanation, distinct
+from .report import Difference, Explanation, distinct, not_made
 from .search import find_chains
-from .table import CHANGES, CHANGES_BY_KEY, Change, remade
+from .table import CHANGES, CHANGES_BY_KEY, Change, known_keys, remade
 from .text import as_text
 
 # The version of check.py this package goes with: the two change together.
@@ -62,6 +64,7 @@ __all__ = [
     "Change",
     "Difference",
     "Explanation",
+    "assert_made",
     "assert_same",
     "compare",
     "explain",
@@ -182,10 +185,31 @@ def variant(*keys: str, text: str) -> bytes:
     Each change in its first form: the README says which.  An unknown key,
     or changes that cannot be made of this text, raise ValueError.
     """
-    for key in keys:
-        if key not in CHANGES_BY_KEY:
-            raise ValueError(f"no known change has the key {key!r}")
+    keys = known_keys(keys)
     made = remade(text, tuple((CHANGES_BY_KEY[key], ()) for key in keys))
     if made is None:
         raise ValueError(f"{' then '.join(keys)} cannot be made of this text")
     return made
+
+
+def assert_made(
+    keys: "str | tuple[str, ...] | list[str]",
+    actual: "bytes | str",
+    text: str,
+    name: str = "-",
+) -> None:
+    """Raise AssertionError unless ``actual`` is, byte for byte, what the known
+    changes of ``keys``, made in that order, make of ``text``: for unittest and pytest.
+
+    ``keys``: one key, keys joined by commas, or a sequence of them; one no
+    known change has raises ValueError at once.  The message says which
+    changes were expected, where ``actual`` first differs from what they
+    make, and what explains ``actual`` against ``text`` itself.
+    """
+    __tracebackhide__ = True  # pytest shows the message, not this function
+    keys = known_keys(keys)
+    made, actual = variant(*keys, text=text), as_bytes(actual, "actual")
+    if actual != made:
+        difference = explain(text, actual, name)
+        steps = tuple((CHANGES_BY_KEY[key], ()) for key in keys)
+        raise AssertionError(not_made(steps, made, actual, difference, name))

@@ -353,6 +353,15 @@ class Difference:
         self.found = character_at(actual, start)
         self._texts, self._places = (expected.decode("utf-8"), as_text(actual)), None
 
+    def __repr__(self) -> str:
+        explained = "; ".join(
+            f"{' + '.join(each.keys)} ({each.extent})" for each in self.explanations
+        )
+        return (
+            f"<Difference {self.name}: {self.at} at byte {self.byte}:"
+            f" {explained or 'no known change'}>"
+        )
+
     @property
     def places(self) -> "list[tuple[int, int, str, str]]":
         """Every place that differs, as (line, column, expected run, found run)."""
@@ -423,3 +432,52 @@ class Difference:
             ],
             "places": len(self.places),
         }
+
+
+# Where a copy first differs from what the changes expected make, by
+# ``Difference.at``: as WHERE, the changes' output in the original's place.
+WHERE_MADE = {
+    "differs": "{place}",
+    "longer": "longer than their output: {place}",
+    "ends": "EOF on {name} after {place}",
+    "empty": "EOF on {name} which is empty",
+}
+
+
+def not_made(
+    steps: tuple,
+    made: bytes,
+    actual: bytes,
+    difference: "Difference | None",
+    name: str,
+) -> str:
+    """The message of ``assert_made``: the changes expected (``steps``), where
+    ``actual`` first differs from what they ``made``, and ``difference``, how
+    it differs from the text itself (None: it is the text)."""
+    keys = ", ".join(change.key for change, _ in steps)
+    lines = [
+        f"{name}: not what the known changes expected make of the text",
+        f"  expected: {named(steps)} ({keys})",
+    ]
+    try:
+        made.decode("utf-8")
+    except UnicodeDecodeError:  # their output is no text: where, by bytes alone
+        index = common_prefix(made, actual)
+        line = made[:index].count(b"\n") + 1
+        lines.append(
+            f"  where it first differs from their output: byte {index + 1}, line {line}"
+        )
+    else:
+        first = Difference(made, actual, name)
+        place = f"byte {first.byte}, line {first.line}, column {first.column}"
+        where = WHERE_MADE[first.at].format(name=name, place=place)
+        lines += [
+            f"  where it first differs from their output: {where}",
+            f"    their output has {first.expected}, found {first.found}",
+        ]
+    if difference is None:
+        lines.append("  against the text itself: it is the text; no change was made")
+    else:
+        lines.append("  against the text itself:")
+        lines += ["  " + line for line in str(difference).split("\n")[2:]]
+    return "\n".join(lines)

@@ -8,6 +8,7 @@ where the search needs it, undo it.  Below the table, the indexes the
 search and the limits use, and the bounds on how deep a chain they try.
 """
 
+import difflib
 import unicodedata
 
 from . import bidi, escapes, formats, layout, savings, shaping
@@ -694,6 +695,23 @@ OTHER_TEXT_CHANGES = [
     for change in CHANGES
     if change.stage in ("text", "reading") and not change.table
 ]
+
+
+def known_keys(keys: "str | tuple[str, ...] | list[str]") -> "tuple[str, ...]":
+    """``keys`` as a tuple: one key, keys joined by commas, or a sequence of keys.
+
+    A key no known change has raises ValueError, naming the closest keys.
+    """
+    keys = tuple(keys.split(",") if isinstance(keys, str) else keys)
+    for key in keys:
+        if key not in CHANGES_BY_KEY:
+            close = difflib.get_close_matches(key, CHANGES_BY_KEY, n=3, cutoff=0.6)
+            hint = f"; did you mean {' or '.join(close)}?" if close else ""
+            raise ValueError(
+                f"no known change has the key {key!r}{hint} (check.py --keys lists them)"
+            )
+    return keys
+
 
 # How deep a chain the search tries, and so how much the limits allow for.
 MOST_CHANGES = 3  # not counting local ones: others and layers undone on the copy
