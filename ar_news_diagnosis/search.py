@@ -29,6 +29,7 @@ from .table import (
     CHANGES_BY_KEY,
     FORWARD_SAVINGS,
     LOCAL_BY_CHARACTER,
+    LOCAL_CHANGES,
     MOST_CHANGES,
     MOST_OTHER,
     OTHER_TEXT_CHANGES,
@@ -41,6 +42,14 @@ from .table import (
 from .text import as_text, common_prefix, undecodable, utf8
 
 MOST_STATES = 256  # sets of local changes tried for one candidate
+# Local changes of whitespace alone: what wrapping's guide may have been through.
+SPACING = [
+    change
+    for change in LOCAL_CHANGES
+    if all(
+        chr(code).isspace() and new.strip() == "" for code, new in change.table.items()
+    )
+]
 NEWLINE = CHANGES_BY_KEY["newline-added"]
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # What is undone on the copy, group by group in the order undone: a newline
@@ -428,27 +437,30 @@ def unwrap(
     """Add the chains that wrap lines: the line breaks put in are taken out of
     the copy, with the layers of ``levels`` undone, where it has more
     lines than a text that WRAPPED_OTHER text changes make (the guide) and
-    as much else, and the search goes on from the lines unwrapped."""
+    as much else, and the search goes on from the lines unwrapped.  A local
+    change of whitespace alone (line breaks turned into spaces) may have
+    been made before the wrapping: the guide may have it too."""
     guides = [
-        (chain, base, *lines(base))
+        (chain, base, guide, *lines(guide))
         for depth in range(WRAPPED_OTHER + 1)
         for chain, base in bases[depth]
+        for guide in {base, *(change.make(base) for change in SPACING)}
     ]
     # A break put in is a byte more at most, and a character four bytes at
     # most: a candidate longer than this is none.
-    longest = 4 * max(len(base) for _, base, _, _ in guides)
+    longest = 4 * max(len(guide) for _, _, guide, _, _ in guides)
     longest += most_breaks(longest)
     for level in levels:
         for candidate, chains in level.items():
             if len(candidate) > longest:  # a character is a byte or more
                 continue
             broken, rest = lines(candidate)
-            for chain, base, own, other in guides:
+            for chain, base, guide, own, other in guides:
                 found = (
                     other is not None
                     and other == rest
                     and own < broken
-                    and unwrapped(candidate, base)
+                    and unwrapped(candidate, guide)
                 )
                 if found:
                     before, key, form = found

@@ -32,8 +32,8 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     wrapped, three in all but the local ones; an escape may be the same
     twice.  Lines are wrapped after one text change at most that is not of
     single characters, and after those of single characters that write each
-    character in as many bytes and line breaks as line breaks or spaces, and
-    are saved in no code page after, which may not hold all the text.  Lines
+    character that is not whitespace in as many bytes, and are saved in no
+    code page after, which may not hold all the text.  Lines
     indented are not written as a YAML folded block scalar: its lines more
     indented are read as YAML reads them, not as PyYAML wrote them.  Not in reach, and
     so not drawn: characters inserted, or shaped, then saved in a code page,
@@ -92,13 +92,10 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
 
 def keeps_bytes(key: str) -> bool:
     """Tell whether the change ``key``, if of single characters, writes each
-    character that is not whitespace in as many bytes, and each line break
-    as a line break or a space, as wrapping's guide needs."""
+    character that is not whitespace in as many bytes, as wrapping's guide needs."""
     table = check.CHANGES_BY_KEY[key].table or {}
     return all(
-        new in ("\n", " ")
-        if chr(code) == "\n"
-        else chr(code).isspace() or len(chr(code).encode()) == len(str(new).encode())
+        chr(code).isspace() or len(chr(code).encode()) == len(str(new).encode())
         for code, new in table.items()
     )
 
