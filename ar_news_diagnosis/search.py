@@ -439,35 +439,49 @@ def unwrap(
     lines than a text that WRAPPED_OTHER text changes make (the guide) and
     as much else, and the search goes on from the lines unwrapped.  A local
     change of whitespace alone (line breaks turned into spaces) may have
-    been made before the wrapping: the guide may have it too."""
-    guides = [
-        (chain, base, guide, *lines(guide))
+    been made to the text before the wrapping, and no other: the text with
+    it is a guide too."""
+    guides = [  # each base, and the guides it may give, itself first
+        (chain, base, [(guide, *lines(guide)) for guide in spaced(base, depth)])
         for depth in range(WRAPPED_OTHER + 1)
         for chain, base in bases[depth]
-        for guide in {base, *(change.make(base) for change in SPACING)}
     ]
     # A break put in is a byte more at most, and a character four bytes at
     # most: a candidate longer than this is none.
-    longest = 4 * max(len(guide) for _, _, guide, _, _ in guides)
+    longest = 4 * max(len(base) for _, base, _ in guides)
     longest += most_breaks(longest)
     for level in levels:
         for candidate, chains in level.items():
             if len(candidate) > longest:  # a character is a byte or more
                 continue
             broken, rest = lines(candidate)
-            for chain, base, guide, own, other in guides:
-                found = (
-                    other is not None
-                    and other == rest
-                    and own < broken
-                    and unwrapped(candidate, guide)
-                )
-                if found:
-                    before, key, form = found
-                    layers = [((CHANGES_BY_KEY[key], form),) + each for each in chains]
-                    add_explanations(
-                        text, actual, chain, base, before, layers, whole, cut_short
+            for chain, base, spacings in guides:
+                for guide, own, other in spacings:
+                    found = (
+                        other is not None
+                        and other == rest
+                        and own < broken
+                        and unwrapped(candidate, guide)
                     )
+                    if found:
+                        before, key, form = found
+                        layers = [
+                            ((CHANGES_BY_KEY[key], form),) + each for each in chains
+                        ]
+                        add_explanations(
+                            text, actual, chain, base, before, layers, whole, cut_short
+                        )
+
+
+def spaced(base: str, depth: int) -> "list[str]":
+    """``base``, then what each local change of whitespace alone makes of it,
+    where no other text change made it (``depth`` 0): the text itself."""
+    made = [base]
+    for change in SPACING if not depth else ():
+        each = change.make(base)
+        if each not in made:
+            made.append(each)
+    return made
 
 
 # A saving made on a start of a text gives what it gives made on the whole,

@@ -21,6 +21,17 @@ PARAGRAPH = TEXT.split("\n\n")[5]
 # The keys of savings in code pages: what they cannot hold, they lose.
 CODE_PAGES = ("cp", "iso-", "mac-", "latin-")
 
+# Changes of single characters of whitespace alone (line breaks as spaces,
+# LF as CRLF): wrapping's guide may have had one made.
+SPACING = [
+    change.key
+    for change in check.CHANGES
+    if change.table
+    and all(
+        chr(code).isspace() and not new.strip() for code, new in change.table.items()
+    )
+]
+
 # The stages after the text's, in the order made, each a change at most.
 LATER_STAGES = STAGES[1:]
 
@@ -32,8 +43,10 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     wrapped, three in all but the local ones; an escape may be the same
     twice.  Lines are wrapped after one text change at most that is not of
     single characters, and after those of single characters that write each
-    character that is not whitespace in as many bytes, and are saved in no
-    code page after, which may not hold all the text.  Lines
+    character that is not whitespace in as many bytes (after one of
+    whitespace alone, no text change that is not of single characters), and
+    are saved in no code page after, which may not hold all the text; lines
+    cut within characters (fold -w) are not displayed after.  Lines
     indented are not written as a YAML folded block scalar: its lines more
     indented are read as YAML reads them, not as PyYAML wrote them.  Not in reach, and
     so not drawn: characters inserted, or shaped, then saved in a code page,
@@ -75,6 +88,10 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
             and keeps_bytes(key)
             and not key.startswith(CODE_PAGES)
         ]
+        if any(key in SPACING for key in chain):  # and then no other
+            chain = [key for key in chain if key not in others]
+    if "folded" in chain:  # cut within characters: no display order undone after
+        chain = [key for key in chain if check.CHANGES_BY_KEY[key].stage != "display"]
     if "utf8-read-as-cp1256" in chain:
         chain = [
             key for key in chain if key not in ("zero-width-inserted", "marks-inserted")
