@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -72,6 +73,25 @@ class TheFacts(unittest.TestCase):
         self.assertEqual(
             sorted({char for char in ARTICLE if char.isdigit()}), list("013")
         )
+
+    def test_each_character_row_of_the_readme_counts_the_text(self) -> None:
+        with open(os.path.join(REPO, "README.md"), encoding="utf-8") as stream:
+            readme = stream.read()
+        rows = re.findall(
+            r"^\| U\+([0-9A-F]{4,6})(?: to U\+([0-9A-F]{4,6}),)? ([^|]+?) \| (\d+) \|$",
+            readme,
+            re.MULTILINE,
+        )
+        self.assertGreater(len(rows), 30)
+        for first, last, name, count in rows:
+            start, end = int(first, 16), int(last or first, 16)
+            with self.subTest(row=f"U+{first} {name}"):
+                if not last:
+                    self.assertEqual(unicodedata.name(chr(start)), name)
+                found = sum(start <= ord(char) <= end for char in ARTICLE)
+                self.assertEqual(found, int(count))
+        listed = {int(first, 16) for first, last, _, _ in rows if not last}
+        self.assertTrue(set(range(0x064B, 0x0653)) <= listed)  # every haraka
 
     def test_normal_forms(self) -> None:
         self.assertEqual(unicodedata.normalize("NFC", ARTICLE), ARTICLE)
