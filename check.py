@@ -320,7 +320,7 @@ def parse_arguments(arguments: "list[str]"):
         action="store_true",
         help="print one JSON object per file (JSON Lines, ASCII): file, status "
         "(identical, differs or trouble, with a message), first_difference, "
-        "explanations (keys, forms, extent), places",
+        "explanations (keys, forms, asked, extent), places",
     )
     parser.add_argument(
         "--expected",
@@ -332,7 +332,8 @@ def parse_arguments(arguments: "list[str]"):
         "--keys",
         action="store_true",
         help="list the key and name of every known change, in the table's order, "
-        "and exit (with --json, one JSON object per change)",
+        "and how to ask for it in another form, and exit "
+        "(with --json, one JSON object per change)",
     )
     parser.add_argument(
         "--version",
@@ -344,22 +345,23 @@ def parse_arguments(arguments: "list[str]"):
 
 
 def list_keys(options) -> int:
-    """Print the key and name of each known change, as text or JSON; return the exit status."""
+    """Print each known change's key, name and, where it has several, how one
+    asks for a form of it; as text or JSON.  Return the exit status."""
     try:
-        changes = diagnosis().CHANGES
+        package = diagnosis()
     except ImportError as error:
         return trouble("", str(error), options)
     import json
 
-    for change in changes:
+    for change in package.CHANGES:
+        form = package.form_of(change)
         if options.json:
-            print(
-                json.dumps(
-                    {"key": change.key, "name": change.name, "stage": change.stage}
-                )
-            )
+            row = {"key": change.key, "name": change.name, "stage": change.stage}
+            print(json.dumps({**row, "form": form}))
         else:
             print(f"{change.key:<35} {change.name}")
+            if form:
+                print(f"{'':<35} form: {form}")
     return 0
 
 

@@ -127,7 +127,8 @@ def parse_arguments(arguments: "list[str]"):
 
 
 def changed(keys: str) -> bytes:
-    """The article as the known changes of ``keys`` (comma-separated) leave it.
+    """The article as the known changes of ``keys`` (comma-separated, each
+    perhaps with its form in parentheses) leave it.
 
     They are check.py's, and come from its diagnosis package beside this
     script, imported only here.
@@ -142,7 +143,7 @@ def changed(keys: str) -> bytes:
             "--as needs the folder ar_news_diagnosis beside make_article.py"
         ) from None
     try:
-        return variant(*keys.split(","), text=ARTICLE)
+        return variant(keys, text=ARTICLE)
     except ValueError as error:
         raise OSError(str(error)) from None
 

@@ -15,6 +15,7 @@ Offered here, as ``check`` offers it:
 - ``assert_made(keys, actual, text, name)``: AssertionError unless ``actual``
   is what the known changes of ``keys`` make of ``text``, saying what does;
 - ``variant(*keys, text)``: the bytes the known changes make of a text;
+- ``form_of(change)``: how a change is asked for in a form of its own;
 - ``size_limit(text)``: the most bytes they make of it;
 - ``CHANGES`` and ``CHANGES_BY_KEY``: the table of known changes.
 
@@ -51,7 +52,7 @@ from .partial import partly_made
 from .places import places_that_differ
 from .report import Difference, Explanation, distinct, not_made
 from .search import find_chains
-from .table import CHANGES, CHANGES_BY_KEY, Change, known_keys, remade
+from .table import CHANGES, CHANGES_BY_KEY, Change, asked_steps, form_of, remade
 from .text import as_text
 
 # The version of check.py this package goes with: the two change together.
@@ -68,6 +69,7 @@ __all__ = [
     "assert_same",
     "compare",
     "explain",
+    "form_of",
     "size_limit",
     "variant",
 ]
@@ -182,11 +184,13 @@ def assert_same(
 def variant(*keys: str, text: str) -> bytes:
     """The bytes that the known changes of ``keys``, made in that order, make of ``text``.
 
-    Each change in its first form: the README says which.  An unknown key,
-    or changes that cannot be made of this text, raise ValueError.
+    Each change in its first form, or in the form given in parentheses, as
+    ``Explanation.asked`` gives it: ``json(ensure_ascii=False)``.  An unknown
+    key, a form its change does not take, or changes that cannot be made of
+    this text, raise ValueError.
     """
-    keys = known_keys(keys)
-    made = remade(text, tuple((CHANGES_BY_KEY[key], ()) for key in keys))
+    steps = asked_steps(keys)
+    made = remade(text, steps)
     if made is None:
         raise ValueError(f"{' then '.join(keys)} cannot be made of this text")
     return made
@@ -201,15 +205,18 @@ def assert_made(
     """Raise AssertionError unless ``actual`` is, byte for byte, what the known
     changes of ``keys``, made in that order, make of ``text``: for unittest and pytest.
 
-    ``keys``: one key, keys joined by commas, or a sequence of them; one no
-    known change has raises ValueError at once.  The message says which
+    ``keys``: one key, keys joined by commas, or a sequence of them, each
+    perhaps with its form (``json(ensure_ascii=False)``); one no known
+    change has raises ValueError at once.  The message says which
     changes were expected, where ``actual`` first differs from what they
     make, and what explains ``actual`` against ``text`` itself.
     """
     __tracebackhide__ = True  # pytest shows the message, not this function
-    keys = known_keys(keys)
-    made, actual = variant(*keys, text=text), as_bytes(actual, "actual")
+    steps = asked_steps(keys)
+    made = remade(text, steps)
+    if made is None:
+        raise ValueError("these changes cannot be made of this text")
+    actual = as_bytes(actual, "actual")
     if actual != made:
         difference = explain(text, actual, name)
-        steps = tuple((CHANGES_BY_KEY[key], ()) for key in keys)
         raise AssertionError(not_made(steps, made, actual, difference, name))

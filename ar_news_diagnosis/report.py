@@ -13,6 +13,7 @@ import math
 import unicodedata
 
 from .places import places_that_differ
+from .table import asked_as
 from .text import as_text, common_prefix, undecodable
 
 # How many of the places that differ a report lists, and of the known changes
@@ -198,7 +199,8 @@ class Explanation:
 
     ``keys``: the changes' keys, in the order made; ``forms``: the form each
     was made in, () for most (an escape's, the character a change left);
-    ``changes``: the two side by side.  ``extent``: "whole"; "cut short",
+    ``changes``: the two side by side; ``asked``: each as ``variant`` and
+    ``assert_made`` take it, its form as arguments (``json(ensure_ascii=False)``).  ``extent``: "whole"; "cut short",
     the copy ending after byte ``ends_after`` of their output, at ``line``
     and ``column`` of the original (None where only the line can be told);
     or "partial", ``places`` giving for each
@@ -206,6 +208,7 @@ class Explanation:
     """
 
     __slots__ = (
+        "asked",
         "changes",
         "column",
         "ends_after",
@@ -231,6 +234,7 @@ class Explanation:
         changes, self.forms = zip(*steps)
         self.keys = tuple(change.key for change in changes)
         self.changes = tuple(zip(self.keys, self.forms))
+        self.asked = tuple(asked_as(change, form) for change, form in steps)
 
     def __repr__(self) -> str:
         keyed = " + ".join(
@@ -303,6 +307,7 @@ WHERE = {
 EXPLANATION_FIELDS = (
     "keys",
     "forms",
+    "asked",
     "extent",
     "places",
     "ends_after",
@@ -454,7 +459,7 @@ def not_made(
     """The message of ``assert_made``: the changes expected (``steps``), where
     ``actual`` first differs from what they ``made``, and ``difference``, how
     it differs from the text itself (None: it is the text)."""
-    keys = ", ".join(change.key for change, _ in steps)
+    keys = ", ".join(asked_as(change, form) for change, form in steps)
     lines = [
         f"{name}: not what the known changes expected make of the text",
         f"  expected: {named(steps)} ({keys})",

@@ -8,7 +8,10 @@ where the search needs it, undo it.  Below the table, the indexes the
 search and the limits use, and the bounds on how deep a chain they try.
 """
 
+import ast
 import difflib
+import inspect
+import re
 import unicodedata
 
 from . import bidi, escapes, formats, layout, savings, shaping
@@ -697,20 +700,103 @@ OTHER_TEXT_CHANGES = [
 ]
 
 
-def known_keys(keys: "str | tuple[str, ...] | list[str]") -> "tuple[str, ...]":
-    """``keys`` as a tuple: one key, keys joined by commas, or a sequence of keys.
+# A change asked for by name: its key, then, where it is made in a form
+# other than its first, the form in parentheses as the arguments its
+# ``make`` takes after the text: ``json(ensure_ascii=False)``.
+ASKED = re.compile(r"\s*([^\s()]+)\s*(?:\((.*)\))?\s*", re.DOTALL)
 
-    A key no known change has raises ValueError, naming the closest keys.
+
+def asked_steps(asked: "str | tuple[str, ...] | list[str]") -> tuple:
+    """The steps (change, form) that ``asked`` names: one, or several joined by
+    commas (outside parentheses), or a sequence of such.
+
+    A key no known change has raises ValueError naming the closest keys; a
+    form its change's ``make`` does not take raises ValueError too.
     """
-    keys = tuple(keys.split(",") if isinstance(keys, str) else keys)
-    for key in keys:
-        if key not in CHANGES_BY_KEY:
-            close = difflib.get_close_matches(key, CHANGES_BY_KEY, n=3, cutoff=0.6)
-            hint = f"; did you mean {' or '.join(close)}?" if close else ""
-            raise ValueError(
-                f"no known change has the key {key!r}{hint} (check.py --keys lists them)"
-            )
-    return keys
+    if isinstance(asked, str):
+        asked = [asked]
+    return tuple(asked_step(part) for each in asked for part in split_asked(each))
+
+
+def split_asked(asked: str) -> "list[str]":
+    """Split changes asked for at the commas outside brackets and quotes."""
+    parts, depth, start, quote = [], 0, 0, ""
+    for index, char in enumerate(asked):
+        if quote:
+            quote = "" if char == quote and asked[index - 1] != "\\" else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and not depth:
+            parts.append(asked[start:index])
+            start = index + 1
+    return [*parts, asked[start:]]
+
+
+def asked_step(asked: str) -> tuple:
+    """One change asked for, and its form: the arguments read as Python literals."""
+    match = ASKED.fullmatch(asked)
+    if not match:
+        raise ValueError(f"not a key, nor a key and its form in parentheses: {asked!r}")
+    key, arguments = match.groups()
+    if key not in CHANGES_BY_KEY:
+        close = difflib.get_close_matches(key.lower(), CHANGES_BY_KEY, n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise ValueError(
+            f"no known change has the key {key!r}{hint} (check.py --keys lists them)"
+        )
+    change = CHANGES_BY_KEY[key]
+    if arguments is None:
+        return change, ()
+    try:
+        call = ast.parse(f"form({arguments})", mode="eval").body
+        values = [*map(ast.literal_eval, call.args)]
+        named = {each.arg: ast.literal_eval(each.value) for each in call.keywords}
+    except (SyntaxError, ValueError):
+        raise ValueError(
+            f"{asked.strip()!r}: a form is Python literals, as arguments"
+        ) from None
+    try:
+        bound = inspect.signature(change.make).bind("", *values, **named)
+    except TypeError as error:
+        raise ValueError(f"{asked.strip()!r} is no form of {key}: {error}") from None
+    bound.apply_defaults()
+    return change, tuple(bound.args[1:])
+
+
+def asked_as(change: Change, form: tuple) -> str:
+    """How to ask for ``change`` made in ``form``: its key, and the form as its
+    ``make``'s arguments, each an ASCII literal (``asked_step`` reads it back)."""
+    if not form:
+        return change.key
+    parameters = list(inspect.signature(change.make).parameters.values())[1:]
+    arguments, values = [], list(form)
+    for parameter in parameters:
+        if parameter.kind is parameter.VAR_POSITIONAL:
+            arguments += map(ascii, values)
+            break
+        if values:
+            arguments.append(f"{parameter.name}={values.pop(0)!a}")
+    return f"{change.key}({', '.join(arguments)})"
+
+
+def form_of(change: Change) -> "str | None":
+    """How ``change`` is asked for in a form: its ``make``'s arguments after the
+    text, each with its default (the first form), or ``*kept`` for the
+    characters a change of single characters leaves; None where it has one form."""
+    parameters = list(inspect.signature(change.make).parameters.values())[1:]
+    if not parameters or change.table and len(change.table) < 2:
+        return None  # one form, or but one character to leave
+    shown = [
+        f"*{parameter.name}"
+        if parameter.kind is parameter.VAR_POSITIONAL
+        else f"{parameter.name}={parameter.default!a}"
+        for parameter in parameters
+    ]
+    return f"{change.key}({', '.join(shown)})"
 
 
 # How deep a chain the search tries, and so how much the limits allow for.

@@ -4,6 +4,8 @@ The normalizers here are written on the tests' own terms, with re: one as it
 should be, and two with bugs put in on purpose, as a user's might have them.
 """
 
+import base64
+import json
 import os
 import re
 import shutil
@@ -39,6 +41,13 @@ def in_the_first_lines(text: str) -> str:
     return re.sub(
         ALEF_FORMS, "\u0627", re.sub(HARAKAT, "", head) + "\n" + "\n".join(lines[15:])
     )
+
+
+def hex_lines(digits: str, width: int) -> bytes:
+    """Hex digits in lines of ``width``, a line break after each, as xxd -p writes them."""
+    return "".join(
+        f"{digits[at : at + width]}\n" for at in range(0, len(digits), width)
+    ).encode()
 
 
 def message(keys, actual, **options) -> str:
@@ -195,18 +204,91 @@ class Keys(unittest.TestCase):
     def test_every_key_and_name_in_the_tables_order(self) -> None:
         result = self.run_check()
         self.assertEqual(result.returncode, 0)
-        rows = [line.split(None, 1) for line in result.stdout.splitlines()]
+        lines = result.stdout.splitlines()
+        rows = [line.split(None, 1) for line in lines if not line.startswith(" ")]
         self.assertEqual(rows, [[change.key, change.name] for change in check.CHANGES])
+        forms = [line.split("form: ")[1] for line in lines if line.startswith(" ")]
+        self.assertIn("json(ensure_ascii=True)", forms)
+        self.assertIn("base64(width=76, final=True)", forms)
+        self.assertIn("harakat-removed(*kept)", forms)
 
     def test_as_json(self) -> None:
-        import json
-
         result = self.run_check("--json")
         rows = [json.loads(line) for line in result.stdout.splitlines()]
         self.assertEqual(
             [(row["key"], row["name"], row["stage"]) for row in rows],
             [(change.key, change.name, change.stage) for change in check.CHANGES],
         )
+        forms = {row["key"]: row["form"] for row in rows}
+        self.assertEqual(forms["json"], "json(ensure_ascii=True)")
+        self.assertIsNone(forms["nfkc"])
+
+
+class Forms(unittest.TestCase):
+    """Each change in any form it is written in, asked for as explain() gives it."""
+
+    def test_a_form_asked_for_is_the_standard_librarys(self) -> None:
+        data = ORIGINAL
+        for asked, made in (
+            ("json(ensure_ascii=False)", json.dumps(TEXT, ensure_ascii=False).encode()),
+            ("json(ensure_ascii=True)", json.dumps(TEXT).encode()),
+            ("base64(width=0, final=False)", base64.b64encode(data)),
+            ("hex(width=0, final=False)", data.hex().encode()),
+            ("hex(upper=True)", hex_lines(data.hex().upper(), 60)),
+        ):
+            with self.subTest(asked=asked):
+                self.assertEqual(check.variant(asked), made)
+                check.assert_made(asked, made)
+
+    def test_what_explain_reads_off_a_copy_asks_for_it_again(self) -> None:
+        copies = {
+            "JSON, not only ASCII": json.dumps(TEXT, ensure_ascii=False),
+            "wrapped at 72": "\n".join(
+                textwrap.fill(line, 72) for line in TEXT.split("\n")
+            ),
+            "the shadda kept": keeping_shadda(TEXT),
+            "Base64 in one line": base64.b64encode(ORIGINAL).decode(),
+        }
+        for name, copy in copies.items():
+            with self.subTest(copy=name):
+                (explanation,) = check.explain(TEXT, copy).explanations
+                self.assertEqual(check.variant(*explanation.asked), copy.encode())
+                self.assertEqual(
+                    check.variant(",".join(explanation.asked)), copy.encode()
+                )
+                check.assert_made(explanation.asked, copy)
+        (shadda,) = check.explain(TEXT, keeping_shadda(TEXT)).explanations
+        self.assertEqual(shadda.asked, ("harakat-removed('\\u0651')", "alef-unified"))
+
+    def test_make_article_as_takes_a_form(self) -> None:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "make_article.py",
+                "--as",
+                "json(ensure_ascii=False),newline-added",
+            ],
+            cwd=REPO,
+            capture_output=True,
+            check=False,
+            timeout=HANG,
+        )
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(
+            result.stdout, json.dumps(TEXT, ensure_ascii=False).encode() + b"\n"
+        )
+
+    def test_a_form_its_change_does_not_take_is_refused(self) -> None:
+        for asked, said in (
+            ("json(width=3)", "no form of json"),
+            ("json(ensure_ascii=)", "Python literals"),
+            ("json(open('x'))", "Python literals"),
+            ("nfkc(True)", "no form of nfkc"),
+        ):
+            with self.subTest(asked=asked), self.assertRaisesRegex(
+                ValueError, re.escape(said)
+            ):
+                check.variant(asked)
 
 
 if __name__ == "__main__":
