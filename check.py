@@ -51,7 +51,7 @@ except ImportError:  # taken without it: explain and compare work, the command s
     ARTICLE = DEFAULT_TARGET = None
 
 # This file's version; the diagnosis package beside it must have the same.
-VERSION = 1
+VERSION = 2
 DIAGNOSIS = "ar_news_diagnosis"
 
 # The original, pinned by its size and CRC-32.  A CRC-32, as zip and PNG
