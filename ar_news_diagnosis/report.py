@@ -273,26 +273,58 @@ class Explanation:
         return [f"  known change, in part: {' and '.join(parts)}"]
 
 
-# What a report calls the letters of a script (the others "other") and the
-# characters of a general category.
+# What a report calls the kinds of character where two texts differ: letters
+# and marks by script (the others "other"), then by general category; line
+# breaks, as str.splitlines takes them, first of all.  A byte that is not
+# UTF-8 is read as a lone surrogate (category Cs).
 SCRIPTS = {"ARABIC": "Arabic", "LATIN": "Latin"}
-KIND_NAMES = {"N": "digits", "P": "punctuation", "S": "symbols", "Z": "spaces"}
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+KIND_NAMES = {
+    "N": "digits",
+    "P": "punctuation",
+    "S": "symbols",
+    "Z": "spaces",
+    "Cc": "other controls",
+    "Cf": "format characters",
+    "Cs": "bytes that are not UTF-8",
+    "Co": "private-use characters",
+    "Cn": "unassigned code points",
+}
 
 
-def kinds(text: str) -> str:
-    """What a text holds, by script and general category ("Arabic letters and marks, spaces")."""
-    found = set()
-    for char in set(text):
-        kind = unicodedata.category(char)[0]
+def kind(char: str) -> str:
+    """The kind of ``char``, in a report's words ("Arabic letters and marks", "line breaks")."""
+    if char in LINE_BREAKS:
+        return "line breaks"
+    category = unicodedata.category(char)
+    if category[0] in "LM":  # the letters of a transliteration are Latin
         name = unicodedata.name(char, "")
-        if kind in "LM":  # the letters of a transliteration are Latin
-            script = next(
-                (SCRIPTS[each] for each in name.split() if each in SCRIPTS), "other"
-            )
-            found.add(f"{script} letters and marks")
-        elif kind in KIND_NAMES:
-            found.add(KIND_NAMES[kind])
-    return ", ".join(sorted(found)) or "nothing"
+        script = next(
+            (SCRIPTS[each] for each in name.split() if each in SCRIPTS), "other"
+        )
+        return f"{script} letters and marks"
+    return KIND_NAMES.get(category, KIND_NAMES.get(category[0], "other characters"))
+
+
+def kinds(text: str) -> "set[str]":
+    """The kinds of character ``text`` holds."""
+    return {kind(char) for char in set(text)}
+
+
+def kinds_told(held: str, holds: str) -> str:
+    """Where the original holds ``held`` and the copy ``holds``: the kinds both
+    have, and those one side alone has."""
+    original, copy = kinds(held), kinds(holds)
+    parts = [
+        f"{who} {', '.join(sorted(found))}"
+        for who, found in (
+            ("both have", original & copy),
+            ("only the original has", original - copy),
+            ("only the copy has", copy - original),
+        )
+        if found
+    ]
+    return "; ".join(parts) or "nothing"
 
 
 # Where a copy first differs, in cmp's words, by ``Difference.at``.
@@ -411,10 +443,7 @@ class Difference:
                 lines.append(f"    and {len(self.places) - PLACES_SHOWN} more")
             held, holds = ("".join(run[at] for run in self.places) for at in (2, 3))
             if not self.explanations and kinds(held) != kinds(holds):
-                lines.append(
-                    f"  where they differ, the original has {kinds(held)};"
-                    f" the copy has {kinds(holds)}"
-                )
+                lines.append(f"  where they differ, {kinds_told(held, holds)}")
         return "\n".join(lines)
 
     def as_json(self) -> "dict[str, object]":

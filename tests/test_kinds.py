@@ -1,0 +1,127 @@
+"""The line of kinds where no known change explains a copy: every kind it finds, each word true.
+
+Random pairs are drawn from pieces of every kind, the copy with a few pieces
+put in, taken out or replaced, bytes that are not UTF-8 among them; each
+word of the line is checked against the places that differ, with the kinds
+worked out here from unicodedata.
+"""
+
+import random
+import unicodedata
+import unittest
+
+import check
+
+# A piece of each kind, and the word a report uses for it.
+PIECES = {
+    "\u0628": "Arabic letters and marks",
+    "\u0650": "Arabic letters and marks",
+    "a": "Latin letters and marks",
+    "\u0416": "other letters and marks",
+    "5": "digits",
+    "\u0663": "digits",
+    "\u060c": "punctuation",
+    ".": "punctuation",
+    "$": "symbols",
+    " ": "spaces",
+    "\xa0": "spaces",
+    "\n": "line breaks",
+    "\r": "line breaks",
+    "\u2028": "line breaks",
+    "\t": "other controls",
+    "\x07": "other controls",
+    "\u200f": "format characters",
+    "\ufeff": "format characters",
+    "\ue000": "private-use characters",
+    "\u0378": "unassigned code points",
+}
+NOT_UTF8 = b"\xff"
+
+
+def word(char: str) -> str:
+    """The word for ``char``, from the pieces above, or, read from bytes, a byte that is not UTF-8."""
+    if unicodedata.category(char) == "Cs":
+        return "bytes that are not UTF-8"
+    return PIECES[char]
+
+
+def drawn(chance: random.Random) -> "tuple[str, bytes]":
+    """An expected text, and a copy of it with a few pieces changed."""
+    pieces = list(PIECES)
+    text = [chance.choice(pieces) for _ in range(chance.randint(5, 30))]
+    copy = [piece.encode("utf-8", "surrogatepass") for piece in text]
+    for _ in range(chance.randint(1, 4)):
+        at = chance.randrange(len(copy) + 1)
+        new = chance.choice([*pieces, NOT_UTF8]) if chance.random() < 0.8 else ""
+        new = new if isinstance(new, bytes) else new.encode("utf-8")
+        copy[at : at + chance.randint(0, 1)] = [new]
+    return "".join(text), b"".join(copy)
+
+
+def told(line: str) -> "dict[str, set[str]]":
+    """The words of a line of kinds, by who has them: both, the original alone, the copy alone."""
+    said = {
+        "both have": set(),
+        "only the original has": set(),
+        "only the copy has": set(),
+    }
+    for part in line.split("where they differ, ", 1)[1].split("; "):
+        who = next(each for each in said if part.startswith(each))
+        said[who] = set(part[len(who) + 1 :].split(", "))
+    return said
+
+
+class LineOfKinds(unittest.TestCase):
+    def test_each_word_is_true_of_the_places(self) -> None:
+        chance = random.Random(7)
+        lines = 0
+        for draw in range(150):
+            text, copy = drawn(chance)
+            difference = check.explain(text, copy)
+            if (
+                difference is None
+                or difference.explanations
+                or difference.at in ("ends", "empty")
+            ):
+                continue
+            held = {word(char) for _, _, old, _ in difference.places for char in old}
+            holds = {word(char) for _, _, _, new in difference.places for char in new}
+            line = [
+                each
+                for each in str(difference).splitlines()
+                if "where they differ" in each
+            ]
+            with self.subTest(draw=draw, text=text, copy=copy):
+                if held == holds:
+                    self.assertEqual(line, [])
+                    continue
+                lines += 1
+                self.assertEqual(
+                    told(line[0]),
+                    {
+                        "both have": held & holds,
+                        "only the original has": held - holds,
+                        "only the copy has": holds - held,
+                    },
+                )
+        self.assertGreater(lines, 50)
+
+    def test_line_breaks_for_spaces_are_said(self) -> None:
+        text = "\u0633\u0644\u0627\u0645 \u0639\u0644\u064a\u0643\u0645 " * 20
+        copy = text.replace(" ", "\n", 7).replace("\u0633", "\u0634", 1)
+        line = [
+            each for each in check.compare(text, copy).splitlines() if "where" in each
+        ]
+        self.assertEqual(
+            line,
+            [
+                (
+                    "  where they differ, both have Arabic letters and marks;"
+                    " only the original has spaces; only the copy has line breaks"
+                )
+            ],
+        )
+
+
+if __name__ == "__main__":
+    unittest.main()
