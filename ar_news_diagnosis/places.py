@@ -3,6 +3,12 @@
 Lines are matched first, then the characters within lines that differ, by
 ``difflib``; past a size the rest of a run is one place, so that the cost
 is never quadratic in the copy.
+
+- ``places_that_differ``: the runs of characters, by offset, that the search
+  and the changes made in part count;
+- ``places_as_told``: the places a report lists, as a person would tell them:
+  lines deleted, added, moved, written again or exchanged, then the
+  characters within the lines that changed, each a ``Place``.
 """
 
 import difflib
@@ -70,3 +76,198 @@ def blocks_that_differ(old: "str | list", new: "str | list") -> "list[tuple]":
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
+
+
+class Place(tuple):
+    """A place that differs: (line, column, expected run, found run), where it
+    begins in the original, from 1.  ``kind`` says what it is: "characters",
+    or whole lines "deleted", "added", "moved", "duplicated" (written again)
+    or "exchanged" (two blocks of lines, each where the other was);
+    ``copy_line`` is where in the copy its lines are (None for characters)."""
+
+    def __new__(  # noqa: PYI034 (a tuple of four, and its kind)
+        cls,
+        line: int,
+        column: int,
+        expected: str,
+        found: str,
+        kind: str = "characters",
+        copy_line: "int | None" = None,
+    ) -> "Place":
+        place = super().__new__(cls, (line, column, expected, found))
+        place.kind, place.copy_line = kind, copy_line
+        return place
+
+    def __repr__(self) -> str:
+        return f"Place{tuple(self)!r} {self.kind}"
+
+
+def places_as_told(expected: str, found: str) -> "list[Place]":
+    """The places where ``found`` differs from ``expected``, lines first.
+
+    The lines are matched (where there are few enough: else, as
+    ``places_that_differ``); a block of lines deleted that is added elsewhere
+    is moved, or, past the lines between alone, exchanged with them; a block
+    added that the original has elsewhere is written again.  Within blocks
+    of lines that changed, the characters, line by line where the two have
+    as many lines.
+    """
+    old, new = expected.split("\n"), found.split("\n")
+    if len(old) * len(new) > MOST_COMPARED:
+        return character_places(expected, found, 0, 1)
+    blocks = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    places, paired = [], set()
+    for number, (tag, i1, i2, j1, j2) in enumerate(blocks):
+        if number in paired or tag == "equal":
+            continue
+        if tag == "replace":
+            places += changed_lines(old, new, i1, i2, j1, j2)
+            continue
+        partner = moved_block(blocks, number, old, new, paired)
+        text = "\n".join(old[i1:i2] or new[j1:j2])
+        if partner is not None:
+            paired.add(partner)
+            places.append(moved(blocks, number, partner, old, new))
+        elif tag == "delete":
+            places.append(Place(i1 + 1, 1, text, "", "deleted", j1 + 1))
+        else:
+            kind = "duplicated" if written_again(old, new[j1:j2]) else "added"
+            places.append(Place(i1 + 1, 1, "", text, kind, j1 + 1))
+    return sorted(places, key=lambda place: (place[0], place.copy_line or 0))
+
+
+def moved_block(
+    blocks: list, number: int, old: "list[str]", new: "list[str]", paired: set
+) -> "int | None":
+    """The block that holds the lines of the block ``number`` (deleted, or
+    added) added, or deleted, elsewhere, but for empty lines at either end;
+    None where none does, or they are empty lines alone."""
+    tag, i1, i2, j1, j2 = blocks[number]
+    lines = text_of(old[i1:i2] if tag == "delete" else new[j1:j2])
+    wanted = "insert" if tag == "delete" else "delete"
+    return next(
+        (
+            index
+            for index, (kind, a1, a2, b1, b2) in enumerate(blocks)
+            if lines
+            and kind == wanted
+            and index not in paired
+            and text_of(new[b1:b2] if kind == "insert" else old[a1:a2]) == lines
+        ),
+        None,
+    )
+
+
+def text_of(lines: "list[str]") -> "list[str]":
+    """A block's lines but for the empty lines at either end."""
+    start = next((at for at, line in enumerate(lines) if line), len(lines))
+    end = next((at for at in range(len(lines), 0, -1) if lines[at - 1]), start)
+    return lines[start:end]
+
+
+def moved(
+    blocks: list, one: int, other: int, old: "list[str]", new: "list[str]"
+) -> Place:
+    """The place of a block of lines moved: exchanged with the lines between,
+    where they are one block of no more lines with text, else moved."""
+    first, last = sorted((one, other))
+    deleted, added = sorted((blocks[one], blocks[other]))  # "delete" < "insert"
+    moving = text_of(old[deleted[1] : deleted[2]])
+    _, a1, a2, _, _ = blocks[first + 1]
+    if last - first == 2 and len(text_of(old[a1:a2])) <= len(moving):
+        (_, i1, _, j1, _), (_, _, i2, _, j2) = blocks[first], blocks[last]
+        return Place(
+            i1 + 1, 1, "\n".join(old[i1:i2]), "\n".join(new[j1:j2]), "exchanged", j1 + 1
+        )
+    start = deleted[1] + old[deleted[1] : deleted[2]].index(moving[0])
+    copy_start = added[3] + new[added[3] : added[4]].index(moving[0])
+    text = "\n".join(moving)
+    return Place(start + 1, 1, text, text, "moved", copy_start + 1)
+
+
+def written_again(old: "list[str]", lines: "list[str]") -> bool:
+    """Tell whether the original has ``lines`` one after another somewhere: an
+    added block that is a copy of some of its lines (not empty lines alone)."""
+    if not any(lines):
+        return False
+    size = len(lines)
+    return any(old[at : at + size] == lines for at in range(len(old) - size + 1))
+
+
+# A line of the copy is taken for a line of the original changed where they
+# are this alike (difflib's ratio, as its Differ takes it), among at most
+# this many pairs of lines in a block that changed.
+ALIKE, MOST_PAIRS = 0.75, 400
+
+
+def changed_lines(
+    old: "list[str]", new: "list[str]", i1: int, i2: int, j1: int, j2: int
+) -> "list[Place]":
+    """The places in the lines i1 to i2 of the original and j1 to j2 of the
+    copy, none of them the same: line by line where they are as many and
+    each alike; else the most alike pair is a line changed, and the lines
+    before and after it are told alike, the rest deleted or added (as
+    difflib's Differ does).  Past MOST_PAIRS, the characters of the block."""
+    pairs = list(zip(range(i1, i2), range(j1, j2)))
+    if i2 - i1 == j2 - j1 and all(
+        alike(old[at], new[copy_at]) >= ALIKE for at, copy_at in pairs
+    ):
+        return [
+            place
+            for at, copy_at in pairs
+            for place in character_places(old[at], new[copy_at], at, 1)
+        ]
+    if i1 == i2 or j1 == j2:  # lines deleted or added alone
+        text = "\n".join(old[i1:i2] or new[j1:j2])
+        kind = "deleted" if j1 == j2 else "added"
+        return [
+            Place(i1 + 1, 1, *((text, "") if j1 == j2 else ("", text)), kind, j1 + 1)
+        ]
+    if (i2 - i1) * (j2 - j1) > MOST_PAIRS:
+        return character_places("\n".join(old[i1:i2]), "\n".join(new[j1:j2]), i1, 1)
+    ratio, at, copy_at = max(
+        (alike(old[a], new[b]), a, b) for a in range(i1, i2) for b in range(j1, j2)
+    )
+    if ratio < ALIKE:  # nothing alike: all deleted, all added
+        return changed_lines(old, new, i1, i2, j1, j1) + changed_lines(
+            old, new, i2, i2, j1, j2
+        )
+    return (
+        changed_lines(old, new, i1, at, j1, copy_at)
+        + character_places(old[at], new[copy_at], at, 1)
+        + changed_lines(old, new, at + 1, i2, copy_at + 1, j2)
+    )
+
+
+def alike(one: str, other: str) -> float:
+    """How alike two lines are: difflib's ratio, where its quicker upper
+    bounds (from the lengths, then the characters) do not already put it
+    under ALIKE; for lines too long to compare, the bound from the characters."""
+    if 2 * min(len(one), len(other)) < ALIKE * (len(one) + len(other)):
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, one, other, autojunk=False)
+    bound = matcher.quick_ratio()
+    if bound < ALIKE or len(one) * len(other) > MOST_COMPARED:
+        return bound
+    return matcher.ratio()
+
+
+def character_places(
+    expected: str, found: str, line: int, column: int
+) -> "list[Place]":
+    """The runs of characters that differ, each a Place, ``expected`` starting at
+    ``line`` (from 0) and ``column`` of the original."""
+    places = []
+    for offset, old, new in places_that_differ(expected, found):
+        before = expected[:offset]
+        lines = before.count("\n")
+        start = column if not lines else 1
+        places.append(
+            Place(
+                line + lines + 1,
+                len(before) - (before.rfind("\n") + 1) + start,
+                old,
+                new,
+            )
+        )
+    return places

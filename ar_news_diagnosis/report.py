@@ -12,7 +12,7 @@ import itertools
 import math
 import unicodedata
 
-from .places import places_that_differ
+from .places import Place, places_as_told
 from .table import asked_as
 from .text import as_text, common_prefix, undecodable
 
@@ -327,6 +327,40 @@ def kinds_told(held: str, holds: str) -> str:
     return "; ".join(parts) or "nothing"
 
 
+# How a report tells a place, by its kind: the lines of the original and of
+# the copy it spans, and the runs expected and found, described.
+TOLD = {
+    "characters": "line {line}, column {column}: expected {old}, found {new}",
+    "deleted": "{lines} deleted: {old}",
+    "added": "{copy_lines} of the copy added: {new}",
+    "duplicated": "{copy_lines} of the copy added, the same as lines the original has: {new}",
+    "moved": "{lines} moved, to {copy_lines} of the copy",
+    "exchanged": "{lines}: two blocks of lines exchanged, as {copy_lines} of the copy",
+}
+
+
+def place_told(place: Place) -> str:
+    """A place as a report lists it."""
+    line, column, old, new = place
+
+    def spanned(start: "int | None", text: str) -> str:
+        if start is None:  # characters: no lines of the copy to tell
+            return ""
+        count = text.count("\n") + 1
+        return (
+            f"line {start}" if count == 1 else f"lines {start} to {start + count - 1}"
+        )
+
+    return TOLD[place.kind].format(
+        line=line,
+        column=column,
+        old=describe_run(old),
+        new=describe_run(new),
+        lines=spanned(line, old),
+        copy_lines=spanned(place.copy_line, new),
+    )
+
+
 # Where a copy first differs, in cmp's words, by ``Difference.at``.
 WHERE = {
     "differs": "differs: {place}",
@@ -400,14 +434,11 @@ class Difference:
         )
 
     @property
-    def places(self) -> "list[tuple[int, int, str, str]]":
-        """Every place that differs, as (line, column, expected run, found run)."""
+    def places(self) -> "list[Place]":
+        """Every place that differs, lines first, each a ``Place``: (line,
+        column, expected run, found run), with its ``kind`` and ``copy_line``."""
         if self._places is None:
-            text, found = self._texts
-            self._places = [
-                (*line_and_column(text[:offset]), old, new)
-                for offset, old, new in places_that_differ(text, found)
-            ]
+            self._places = places_as_told(*self._texts)
         return self._places
 
     def __str__(self) -> str:
@@ -436,8 +467,7 @@ class Difference:
             unexplained = "" if self.explanations else "no known change explains it; "
             lines.append(f"  {unexplained}places that differ: {len(self.places)}")
             lines += [
-                f"    line {line}, column {column}: expected {describe_run(old)}, found {describe_run(new)}"
-                for line, column, old, new in self.places[:PLACES_SHOWN]
+                "    " + place_told(place) for place in self.places[:PLACES_SHOWN]
             ]
             if len(self.places) > PLACES_SHOWN:
                 lines.append(f"    and {len(self.places) - PLACES_SHOWN} more")
@@ -465,6 +495,15 @@ class Difference:
                 for explanation in self.explanations
             ],
             "places": len(self.places),
+            "place_list": [
+                {
+                    "kind": place.kind,
+                    "line": line,
+                    "column": column,
+                    "copy_line": place.copy_line,
+                }
+                for place, (line, column, _, _) in zip(self.places, self.places)
+            ],
         }
 
 
