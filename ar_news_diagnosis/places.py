@@ -204,17 +204,14 @@ def changed_lines(
     old: "list[str]", new: "list[str]", i1: int, i2: int, j1: int, j2: int
 ) -> "list[Place]":
     """The places in the lines i1 to i2 of the original and j1 to j2 of the
-    copy, none of them the same: line by line where they are as many and
-    each alike; else the most alike pair is a line changed, and the lines
-    before and after it are told alike, the rest deleted or added (as
-    difflib's Differ does).  Past MOST_PAIRS, the characters of the block."""
-    pairs = list(zip(range(i1, i2), range(j1, j2)))
-    if i2 - i1 == j2 - j1 and all(
-        alike(old[at], new[copy_at]) >= ALIKE for at, copy_at in pairs
-    ):
+    copy, none of them the same: line by line where they are as many; else
+    the most alike pair is a line changed, and the lines before and after it
+    are told alike, the rest deleted or added (as difflib's Differ does).
+    Past MOST_PAIRS, the characters of the whole block."""
+    if i2 - i1 == j2 - j1:  # as many lines: each changed in its place
         return [
             place
-            for at, copy_at in pairs
+            for at, copy_at in zip(range(i1, i2), range(j1, j2))
             for place in character_places(old[at], new[copy_at], at, 1)
         ]
     if i1 == i2 or j1 == j2:  # lines deleted or added alone
