@@ -43,6 +43,20 @@ def in_the_first_lines(text: str) -> str:
     )
 
 
+def run(
+    *command: str, cwd: str = REPO, text: bool = True
+) -> subprocess.CompletedProcess:
+    """Run Python on ``command`` (a script and its arguments, or -c and code) in ``cwd``."""
+    return subprocess.run(
+        [sys.executable, *command],
+        cwd=cwd,
+        capture_output=True,
+        text=text,
+        check=False,
+        timeout=HANG,
+    )
+
+
 def hex_lines(digits: str, width: int) -> bytes:
     """Hex digits in lines of ``width``, a line break after each, as xxd -p writes them."""
     return "".join(
@@ -117,14 +131,7 @@ class AssertMade(unittest.TestCase):
             check.variant("jsn")
 
     def test_make_article_as_an_unknown_key_names_the_closest(self) -> None:
-        result = subprocess.run(
-            [sys.executable, "make_article.py", "--as", "crfl"],
-            cwd=REPO,
-            capture_output=True,
-            check=False,
-            text=True,
-            timeout=HANG,
-        )
+        result = run("make_article.py", "--as", "crfl")
         self.assertEqual(result.returncode, 2)
         self.assertIn("did you mean crlf", result.stderr)
         self.assertEqual(result.stdout, "")
@@ -160,14 +167,7 @@ class WithoutMakeArticle(unittest.TestCase):
             print(check.variant("crlf", text="a\nb"))
             """
         )
-        result = subprocess.run(
-            [sys.executable, "-c", script],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=HANG,
-        )
+        result = run("-c", script, cwd=folder)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(
             result.stdout.splitlines(),
@@ -192,14 +192,7 @@ class Reprs(unittest.TestCase):
 
 class Keys(unittest.TestCase):
     def run_check(self, *arguments: str) -> "subprocess.CompletedProcess[str]":
-        return subprocess.run(
-            [sys.executable, "check.py", "--keys", *arguments],
-            cwd=REPO,
-            capture_output=True,
-            check=False,
-            text=True,
-            timeout=HANG,
-        )
+        return run("check.py", "--keys", *arguments)
 
     def test_every_key_and_name_in_the_tables_order(self) -> None:
         result = self.run_check()
@@ -261,18 +254,8 @@ class Forms(unittest.TestCase):
         self.assertEqual(shadda.asked, ("harakat-removed('\\u0651')", "alef-unified"))
 
     def test_make_article_as_takes_a_form(self) -> None:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "make_article.py",
-                "--as",
-                "json(ensure_ascii=False),newline-added",
-            ],
-            cwd=REPO,
-            capture_output=True,
-            check=False,
-            timeout=HANG,
-        )
+        asked = "json(ensure_ascii=False),newline-added"
+        result = run("make_article.py", "--as", asked, text=False)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(
             result.stdout, json.dumps(TEXT, ensure_ascii=False).encode() + b"\n"
