@@ -8,6 +8,7 @@ paragraph, as bidi libraries write it; on a text whose lines each have one
 direction, it is its own undoing.
 """
 
+import functools
 import itertools
 import unicodedata
 
@@ -17,13 +18,15 @@ import unicodedata
 MIRRORED = str.maketrans("()<>[]{}\xab\xbb\u2039\u203a", ")(><][}{\xbb\xab\u203a\u2039")
 
 
+@functools.lru_cache(maxsize=None)  # for one search: it clears it
 def display_line(
     line: str, marks_follow: bool = False, base: "int | None" = None
 ) -> str:
     """Reorder one line as UAX #9 displays it, at the paragraph level ``base``, if given.
 
     ``marks_follow``: combining marks after their letter in right-to-left
-    runs (L3), as FriBidi writes them.
+    runs (L3), as FriBidi writes them.  Kept for one search, which makes
+    several display orders of one text, alike but for where line breaks go.
     """
     original = bidi_classes(line)
     if base is None:

@@ -18,7 +18,7 @@ text changes make as guides.
 import functools
 import re
 
-from .bidi import MIRRORED
+from .bidi import MIRRORED, display_line
 from .cut import holds_a_character
 from .layout import MARKS, ZERO_WIDTH, lines, most_breaks, unwrapped
 from .limits import display_limit
@@ -367,6 +367,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     """
     found = as_text(actual)
     UNDONE.clear()
+    display_line.cache_clear()
     CHARACTERS.clear()
     WRITTEN.clear()
     ENCODED.clear()
