@@ -178,10 +178,8 @@ def unwrapped(copy: str, text: str) -> "tuple[str, str, tuple] | None":
         data, guide = utf8(copy).decode("latin-1"), utf8(text).decode("latin-1")
     except ValueError:  # a lone surrogate, which no byte stands for
         return None
-    gaps, spaces = {}, 0  # the guide's runs of whitespace, by where they stand
-    for run in GAP.finditer(guide):
-        gaps[run.start() - spaces] = run[0]
-        spaces += len(run[0])
+    gaps = runs_of_whitespace(guide)  # read as far as the copy is
+    at, known_gap = next(gaps, (None, ""))
     pieces, breaks, put_in = (
         [],
         [],
@@ -189,7 +187,9 @@ def unwrapped(copy: str, text: str) -> "tuple[str, str, tuple] | None":
     )  # put_in: (the copy's line each ends, at spaces)
     spaces = line = last = size = 0
     for run in GAP.finditer(data):
-        gap, known = run[0], gaps.get(run.start() - spaces, "")
+        while at is not None and at < run.start() - spaces:
+            at, known_gap = next(gaps, (None, ""))
+        gap, known = run[0], known_gap if at == run.start() - spaces else ""
         pieces.append(data[last : run.start()])
         size += run.start() - last
         spaces, last, newlines = spaces + len(gap), run.end(), gap.count("\n")
@@ -212,6 +212,15 @@ def unwrapped(copy: str, text: str) -> "tuple[str, str, tuple] | None":
             before = as_text(("".join(pieces) + data[last:]).encode("latin-1"))
             return before, key, (unit, max(map(len, wrapped_lines)), tuple(breaks))
     return None
+
+
+def runs_of_whitespace(text: str):
+    """Yield each run of whitespace of ``text`` (UTF-8 read as Latin-1), with
+    where it stands among the characters that are not whitespace."""
+    spaces = 0
+    for run in GAP.finditer(text):
+        yield run.start() - spaces, run[0]
+        spaces += len(run[0])
 
 
 def break_put_in(gap: str, known: str) -> "tuple[int, int] | None":
