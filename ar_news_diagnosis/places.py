@@ -105,8 +105,8 @@ class Place(tuple):
 def places_as_told(expected: str, found: str) -> "list[Place]":
     """The places where ``found`` differs from ``expected``, lines first.
 
-    The lines are matched (where there are few enough: else, as
-    ``places_that_differ``); a block of lines deleted that is added elsewhere
+    The lines are matched (where there are few enough: else compared in
+    place, as ``changed_lines`` does); a block of lines deleted that is added elsewhere
     is moved, or, past the lines between alone, exchanged with them; a block
     added that the original has elsewhere is written again.  Within blocks
     of lines that changed, the characters, line by line where the two have
@@ -114,7 +114,7 @@ def places_as_told(expected: str, found: str) -> "list[Place]":
     """
     old, new = expected.split("\n"), found.split("\n")
     if len(old) * len(new) > MOST_COMPARED:
-        return character_places(expected, found, 0, 1)
+        return changed_lines(old, new, 0, len(old), 0, len(new))
     blocks = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
     places, paired = [], set()
     for number, (tag, i1, i2, j1, j2) in enumerate(blocks):
@@ -207,7 +207,9 @@ def changed_lines(
     copy, none of them the same: line by line where they are as many; else
     the most alike pair is a line changed, and the lines before and after it
     are told alike, the rest deleted or added (as difflib's Differ does).
-    Past MOST_PAIRS, the characters of the whole block."""
+    Past MOST_PAIRS, the first lines of each side are compared in place, and
+    the lines one side has more are deleted or added: a run of characters
+    is never longer than a line."""
     if i2 - i1 == j2 - j1:  # as many lines: each changed in its place
         return [
             place
@@ -220,8 +222,11 @@ def changed_lines(
         return [
             Place(i1 + 1, 1, *((text, "") if j1 == j2 else ("", text)), kind, j1 + 1)
         ]
-    if (i2 - i1) * (j2 - j1) > MOST_PAIRS:
-        return character_places("\n".join(old[i1:i2]), "\n".join(new[j1:j2]), i1, 1)
+    if (i2 - i1) * (j2 - j1) > MOST_PAIRS:  # in place, and the rest deleted or added
+        paired = min(i2 - i1, j2 - j1)
+        return changed_lines(
+            old, new, i1, i1 + paired, j1, j1 + paired
+        ) + changed_lines(old, new, i1 + paired, i2, j1 + paired, j2)
     ratio, at, copy_at = max(
         (alike(old[a], new[b]), a, b) for a in range(i1, i2) for b in range(j1, j2)
     )

@@ -86,6 +86,15 @@ class LinesFirst(unittest.TestCase):
         (place,) = check.explain(TEXT, copy).places
         self.assertEqual((place.kind, place.copy_line), ("added", len(LINES) + 1))
 
+    def test_a_change_on_every_line_and_another_stay_short_runs(self) -> None:
+        edited = [line + "\u0640" for line in LINES]
+        copy = copy_of(edited[:30] + ["\u0633\u0637\u0631"] + edited[30:])
+        places = check.explain(TEXT, copy).places
+        self.assertGreaterEqual(len(places), len(LINES))
+        for place in places:
+            if place.kind == "characters":
+                self.assertNotIn("\n", place[2] + place[3], place)
+
     def test_a_place_is_still_four_values(self) -> None:
         copy = TEXT.replace("\xa0", " ", 1)
         (place,) = check.explain(TEXT, copy + "x").places[:1]
