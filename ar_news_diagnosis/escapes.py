@@ -5,9 +5,9 @@ other languages and formats write them (Ruby's ``String#dump``, Go's
 ``%q`` and ``%+q``, PostgreSQL's COPY), each a function that says how it
 writes one character, all read back by one reader; and YAML's
 double-quoted scalar, its lines folded as PyYAML folds them, and its
-folded block scalar.  A reader
-returns the text and the form read off the copy (``ensure_ascii``, a
-width), so that the writer with that form makes the copy again.
+folded block scalar.  A reader returns the text and the form read off the
+copy (``ensure_ascii``, a width), so that the writer with that form makes
+the copy again.
 """
 
 import json

@@ -83,7 +83,6 @@ def inserted(characters: str):
 # (textwrap, fold, fmt, par, HTML-to-text tools, mail, a terminal), counted
 # in characters or, as fold and fmt do, in bytes: there the UTF-8 is read as
 # Latin-1, a byte to a character.
-NBSP = "\xc2\xa0"  # a no-break space, in UTF-8 read as Latin-1
 GAP = re.compile("(?:[ \t\r\n]|\xc2\xa0)+")  # a run of whitespace, so read
 NARROWEST, WIDEST = 40, 256  # the widths named: a break put in by hand is none
 INDENTED = 4  # the most spaces named as an indentation: lynx and links write 3
@@ -180,11 +179,8 @@ def unwrapped(copy: str, text: str) -> "tuple[str, str, tuple] | None":
         return None
     gaps = runs_of_whitespace(guide)  # read as far as the copy is
     at, known_gap = next(gaps, (None, ""))
-    pieces, breaks, put_in = (
-        [],
-        [],
-        [],
-    )  # put_in: (the copy's line each ends, at spaces)
+    pieces, breaks = [], []
+    put_in = []  # (the copy's line each break ends, whether at spaces)
     spaces = line = last = size = 0
     for run in GAP.finditer(data):
         while at is not None and at < run.start() - spaces:

@@ -105,12 +105,12 @@ class Place(tuple):
 def places_as_told(expected: str, found: str) -> "list[Place]":
     """The places where ``found`` differs from ``expected``, lines first.
 
-    The lines are matched (where there are few enough: else compared in
-    place, as ``changed_lines`` does); a block of lines deleted that is added elsewhere
-    is moved, or, past the lines between alone, exchanged with them; a block
-    added that the original has elsewhere is written again.  Within blocks
-    of lines that changed, the characters, line by line where the two have
-    as many lines.
+    The lines are matched where there are few enough (else compared in
+    place, as ``changed_lines`` does).  A block of lines deleted that is
+    added elsewhere is moved, or, past the lines between alone, exchanged
+    with them; a block added that the original has elsewhere is written
+    again.  Within blocks of lines that changed, the characters, as
+    ``changed_lines`` pairs the lines.
     """
     old, new = expected.split("\n"), found.split("\n")
     if len(old) * len(new) > MOST_COMPARED:

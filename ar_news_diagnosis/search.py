@@ -3,14 +3,14 @@
 First what is written over the whole copy is undone on it (a newline after
 an escape, the escape, the display order, shaping, inserted characters, the
 saving, an indentation, a wrong reading), one change of each stage and
-three at most, the last made first: a few candidate texts.  Then, for each, the changes that
-make it of the expected text: up to two that are not local (normalizations,
-mojibake, whitespace), and any number of local ones, changes of single
-characters found from the places that differ.  Last, each chain is made
-again from the expected text and compared with the copy: only what that
-makes byte for byte, or the start of, is returned.  Lines wrapped are
-undone apart, where nothing else explains the copy, with the texts that
-text changes make as guides.
+three at most, the last made first: a few candidate texts.  Then, for each,
+the changes that make it of the expected text: up to two that are not local
+(normalizations, mojibake, whitespace), and any number of local ones,
+changes of single characters found from the places that differ.  Last,
+each chain is made again from the expected text and compared with the
+copy: only what that makes byte for byte, or the start of, is returned.
+Lines wrapped are undone apart, where no shorter chain explains the copy,
+with texts that the text changes make as guides (``unwrap``).
 
 ``find_chains`` is the entry; ``cut`` says where a cut-short copy ends.
 """
@@ -69,15 +69,13 @@ def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
     A saving in a code page leaves ASCII as it is, and yet what it wrote for
     what it cannot hold (?) is to be told from the text's own: it is kept.
     """
-    if (
-        change.undo,
-        text,
-    ) not in UNDONE:  # savings alike but for their losses share one
+    key = (change.undo, text)  # savings alike but for their losses share an undo
+    if key not in UNDONE:
         try:
-            UNDONE[change.undo, text] = change.undo(text)
+            UNDONE[key] = change.undo(text)
         except ValueError:  # not this change's output
-            UNDONE[change.undo, text] = None
-    before = UNDONE[change.undo, text]
+            UNDONE[key] = None
+    before = UNDONE[key]
     if before is None:
         return None
     before, form = before if isinstance(before, tuple) else (before, ())

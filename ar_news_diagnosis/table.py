@@ -97,8 +97,8 @@ class Change:
 # ``table``), up to two others.  A wrong reading (mojibake) may be made among
 # them or after them; then, one of each at most, what is written over the
 # whole text: lines wrapped or indented, inserted characters, shaping,
-# display order, a saving other than UTF-8, an escape.  A newline added at the end may follow them all, as
-# a command-line tool prints it.
+# display order, a saving other than UTF-8, an escape.  A newline added at
+# the end may follow them all, as a command-line tool prints it.
 STAGES = (
     "text",
     "reading",
