@@ -11,6 +11,7 @@ import json
 import quopri
 import random
 import re
+import textwrap
 import unicodedata
 import unittest
 import urllib.parse
@@ -321,9 +322,23 @@ LAST_DAMAGE = {
     "reversed": lambda text: "\n".join(line[::-1] for line in text.split("\n")).encode(
         "utf-8"
     ),
+    "wrapped": lambda text: "\n".join(
+        textwrap.fill(line, 50) for line in text.split("\n")
+    ).encode("utf-8"),
+    "indented": lambda text: "\n".join(
+        "  " + line if line else line for line in text.split("\n")
+    ).encode("utf-8"),
+}
+# Made three times running: each gives a text.
+THRICE = {
+    "latin1": TEXT_DAMAGE["latin1"],
+    "json": json.dumps,
+    "percent": urllib.parse.quote,
 }
 # In some places only: each character of the first kind may become the second.
 PARTIAL_DAMAGE = {
+    "line breaks as spaces": ("\n", " "),
+    "crlf": ("\n", "\r\n"),
     "nbsp": ("\xa0", " "),
     "harakat": (HARAKAT, ""),
     "alef": ("\u0622\u0623\u0625", "\u0627"),
@@ -367,7 +382,9 @@ def made_partly(text: str, copy: str, cover: list) -> bool:
 
 
 class RandomChainsAreNamedTruly(unittest.TestCase):
-    """Random chains of one to five changes, some partial, some cut short, on several texts.
+    """Random chains of one to five changes, some partial (line breaks among
+    them, beside empty lines), some cut short, some made three times running,
+    on several texts.
 
     Besides: random bytes, and a run of one character as long as the size
     limit, given as copies of each text.  The suite draws with these seeds
@@ -390,10 +407,13 @@ class RandomChainsAreNamedTruly(unittest.TestCase):
         ]
 
     def damaged(self, text: str, chance: random.Random) -> "tuple[str, bytes]":
-        kind = chance.choice(["whole", "whole", "partial", "cut short"])
+        kind = chance.choice(["whole", "whole", "partial", "cut short", "three times"])
         names = chance.sample(sorted(TEXT_DAMAGE), chance.randint(0, 4))
         for name in names:
             text = TEXT_DAMAGE[name](text)
+        if kind == "three times":
+            damage = THRICE[chance.choice(sorted(THRICE))]
+            return kind, damage(damage(damage(text))).encode("utf-8")
         if kind == "partial":
             old, new = PARTIAL_DAMAGE[chance.choice(sorted(PARTIAL_DAMAGE))]
             return kind, partly(text, old, new, chance).encode("utf-8")
