@@ -51,8 +51,16 @@ from .limits import size_limit
 from .partial import partly_made
 from .places import places_that_differ
 from .report import Difference, Explanation, distinct, not_made
-from .search import find_chains
-from .table import CHANGES, CHANGES_BY_KEY, Change, asked_steps, form_of, remade
+from .search import deepest, find_chains
+from .table import (
+    CHANGES,
+    CHANGES_BY_KEY,
+    MOST_OTHER,
+    Change,
+    asked_steps,
+    form_of,
+    remade,
+)
 from .text import as_text
 
 # The version of check.py this package goes with: the two change together.
@@ -154,6 +162,15 @@ def explain(
         difference.too_long = limit or size_limit(text)
     else:
         difference.explanations = explained(text, actual)
+        depth = deepest(text)
+        if depth < MOST_OTHER and not any(
+            each.extent == "whole" for each in difference.explanations
+        ):
+            difference.bound = (
+                f"the expected text is long ({len(text):,} characters): the search"
+                f" tried {depth} change of the whole text before those of single"
+                f" characters, not {MOST_OTHER}"
+            )
     return difference
 
 

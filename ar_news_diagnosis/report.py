@@ -393,13 +393,16 @@ class Difference:
     are the ways known changes explain it (none for a copy that only ends
     early), alternatives each.  ``places`` lists every place that differs
     as (line, column, expected run, found run), worked out when first asked.
-    ``too_long`` is the size limit, where the copy is over it, else None.
+    ``too_long`` is the size limit, where the copy is over it, else None;
+    ``bound``, where the search tried less for a long text and found no
+    whole explanation, says what it tried, else None.
     """
 
     __slots__ = (
         "_places",
         "_texts",
         "at",
+        "bound",
         "byte",
         "column",
         "expected",
@@ -411,7 +414,7 @@ class Difference:
     )
 
     def __init__(self, expected: bytes, actual: bytes, name: str) -> None:
-        self.name, self.explanations, self.too_long = name, [], None
+        self.name, self.explanations, self.too_long, self.bound = name, [], None, None
         index = common_prefix(expected, actual)
         start = before = character_start(expected, index)
         self.at = "differs" if index < min(len(expected), len(actual)) else "longer"
@@ -474,6 +477,8 @@ class Difference:
             held, holds = ("".join(run[at] for run in self.places) for at in (2, 3))
             if not self.explanations and kinds(held) != kinds(holds):
                 lines.append(f"  where they differ, {kinds_told(held, holds)}")
+        if self.bound:
+            lines.append(f"  {self.bound}")
         return "\n".join(lines)
 
     def as_json(self) -> "dict[str, object]":
@@ -486,6 +491,7 @@ class Difference:
                 for name in ("at", "byte", "line", "column", "expected", "found")
             },
             "too_long": self.too_long,
+            "bound": self.bound,
             "explanations": [
                 {
                     name: getattr(explanation, name)

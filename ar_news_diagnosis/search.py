@@ -42,6 +42,11 @@ from .table import (
 from .text import as_text, common_prefix, undecodable, utf8
 
 MOST_STATES = 256  # sets of local changes tried for one candidate
+# The most characters the texts that text changes (not local) make of the
+# expected text may hold in all, one search: each depth of them makes
+# len(OTHER_TEXT_CHANGES) times as many texts (14, 196), so that a text of
+# more than 40,816 characters gets one such change, not two (see ``deepest``).
+BASES_BUDGET = 8_000_000
 # Local changes of whitespace alone: what wrapping's guide may have been through.
 SPACING = [
     change
@@ -239,6 +244,17 @@ def holds_only(candidate: str, written: "frozenset[str]") -> bool:
     )
 
 
+def deepest(text: str) -> int:
+    """How many text changes that are not local the search makes of ``text``:
+    MOST_OTHER, or fewer where the texts they make would hold more than
+    BASES_BUDGET characters in all."""
+    return next(
+        depth
+        for depth in range(MOST_OTHER, -1, -1)
+        if len(OTHER_TEXT_CHANGES) ** depth * len(text) <= BASES_BUDGET or not depth
+    )
+
+
 @functools.lru_cache(maxsize=16)
 def shown_characters(text: str) -> "frozenset[str]":
     """The characters a display order of what the known changes make of ``text`` may hold.
@@ -249,7 +265,7 @@ def shown_characters(text: str) -> "frozenset[str]":
     """
     made = (
         base
-        for depth in range(MOST_OTHER + 1)
+        for depth in range(deepest(text) + 1)
         for _, base in other_changes(text, depth)
     )
     shown = set(written_of(frozenset().union(*map(characters, made)), None))
@@ -376,26 +392,29 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
         """Tell whether ``candidate`` may be the display order of a text the known changes make.
 
         Such a text holds no lone surrogate (a byte that is not UTF-8, half
-        a pair), but in a character cut short at its end, and is no longer
-        than the display limit.
+        a pair), but in a character cut short at its end, only characters
+        that the changes write of the text's, and is no longer than the
+        display limit.  Those are looked at first, as undoing a display
+        order takes longer than them all.
         """
         if LONE_SURROGATE.search(candidate, 0, len(candidate) - 3):
             return False
-        if len(candidate) <= 4 * len(text) + 64:
-            return True
         if not holds_only(candidate, shown_characters(text)):
-            return False  # the display limit, which takes longer, is not needed
+            return False
+        if len(candidate) <= 4 * len(text) + 64:
+            return True  # within the display limit, which need not be worked out
         limit[:] = limit or [display_limit(text)]
         return len(candidate) <= limit[0]
 
     undoing = undone_layers(found, displayed)
+    most_other = deepest(text)
     levels, bases = [], []  # worked out as they are needed
     whole, cut_short = [], []
     for count in range(MOST_CHANGES + 1):
         fewest = min(map(len, whole), default=MOST_CHANGES + 1)
         if fewest < count:
             break
-        for depth in range(min(count, MOST_OTHER) + 1):
+        for depth in range(min(count, most_other) + 1):
             while len(levels) <= count - depth:
                 levels.append(next(undoing))
             while len(bases) <= depth:

@@ -163,3 +163,35 @@ class EditsNameNothing(unittest.TestCase):
                 report = check.compare(TEXT, copy)
                 self.assertEqual(known(report), [], report)
                 self.assertIn("no known change explains it", report)
+
+
+class ALongExpectedText(unittest.TestCase):
+    """Past ten times the article, one change of the whole text is tried, not two, and a report says so."""
+
+    LONG = "\n".join([TEXT] * 11)  # 42,888 characters
+
+    @staticmethod
+    def two_changes(text: str) -> str:
+        """Normalized to NFD, then whitespace collapsed: two changes of the whole text."""
+        return " ".join(unicodedata.normalize("NFD", text).split())
+
+    def test_the_article_gets_two(self) -> None:
+        self.assertIn(
+            "  known change: normalized to NFD and whitespace collapsed to single spaces"
+            " (' '.join(text.split()))",
+            known(check.compare(TEXT, self.two_changes(TEXT))),
+        )
+
+    def test_a_long_text_gets_one_and_says_so(self) -> None:
+        report = check.compare(self.LONG, self.LONG.replace("\xa0", " "))
+        self.assertIn("known change", report)
+        self.assertNotIn("the expected text is long", report)
+        copy = self.two_changes(self.LONG)
+        report = check.compare(self.LONG, copy)
+        self.assertEqual(known(report), [])
+        said = (
+            "the expected text is long (42,888 characters): the search tried 1 change"
+            " of the whole text before those of single characters, not 2"
+        )
+        self.assertIn(f"  {said}", report)
+        self.assertEqual(check.explain(self.LONG, copy).as_json()["bound"], said)
