@@ -468,15 +468,21 @@ def unwrap(
     # most: a candidate longer than this is none.
     longest = 4 * max(len(base) for _, base, _ in guides)
     longest += most_breaks(longest)
-    for level in levels:
+    for undone, level in enumerate(levels):
         for candidate, chains in level.items():
             if len(candidate) > longest:  # a character is a byte or more
                 continue
             broken, rest = lines(candidate)
             for chain, base, spacings in guides:
-                for guide, own, other in spacings:
+                for spacing, (guide, own, other) in enumerate(spacings):
+                    # The fewest changes a chain this way holds: the text's,
+                    # a change of whitespace (but for the text itself), the
+                    # wrapping and the layers undone; none longer than the
+                    # shortest found is worked out.
+                    fewest = min(map(len, whole), default=len(chain) + 2 + undone)
                     found = (
-                        other is not None
+                        len(chain) + bool(spacing) + 1 + undone <= fewest
+                        and other is not None
                         and other == rest
                         and own < broken
                         and unwrapped(candidate, guide)
