@@ -740,7 +740,9 @@ def asked_step(asked: str) -> tuple:
     """One change asked for, and its form: the arguments read as Python literals."""
     match = ASKED.fullmatch(asked)
     if not match:
-        raise ValueError(f"not a key, nor a key and its form in parentheses: {asked!r}")
+        raise ValueError(
+            f"not a key, nor a key and its form in parentheses: {shortened(asked)}"
+        )
     key, arguments = match.groups()
     if key not in CHANGES_BY_KEY:
         close = difflib.get_close_matches(key.lower(), CHANGES_BY_KEY, n=3, cutoff=0.6)
@@ -755,16 +757,22 @@ def asked_step(asked: str) -> tuple:
         call = ast.parse(f"form({arguments})", mode="eval").body
         values = [*map(ast.literal_eval, call.args)]
         named = {each.arg: ast.literal_eval(each.value) for each in call.keywords}
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):  # nested too deep
         raise ValueError(
-            f"{asked.strip()!r}: a form is Python literals, as arguments"
+            f"{shortened(asked)}: a form is Python literals, as arguments"
         ) from None
     try:
         bound = inspect.signature(change.make).bind("", *values, **named)
     except TypeError as error:
-        raise ValueError(f"{asked.strip()!r} is no form of {key}: {error}") from None
+        raise ValueError(f"{shortened(asked)} is no form of {key}: {error}") from None
     bound.apply_defaults()
     return change, tuple(bound.args[1:])
+
+
+def shortened(asked: str) -> str:
+    """What was asked for, as an error message quotes it: 60 characters at most."""
+    asked = asked.strip()
+    return repr(asked) if len(asked) <= 60 else f"{asked[:57]!r}..."
 
 
 def asked_as(change: Change, form: tuple) -> str:

@@ -267,6 +267,7 @@ class Forms(unittest.TestCase):
             ("json(ensure_ascii=)", "Python literals"),
             ("json(open('x'))", "Python literals"),
             ("nfkc(True)", "no form of nfkc"),
+            ("json(" + "-" * 100_000 + "1)", "Python literals"),  # nested too deep
         ):
             with self.subTest(asked=asked), self.assertRaisesRegex(
                 ValueError, re.escape(said)
