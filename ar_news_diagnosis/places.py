@@ -83,7 +83,7 @@ class Place(tuple):
     begins in the original, from 1.  ``kind`` says what it is: "characters",
     or whole lines "deleted", "added", "moved", "duplicated" (written again)
     or "exchanged" (two blocks of lines, each where the other was);
-    ``copy_line`` is where in the copy its lines are (None for characters)."""
+    ``copy_line`` is the copy's line where it is."""
 
     def __new__(  # noqa: PYI034 (a tuple of four, and its kind)
         cls,
@@ -214,7 +214,7 @@ def changed_lines(
         return [
             place
             for at, copy_at in zip(range(i1, i2), range(j1, j2))
-            for place in character_places(old[at], new[copy_at], at, 1)
+            for place in character_places(old[at], new[copy_at], at, copy_at)
         ]
     if i1 == i2 or j1 == j2:  # lines deleted or added alone
         text = "\n".join(old[i1:i2] or new[j1:j2])
@@ -236,7 +236,7 @@ def changed_lines(
         )
     return (
         changed_lines(old, new, i1, at, j1, copy_at)
-        + character_places(old[at], new[copy_at], at, 1)
+        + character_places(old[at], new[copy_at], at, copy_at)
         + changed_lines(old, new, at + 1, i2, copy_at + 1, j2)
     )
 
@@ -254,22 +254,10 @@ def alike(one: str, other: str) -> float:
     return matcher.ratio()
 
 
-def character_places(
-    expected: str, found: str, line: int, column: int
-) -> "list[Place]":
-    """The runs of characters that differ, each a Place, ``expected`` starting at
-    ``line`` (from 0) and ``column`` of the original."""
-    places = []
-    for offset, old, new in places_that_differ(expected, found):
-        before = expected[:offset]
-        lines = before.count("\n")
-        start = column if not lines else 1
-        places.append(
-            Place(
-                line + lines + 1,
-                len(before) - (before.rfind("\n") + 1) + start,
-                old,
-                new,
-            )
-        )
-    return places
+def character_places(old: str, new: str, at: int, copy_at: int) -> "list[Place]":
+    """The runs of characters that differ between the line ``at`` of the
+    original and the line ``copy_at`` of the copy (from 0), each a Place."""
+    return [
+        Place(at + 1, offset + 1, expected, found, "characters", copy_at + 1)
+        for offset, expected, found in places_that_differ(old, new)
+    ]
