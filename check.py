@@ -252,6 +252,9 @@ def compared(expected: bytes, name: str, data: bytes, options) -> int:
     except ImportError as error:
         return trouble(name, f"differs; {error}", options)
     say(name, difference, options)
+    if options and options.html:  # kept for the page, written when all are checked
+        texts = (text.decode("utf-8", "surrogateescape") for text in (expected, data))
+        options.pages.append((name, difference, *texts))
     return 1
 
 
@@ -329,6 +332,13 @@ def parse_arguments(arguments: "list[str]"):
         "instead of the article",
     )
     parser.add_argument(
+        "--html",
+        metavar="PAGE",
+        help="also write PAGE, a page for a browser: each file that differs, its "
+        "report, and its lines that differ beside the original's, each in its own "
+        "direction, the places marked and invisible characters named",
+    )
+    parser.add_argument(
         "--keys",
         action="store_true",
         help="list the key and name of every known change, in the table's order, "
@@ -341,7 +351,9 @@ def parse_arguments(arguments: "list[str]"):
         version=f"%(prog)s {VERSION}",
         help="print the version of check.py and of the diagnosis it goes with, and exit",
     )
-    return parser.parse_args(arguments)
+    options = parser.parse_args(arguments)
+    options.pages = []  # what --html shows, gathered as the files are checked
+    return options
 
 
 def list_keys(options) -> int:
@@ -378,6 +390,19 @@ def read_expected(path: str) -> bytes:
     return data
 
 
+def write_page(options) -> int:
+    """Write the page --html names, of the files that differ; return the exit status."""
+    try:
+        page = diagnosis().html_page(options.pages)
+        with open(options.html, "w", encoding="utf-8") as stream:
+            stream.write(page)
+    except (ImportError, OSError) as error:
+        return trouble(
+            options.html, getattr(error, "strerror", None) or str(error), options
+        )
+    return 0
+
+
 def main() -> None:
     arguments = sys.argv[1:]
     # With no arguments there is nothing to parse, and argparse, which costs
@@ -385,37 +410,37 @@ def main() -> None:
     options = parse_arguments(arguments) if arguments else None
     if sys.stdout is not None:  # print any file name, whatever the terminal holds
         sys.stdout.reconfigure(errors="backslashreplace")
+    status = checked(options)
+    if options and options.html:
+        status = max(status, write_page(options))
+    raise SystemExit(status)
+
+
+def checked(options) -> int:
+    """Do what the options ask for; return the exit status."""
     if options and options.keys:
-        raise SystemExit(list_keys(options))
+        return list_keys(options)
     if options and options.expected is not None:
         try:
             expected = read_expected(options.expected)
         except OSError as error:
-            raise SystemExit(
-                trouble(options.expected, error.strerror or str(error), options)
-            ) from None
+            return trouble(options.expected, error.strerror or str(error), options)
         text = expected.decode("utf-8")
-        raise SystemExit(
-            check_files(
-                expected,
-                options.files or ["-"],
-                lambda: diagnosis().size_limit(text),
-                options,
-            )
+        return check_files(
+            expected,
+            options.files or ["-"],
+            lambda: diagnosis().size_limit(text),
+            options,
         )
     if ARTICLE is None:
-        raise SystemExit(
-            trouble("", "make_article.py is not beside check.py; copy both", options)
-        )
+        return trouble("", "make_article.py is not beside check.py; copy both", options)
     if options and options.files:
         if not is_original(ORIGINAL_BYTES):
-            raise SystemExit(
-                trouble("", "make_article.py does not hold the original text", options)
+            return trouble(
+                "", "make_article.py does not hold the original text", options
             )
-        raise SystemExit(
-            check_files(ORIGINAL_BYTES, options.files, lambda: READ_LIMIT, options)
-        )
-    raise SystemExit(check_repository(options))
+        return check_files(ORIGINAL_BYTES, options.files, lambda: READ_LIMIT, options)
+    return check_repository(options)
 
 
 if __name__ == "__main__":

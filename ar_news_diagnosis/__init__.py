@@ -16,6 +16,7 @@ Offered here, as ``check`` offers it:
   is what the known changes of ``keys`` make of ``text``, saying what does;
 - ``variant(*keys, text)``: the bytes the known changes make of a text;
 - ``form_of(change)``: how a change is asked for in a form of its own;
+- ``html_page(differences)``: how copies differ, as a page for a browser;
 - ``size_limit(text)``: the most bytes they make of it;
 - ``CHANGES`` and ``CHANGES_BY_KEY``: the table of known changes.
 
@@ -38,7 +39,8 @@ The modules, a concern each; each imports only modules above it here:
 - ``search``: the chains that make a copy, whole or cut short;
 - ``places``: where two texts differ, run by run;
 - ``partial``: changes made in some of their places, that together make all;
-- ``report``: ``Difference`` and ``Explanation``, in words and as data.
+- ``report``: ``Difference`` and ``Explanation``, in words and as data;
+- ``page``: how copies differ, as a page to read in a browser.
 
 This file imports them all, and says how a copy differs: whole chains
 first, else cut short, else changes made in part.
@@ -48,6 +50,7 @@ import itertools
 
 from .cut import shown_steps, where_it_ends
 from .limits import size_limit
+from .page import html_page
 from .partial import partly_made
 from .places import places_that_differ
 from .report import Difference, Explanation, distinct, not_made
@@ -78,6 +81,7 @@ __all__ = [
     "compare",
     "explain",
     "form_of",
+    "html_page",
     "size_limit",
     "variant",
 ]
