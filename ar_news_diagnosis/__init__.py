@@ -39,6 +39,7 @@ The modules, a concern each; each imports only modules above it here:
 - ``search``: the chains that make a copy, whole or cut short;
 - ``places``: where two texts differ, run by run;
 - ``partial``: changes made in some of their places, that together make all;
+- ``accounting``: where nothing makes the copy, what made each place;
 - ``report``: ``Difference`` and ``Explanation``, in words and as data;
 - ``page``: how copies differ, as a page to read in a browser.
 
@@ -48,12 +49,13 @@ first, else cut short, else changes made in part.
 
 import itertools
 
+from .accounting import accounted
 from .cut import shown_steps, where_it_ends
 from .limits import size_limit
 from .page import html_page
 from .partial import partly_made
 from .places import places_that_differ
-from .report import Difference, Explanation, distinct, not_made
+from .report import Difference, Explanation, distinct, line_and_column, not_made
 from .search import deepest, find_chains
 from .table import (
     CHANGES,
@@ -122,6 +124,26 @@ def explained(text: str, actual: bytes) -> "list[Explanation]":
     return [each for each in explanations if each.extent == "whole"] or explanations
 
 
+# The most places accounted one by one: past them, the places are listed as they are.
+MOST_ACCOUNTED = 1000
+
+
+def account(difference: Difference, text: str, found: str) -> None:
+    """Where no chain makes the copy, account each place to a change that makes
+    it there (``accounting``), and keep those none makes (``unaccounted``)."""
+    differ = places_that_differ(text, found)
+    if len(differ) > MOST_ACCOUNTED:
+        return
+    made, unmade = accounted(text, differ)
+    if made:
+        difference.accounting = [
+            (change.key, change.name, count) for change, count in made
+        ]
+        difference.unaccounted = [
+            (*line_and_column(text[:offset]), old, new) for offset, old, new in unmade
+        ]
+
+
 def as_bytes(value: "bytes | bytearray | str", argument: str) -> bytes:
     """Return ``value`` as bytes: a ``str`` stands for its UTF-8 bytes."""
     if isinstance(value, (bytes, bytearray)):
@@ -166,6 +188,8 @@ def explain(
         difference.too_long = limit or size_limit(text)
     else:
         difference.explanations = explained(text, actual)
+        if not difference.explanations:
+            account(difference, text, as_text(actual))
         depth = deepest(text)
         if depth < MOST_OTHER and not any(
             each.extent == "whole" for each in difference.explanations

@@ -78,6 +78,17 @@ def ways(cover: tuple, differ: list, makers: list, text: str) -> "list[tuple] | 
     return made
 
 
+def widened(text: str, differ: list) -> list:
+    """The places, each insertion with the character after it, so that it
+    holds what was changed (a CR put in before a line feed: LF to CRLF)."""
+    return [
+        (offset, text[offset], new + text[offset])
+        if not old and offset < len(text)
+        else (offset, old, new)
+        for offset, old, new in differ
+    ]
+
+
 def partly_made(text: str, found: str, differ: list) -> "list[list[tuple]]":
     """The text changes that make every place that differs, each as (step, places made here, in all).
 
@@ -87,12 +98,7 @@ def partly_made(text: str, found: str, differ: list) -> "list[list[tuple]]":
     that left one of them as it was everywhere is named with that exception.
     Each is made again, place by place, to verify.
     """
-    differ = [  # an insertion with the character after it, so that it holds what was changed
-        (offset, text[offset], new + text[offset])
-        if not old and offset < len(text)
-        else (offset, old, new)
-        for offset, old, new in differ
-    ]
+    differ = widened(text, differ)
     touching = [
         (change, ())
         for change in TEXT_CHANGES

@@ -395,12 +395,16 @@ class Difference:
     as (line, column, expected run, found run), worked out when first asked.
     ``too_long`` is the size limit, where the copy is over it, else None;
     ``bound``, where the search tried less for a long text and found no
-    whole explanation, says what it tried, else None.
+    whole explanation, says what it tried, else None.  Where nothing
+    explains the copy, ``accounting`` gives (key, name, places) for each
+    change that made some places, there, and ``unaccounted`` the places
+    none made, as (line, column, expected run, found run).
     """
 
     __slots__ = (
         "_places",
         "_texts",
+        "accounting",
         "at",
         "bound",
         "byte",
@@ -411,10 +415,12 @@ class Difference:
         "line",
         "name",
         "too_long",
+        "unaccounted",
     )
 
     def __init__(self, expected: bytes, actual: bytes, name: str) -> None:
         self.name, self.explanations, self.too_long, self.bound = name, [], None, None
+        self.accounting, self.unaccounted = [], []
         index = common_prefix(expected, actual)
         start = before = character_start(expected, index)
         self.at = "differs" if index < min(len(expected), len(actual)) else "longer"
@@ -466,7 +472,9 @@ class Difference:
         more = sum(count for _, _, count in told[ALTERNATIVES_SHOWN:])
         if more:
             lines.append(f"  and {more} more, as explain() and --json list them")
-        if all(explanation.extent == "partial" for explanation in self.explanations):
+        if self.accounting:
+            lines += self.accounting_lines()
+        elif all(explanation.extent == "partial" for explanation in self.explanations):
             unexplained = "" if self.explanations else "no known change explains it; "
             lines.append(f"  {unexplained}places that differ: {len(self.places)}")
             lines += [
@@ -474,12 +482,37 @@ class Difference:
             ]
             if len(self.places) > PLACES_SHOWN:
                 lines.append(f"    and {len(self.places) - PLACES_SHOWN} more")
-            held, holds = ("".join(run[at] for run in self.places) for at in (2, 3))
-            if not self.explanations and kinds(held) != kinds(holds):
+        if not self.explanations:
+            # The kinds where they differ, in the places not accounted for.
+            listed = self.unaccounted if self.accounting else self.places
+            held, holds = ("".join(run[at] for run in listed) for at in (2, 3))
+            if kinds(held) != kinds(holds):
                 lines.append(f"  where they differ, {kinds_told(held, holds)}")
         if self.bound:
             lines.append(f"  {self.bound}")
         return "\n".join(lines)
+
+    def accounting_lines(self) -> "list[str]":
+        """The report's lines where places are accounted one by one: what made
+        how many, then those not accounted for, the first few in full."""
+        made = sum(count for _, _, count in self.accounting)
+        everywhere = made + len(self.unaccounted)
+        lines = [
+            f"  no known change explains it; places that differ: {everywhere}",
+            f"  accounted for, place by place: {made} of {everywhere}",
+        ]
+        lines += [f"    {name}: {count}" for _, name, count in self.accounting]
+        if not self.unaccounted:
+            lines.append("  every place is accounted for")
+            return lines
+        lines.append(f"  not accounted for: {len(self.unaccounted)}")
+        lines += [
+            "    " + place_told(Place(*place))
+            for place in self.unaccounted[:PLACES_SHOWN]
+        ]
+        if len(self.unaccounted) > PLACES_SHOWN:
+            lines.append(f"    and {len(self.unaccounted) - PLACES_SHOWN} more")
+        return lines
 
     def as_json(self) -> "dict[str, object]":
         """The difference as JSON, for ``check.py --json``."""
@@ -492,6 +525,11 @@ class Difference:
             },
             "too_long": self.too_long,
             "bound": self.bound,
+            "accounting": [
+                {"key": key, "name": name, "places": count}
+                for key, name, count in self.accounting
+            ],
+            "unaccounted": len(self.unaccounted),
             "explanations": [
                 {
                     name: getattr(explanation, name)

@@ -679,6 +679,19 @@ CHANGES = (
     ),
 )
 
+# Layout changes that text goes through, as a copy's places show them: never
+# searched for as a whole (they are no tool's change of a text), but where no
+# chain makes a copy, a place they make is accounted to them (see accounting).
+PLACE_CHANGES = (
+    Change(
+        "spaces-as-line-breaks",
+        "spaces turned into line breaks",
+        "place",
+        table={" ": "\n"},
+    ),
+)
+CHANGES += PLACE_CHANGES
+
 # The table sorted: by key, by stage and, for local changes, by character.
 CHANGES_BY_KEY: "dict[str, Change]" = {change.key: change for change in CHANGES}
 BY_STAGE: "dict[str, list[Change]]" = {

@@ -1,4 +1,5 @@
-"""The line of kinds where no known change explains a copy: every kind it finds, each word true.
+"""The line of kinds where no known change explains a copy: every kind it finds in the places
+not accounted for, each word true.
 
 Random pairs are drawn from pieces of every kind, the copy with a few pieces
 put in, taken out or replaced, bytes that are not UTF-8 among them; each
@@ -84,8 +85,12 @@ class LineOfKinds(unittest.TestCase):
                 or difference.at in ("ends", "empty")
             ):
                 continue
-            held = {word(char) for _, _, old, _ in difference.places for char in old}
-            holds = {word(char) for _, _, _, new in difference.places for char in new}
+            # The line speaks of the places not accounted for, where some are.
+            places = (
+                difference.unaccounted if difference.accounting else difference.places
+            )
+            held = {word(char) for _, _, old, _ in places for char in old}
+            holds = {word(char) for _, _, _, new in places for char in new}
             line = [
                 each
                 for each in str(difference).splitlines()
@@ -108,7 +113,7 @@ class LineOfKinds(unittest.TestCase):
 
     def test_line_breaks_for_spaces_are_said(self) -> None:
         text = "\u0633\u0644\u0627\u0645 \u0639\u0644\u064a\u0643\u0645 " * 20
-        copy = text.replace(" ", "\n", 7).replace("\u0633", "\u0634", 1)
+        copy = text.replace(" ", "\n\n", 7).replace("\u0633", "\u0634", 1)
         line = [
             each for each in check.compare(text, copy).splitlines() if "where" in each
         ]

@@ -61,7 +61,7 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     changes = check.CHANGES
     others = [each.key for each in changes if each.stage in ("text", "reading")]
     others = [key for key in others if not check.CHANGES_BY_KEY[key].table]
-    local = [each.key for each in changes if each.table]
+    local = [each.key for each in changes if each.table and each.stage == "text"]
     chain = chance.sample(others, chance.randint(0, 2))
     chain += chance.sample(local, chance.randint(0, 3))
     room = (
