@@ -357,23 +357,11 @@ def parse_arguments(arguments: "list[str]"):
 
 
 def list_keys(options) -> int:
-    """Print each known change's key, name and, where it has several, how one
-    asks for a form of it; as text or JSON.  Return the exit status."""
+    """Print each known change's key, name and forms, as text or JSON; return the exit status."""
     try:
-        package = diagnosis()
+        print("\n".join(diagnosis().keys_listed(options.json)))
     except ImportError as error:
         return trouble("", str(error), options)
-    import json
-
-    for change in package.CHANGES:
-        form = package.form_of(change)
-        if options.json:
-            row = {"key": change.key, "name": change.name, "stage": change.stage}
-            print(json.dumps({**row, "form": form}))
-        else:
-            print(f"{change.key:<35} {change.name}")
-            if form:
-                print(f"{'':<35} form: {form}")
     return 0
 
 

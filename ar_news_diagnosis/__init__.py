@@ -17,6 +17,7 @@ Offered here, as ``check`` offers it:
 - ``variant(*keys, text)``: the bytes the known changes make of a text;
 - ``form_of(change)``: how a change is asked for in a form of its own;
 - ``html_page(differences)``: how copies differ, as a page for a browser;
+- ``keys_listed(as_json)``: what ``check.py --keys`` prints;
 - ``size_limit(text)``: the most bytes they make of it;
 - ``CHANGES`` and ``CHANGES_BY_KEY``: the table of known changes.
 
@@ -48,6 +49,7 @@ first, else cut short, else changes made in part.
 """
 
 import itertools
+import json
 
 from .accounting import accounted
 from .cut import shown_steps, where_it_ends
@@ -84,6 +86,7 @@ __all__ = [
     "explain",
     "form_of",
     "html_page",
+    "keys_listed",
     "size_limit",
     "variant",
 ]
@@ -142,6 +145,22 @@ def account(difference: Difference, text: str, found: str) -> None:
         difference.unaccounted = [
             (*line_and_column(text[:offset]), old, new) for offset, old, new in unmade
         ]
+
+
+def keys_listed(as_json: bool = False) -> "list[str]":
+    """The lines ``check.py --keys`` prints: each known change's key and name,
+    and where it has several forms, how one asks for one; or, ``as_json``,
+    one JSON object a change."""
+    lines = []
+    for change in CHANGES:
+        form = form_of(change)
+        if as_json:
+            row = {"key": change.key, "name": change.name, "stage": change.stage}
+            lines.append(json.dumps({**row, "form": form}))
+        else:
+            lines.append(f"{change.key:<35} {change.name}")
+            lines += [f"{'':<35} form: {form}"] if form else []
+    return lines
 
 
 def as_bytes(value: "bytes | bytearray | str", argument: str) -> bytes:
