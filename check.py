@@ -139,12 +139,8 @@ def assert_made(
     text: "str | None" = None,
     name: str = "-",
 ) -> None:
-    """Raise AssertionError unless ``actual`` is what the known changes of ``keys``,
-    made in that order, make of ``text`` (the article): for unittest and pytest.
-
-    ``keys``: one key, keys joined by commas, or a sequence of them.  The
-    message says where ``actual`` differs and what explains it.
-    """
+    """Raise AssertionError unless ``actual`` is what the known changes of ``keys``
+    (a key, keys joined by commas, or a sequence) make of ``text`` (the article)."""
     __tracebackhide__ = True  # pytest shows the message, not this function
     if text is None and ARTICLE is None:
         raise ValueError("no text given, and make_article.py is not beside check.py")
@@ -334,16 +330,12 @@ def parse_arguments(arguments: "list[str]"):
     parser.add_argument(
         "--html",
         metavar="PAGE",
-        help="also write PAGE, a page for a browser: each file that differs, its "
-        "report, and its lines that differ beside the original's, each in its own "
-        "direction, the places marked and invisible characters named",
+        help="also write PAGE, how each file differs, to read in a browser",
     )
     parser.add_argument(
         "--keys",
         action="store_true",
-        help="list the key and name of every known change, in the table's order, "
-        "and how to ask for it in another form, and exit "
-        "(with --json, one JSON object per change)",
+        help="list every known change: its key, name and forms (with --json, as data)",
     )
     parser.add_argument(
         "--version",
