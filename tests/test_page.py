@@ -14,6 +14,7 @@ import unittest
 
 import check
 from tests.support import HANG, ORIGINAL, REPO
+from tests.test_places import edited
 
 TEXT = ORIGINAL.decode("utf-8")
 
@@ -106,14 +107,7 @@ def page_of(*copies: "tuple[str, str]") -> str:
 
 class HtmlPage(unittest.TestCase):
     def test_every_place_is_marked_in_its_lines(self) -> None:
-        paragraphs = TEXT.split("\n\n")
-        copy = "\n\n".join(
-            paragraphs[:2] + [paragraphs[3], paragraphs[2]] + paragraphs[4:]
-        )
-        lines = copy.replace(
-            "\u0631\u0648\u0633\u064a\u0627", "\u0631\u0648\u0633\u064a\u0647", 1
-        )
-        copy = "\n".join(lines.split("\n")[:20] + lines.split("\n")[22:])
+        copy = edited()
         rows = Page(page_of(("edited.txt", copy))).lines()
         places = check.explain(TEXT, copy).places
         self.assertEqual(len(places), 3)
