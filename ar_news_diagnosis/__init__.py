@@ -93,7 +93,7 @@ __all__ = [
 
 
 def explained(text: str, actual: bytes) -> "list[Explanation]":
-    """The ways the known changes explain ``actual``: whole, else cut short, else partial."""
+    """The ways the known changes explain ``actual``: whole, else cut short."""
     whole, cut_short = find_chains(text, actual)
     if whole:
         return [Explanation(chain) for chain in distinct(whole)]
@@ -108,10 +108,16 @@ def explained(text: str, actual: bytes) -> "list[Explanation]":
                     chain, "cut short", ends_after=len(actual), line=line, column=column
                 )
             )
-    if explanations:
-        return explanations
-    found = as_text(actual)
-    for cover in partly_made(text, found, places_that_differ(text, found)):
+    return explanations
+
+
+def made_in_part(
+    text: str, actual: bytes, found: str, differ: list
+) -> "list[Explanation]":
+    """The changes that together make every place that differs, each where it
+    did; or, made in another order, the whole copy."""
+    explanations = []
+    for cover in partly_made(text, found, differ):
         steps, made, everywhere = zip(*cover)
         # Made in another order, all in all their places: a change of
         # characters before a normalization may leave it less to do.
@@ -131,10 +137,10 @@ def explained(text: str, actual: bytes) -> "list[Explanation]":
 MOST_ACCOUNTED = 1000
 
 
-def account(difference: Difference, text: str, found: str) -> None:
-    """Where no chain makes the copy, account each place to a change that makes
-    it there (``accounting``), and keep those none makes (``unaccounted``)."""
-    differ = places_that_differ(text, found)
+def account(difference: Difference, text: str, differ: list) -> None:
+    """Where no chain makes the copy, account each place of ``differ`` to a
+    change that makes it there (``accounting``), and keep those none makes
+    (``unaccounted``)."""
     if len(differ) > MOST_ACCOUNTED:
         return
     made, unmade = accounted(text, differ)
@@ -207,8 +213,12 @@ def explain(
         difference.too_long = limit or size_limit(text)
     else:
         difference.explanations = explained(text, actual)
-        if not difference.explanations:
-            account(difference, text, as_text(actual))
+        if not difference.explanations:  # the places: made in part, else accounted
+            found = as_text(actual)
+            differ = places_that_differ(text, found)
+            difference.explanations = made_in_part(text, actual, found, differ)
+            if not difference.explanations:
+                account(difference, text, differ)
         depth = deepest(text)
         if depth < MOST_OTHER and not any(
             each.extent == "whole" for each in difference.explanations

@@ -9,12 +9,12 @@ characters, so a hand edit stays a hand edit.
 """
 
 from .partial import made_at, widened
-from .table import PLACE_CHANGES, TEXT_CHANGES
+from .table import LOCAL_CHANGES, PLACE_CHANGES, TEXT_CHANGES
 
 # Who may make a place, the smallest first: changes of single characters,
 # then the other changes of the text, then those of layout.
 ACCOUNTANTS = (
-    [change for change in TEXT_CHANGES if change.table]
+    LOCAL_CHANGES
     + [change for change in TEXT_CHANGES if not change.table]
     + list(PLACE_CHANGES)
 )
@@ -23,7 +23,7 @@ ACCOUNTANTS = (
 def accounted(text: str, differ: list) -> "tuple[list[tuple], list[tuple]]":
     """Account each place of ``differ`` (offset, expected run, found run) to a
     change that makes it there.  Returns (change, places it made), in the
-    table's order, and the places none makes, as given."""
+    order tried, and the places none makes, as given."""
     counts, unaccounted = {}, []
     for place, (offset, old, new) in zip(differ, widened(text, differ)):
         maker = next(

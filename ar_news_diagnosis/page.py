@@ -57,7 +57,6 @@ SHORT_NAMES = {
 CONTROL_NAMES = {
     "\0": "NULL",
     "\t": "CHARACTER TABULATION",
-    "\n": "LINE FEED",
     "\x0b": "LINE TABULATION",
     "\x0c": "FORM FEED",
     "\r": "CARRIAGE RETURN",
