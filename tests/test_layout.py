@@ -203,13 +203,20 @@ class Wrapped(unittest.TestCase):
         self.assertEqual(known(check.compare(TEXT, every_fifth + words[-1])), [])
 
     def test_cut_by_hand_within_a_word_names_nothing(self) -> None:
-        copy = library_output("fold_w80.txt").decode("utf-8", "replace")
         line = TEXT.split("\n")[4]
-        cut = TEXT.replace(line, line[:50] + "\n" + line[50:])  # not at the width
-        for each in (cut, filled(TEXT, 70).replace(" ", "\n", 1).replace("\n", "", 1)):
+        cut = TEXT.replace(line, line[:50] + "\n" + line[50:])  # one cut, at no width
+        folded = library_output("fold_w80.txt")
+        first = folded.index(b"\n")  # fold's first cut, after 80 bytes
+        moved = (
+            folded[: first - 10]
+            + b"\n"
+            + folded[first - 10 : first]
+            + folded[first + 1 :]
+        )
+        self.assertEqual(moved.replace(b"\n", b""), folded.replace(b"\n", b""))
+        for each in (cut.encode("utf-8"), moved):  # a cut 10 bytes short of the width
             with self.subTest(each=each[:20]):
                 self.assertEqual(known(check.compare(TEXT, each)), [])
-        self.assertNotEqual(copy, "")
 
     def test_wrapped_after_a_hand_edit_names_nothing(self) -> None:
         paragraphs = TEXT.split("\n\n")
