@@ -308,7 +308,10 @@ def dumped(layout: str):
             if repeated is not None:
                 repeat_until(data, repeated, int(line[:8], 16) if length_last else None)
                 repeated = None
-            data += bytes.fromhex(dump_field(line, layout))
+            chunk = bytes.fromhex(dump_field(line, layout))
+            if write_line(len(data), chunk) != line:  # each line as the tool writes it
+                raise ValueError(f"not a line of {layout}'s dump")
+            data += chunk
         if repeated is not None:
             repeat_until(data, repeated, length)
         text = as_text(bytes(data))
