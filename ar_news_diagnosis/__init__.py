@@ -57,7 +57,14 @@ from .limits import size_limit
 from .page import html_page
 from .partial import partly_made
 from .places import places_that_differ
-from .report import Difference, Explanation, distinct, line_and_column, not_made
+from .report import (
+    Difference,
+    Explanation,
+    distinct,
+    line_and_column,
+    named,
+    not_made,
+)
 from .search import deepest, find_chains
 from .table import (
     CHANGES,
@@ -133,20 +140,19 @@ def made_in_part(
     return [each for each in explanations if each.extent == "whole"] or explanations
 
 
-# The most places accounted one by one: past them, the places are listed as they are.
-MOST_ACCOUNTED = 1000
-
-
-def account(difference: Difference, text: str, differ: list) -> None:
-    """Where no chain makes the copy, account each place of ``differ`` to a
-    change that makes it there (``accounting``), and keep those none makes
+def account(difference: Difference, text: str, found: str, differ: list) -> None:
+    """Where no chain makes the copy, account each place of ``differ`` to the
+    changes that make it there (``accounting``), and keep those none makes
     (``unaccounted``)."""
-    if len(differ) > MOST_ACCOUNTED:
-        return
-    made, unmade = accounted(text, differ)
+    made, unmade = accounted(text, found, differ) or ((), ())
     if made:
         difference.accounting = [
-            (change.key, change.name, count) for change, count in made
+            (
+                tuple(change.key for change in steps),
+                named(tuple((change, ()) for change in steps)),
+                count,
+            )
+            for steps, count in made
         ]
         difference.unaccounted = [
             (*line_and_column(text[:offset]), old, new) for offset, old, new in unmade
@@ -218,7 +224,7 @@ def explain(
             differ = places_that_differ(text, found)
             difference.explanations = made_in_part(text, actual, found, differ)
             if not difference.explanations:
-                account(difference, text, differ)
+                account(difference, text, found, differ)
         depth = deepest(text)
         if depth < MOST_OTHER and not any(
             each.extent == "whole" for each in difference.explanations

@@ -1,42 +1,202 @@
 """The accounting: where no chain makes a copy, what made each place that differs.
 
-Each place is made again at that place by the changes of single characters,
-then the other text changes, then the layout changes a copy's places show
-(``table.PLACE_CHANGES``): the first that gives the copy's characters there
-is counted for it.  A place none makes is not accounted for, and is listed:
-a change is never counted where making it there does not give the copy's
-characters, so a hand edit stays a hand edit.
+``accounted`` is the contents page:
+
+1. the lines of the copy in a display order are put back in their own,
+   each counted as a place (``lines_in_their_order``);
+2. each place that differs is made again there by each change that may
+   make it, the smallest first, then by two changes of layout together
+   (``maker``);
+3. places next to each other within a word that none made alone (a mark
+   moved before its letter, a word shaped) are made together.
+
+A place is counted for a change only where making that change there gives
+the copy's characters there; a place none makes is not accounted for, and
+is listed, so a hand edit stays a hand edit.
 """
 
-from .partial import made_at, widened
-from .table import LOCAL_CHANGES, PLACE_CHANGES, TEXT_CHANGES
+import itertools
+import unicodedata
 
-# Who may make a place, the smallest first: changes of single characters,
-# then the other changes of the text, then those of layout.
+from .bidi import bidi_classes
+from .partial import made_at, surroundings
+from .places import places_that_differ
+from .table import BY_STAGE, CHANGES_BY_KEY, LOCAL_CHANGES, PLACE_CHANGES, TEXT_CHANGES
+
+# Who may make a place, the smallest first: changes of single characters
+# (those of fewest characters first), the other changes of the text,
+# characters put in and shaping as a place shows them, then layout.
 ACCOUNTANTS = (
-    LOCAL_CHANGES
+    sorted(LOCAL_CHANGES, key=lambda change: len(change.table))
     + [change for change in TEXT_CHANGES if not change.table]
+    + BY_STAGE["zero-width"]
+    + BY_STAGE["marks"]
+    + BY_STAGE["shaping"]
     + list(PLACE_CHANGES)
 )
+# Changes of layout, two of which may make one place: a space turned into a
+# line break and a page break put in after it, where a page ends.
+LAYOUT = [
+    change
+    for change in ACCOUNTANTS
+    if change.stage == "place"
+    or change.key in ("line-breaks-as-spaces", "empty-lines-removed")
+]
+# The orders a line of the copy may be displayed in: on a line of one
+# direction, each is its own undoing.
+LINE_ORDERS = [
+    CHANGES_BY_KEY[key]
+    for key in ("visual-order", "visual-order-marks-after", "visual-order-rtl")
+] + [CHANGES_BY_KEY["lines-reversed"]]
+# A line is taken for one in a display order where, put back in its own,
+# more than half of its runs of three characters are the original's, and
+# more than twice as many as before.
+RUN = 3
+REORDERED_MOST = 50_000  # characters of lines put back in order: past them, none is
+# Places within a word this near each other are tried together.
+NEAR = 2
+MOST_ACCOUNTED = 1000  # places: past them, none is accounted, and all are listed
 
 
-def accounted(text: str, differ: list) -> "tuple[list[tuple], list[tuple]]":
-    """Account each place of ``differ`` (offset, expected run, found run) to a
-    change that makes it there.  Returns (change, places it made), in the
-    order tried, and the places none makes, as given."""
-    counts, unaccounted = {}, []
-    for place, (offset, old, new) in zip(differ, widened(text, differ)):
-        maker = next(
+def accounted(text: str, found: str, differ: list) -> "tuple[list, list] | None":
+    """Account each place where ``found`` differs from ``text`` to the changes
+    that make it there; ``differ``, the places (offset, expected run, found
+    run), as ``places_that_differ`` gives them.
+
+    Returns the changes that made places, each as (steps, places made), in
+    the order of the table, and the places none made; None where there are
+    too many places to account.
+    """
+    found, reordered = lines_in_their_order(text, found)
+    if reordered:
+        differ = places_that_differ(text, found)
+    if len(differ) > MOST_ACCOUNTED:
+        return None
+    counts = {(change,): count for change, count in reordered.items()}
+    makers = [maker(text, place) for place in differ]
+    for group in near_each_other(text, differ, makers):
+        merged = maker(text, joined(text, [differ[index] for index in group]))
+        for index in group if merged else ():
+            makers[index] = merged
+    for steps in filter(None, makers):
+        counts[steps] = counts.get(steps, 0) + 1
+    unmade = [place for place, steps in zip(differ, makers) if steps is None]
+    order = {change: index for index, change in enumerate(ACCOUNTANTS + LINE_ORDERS)}
+    made = sorted(counts.items(), key=lambda item: [order[each] for each in item[0]])
+    return made, unmade
+
+
+def lines_in_their_order(text: str, found: str) -> "tuple[str, dict]":
+    """Put each line of ``found`` that is in a display order back in its own.
+
+    Returns the copy so, and how many lines each order held.  A line is put
+    back where the order made again of what that gives is the line, and
+    what it gives has more of the original's runs of three characters, as
+    RUN says; where the lines to try hold more than REORDERED_MOST
+    characters, none is.
+    """
+    # Compared as NFKC gives them: a letter shaped into a presentation form
+    # is the letter.
+    letters = unicodedata.normalize("NFKC", text)
+    runs = {letters[index : index + RUN] for index in range(len(letters) - RUN + 1)}
+
+    def share(line: str) -> float:
+        line = unicodedata.normalize("NFKC", line)
+        count = len(line) - RUN + 1
+        return sum(line[at : at + RUN] in runs for at in range(count)) / max(count, 1)
+
+    lines = found.split("\n")
+    tried = [
+        number
+        for number, line in enumerate(lines)
+        if share(line) <= 0.5 and {"R", "AL"} & set(bidi_classes(line))
+    ]
+    if sum(len(lines[number]) for number in tried) > REORDERED_MOST:
+        return found, {}
+    held = {}
+    for number in tried:
+        line = lines[number]
+        orders = [(order, order.make(line)) for order in LINE_ORDERS]
+        best = max(
             (
-                change
-                for change in ACCOUNTANTS
-                if made_at(((change, ()),), text, offset, old) == new
+                (share(own), order, own)
+                for order, own in orders
+                if own != line and order.make(own) == line
             ),
-            None,
+            key=lambda each: each[0],
+            default=None,
         )
-        if maker is None:
-            unaccounted.append(place)
+        if best and best[0] > 0.5 and best[0] > 2 * share(line):
+            lines[number] = best[2]
+            held[best[1]] = held.get(best[1], 0) + 1
+    return "\n".join(lines), held
+
+
+def maker(text: str, place: tuple) -> "tuple | None":
+    """The change that makes ``place`` (offset, expected run, found run) of
+    ``text``, the first of ACCOUNTANTS, else two changes of LAYOUT made one
+    after the other, as a tuple; None where none does.  Characters put in
+    are tried with the character after them, then with the one before."""
+    offset, old, new = place
+    readings = [place] if old else []
+    if not old and offset < len(text):
+        readings.append((offset, text[offset], new + text[offset]))
+    if not old and offset:
+        readings.append((offset - 1, text[offset - 1], text[offset - 1] + new))
+    singles = ((change,) for change in ACCOUNTANTS)
+    pairs = itertools.permutations(LAYOUT, 2)
+    return next(
+        (
+            steps
+            for steps in itertools.chain(singles, pairs)
+            if any(made_there(steps, text, reading) for reading in readings)
+        ),
+        None,
+    )
+
+
+def made_there(steps: tuple, text: str, place: tuple) -> bool:
+    """Tell whether ``steps``, made one after the other at ``place``, give its
+    found run: each in its form read off the copy there, where it has forms."""
+    offset, old, new = place
+    before, after = surroundings(steps, text, offset, old)
+    copy, chain = before + new + after, []
+    for change in reversed(steps):
+        form = ()
+        if change.undo:
+            try:
+                undone = change.undo(copy)
+            except ValueError:  # not that change's output
+                return False
+            copy, form = undone if isinstance(undone, tuple) else (undone, ())
+        chain.insert(0, (change, form))
+    return made_at(chain, text, offset, old) == new
+
+
+def near_each_other(text: str, places: list, makers: list) -> "list[list[int]]":
+    """The runs of places, one after the other, each NEAR the next and no
+    whitespace between them (within a word), that hold a place none made."""
+    runs = [[0]] if places else []
+    for index in range(1, len(places)):
+        offset, old, _ = places[index - 1]
+        between = text[offset + len(old) : places[index][0]]
+        if len(between) <= NEAR and not any(map(str.isspace, between)):
+            runs[-1].append(index)
         else:
-            counts[maker] = counts.get(maker, 0) + 1
-    order = {change: index for index, change in enumerate(ACCOUNTANTS)}
-    return sorted(counts.items(), key=lambda item: order[item[0]]), unaccounted
+            runs.append([index])
+    return [
+        run
+        for run in runs
+        if len(run) > 1 and any(makers[index] is None for index in run)
+    ]
+
+
+def joined(text: str, places: list) -> tuple:
+    """One place of ``places``, in order, with the original's characters between them."""
+    first, last = places[0], places[-1]
+    end = last[0] + len(last[1])
+    new = ""
+    for (offset, old, found), following in zip(places, places[1:] + [None]):
+        upto = following[0] if following else offset + len(old)
+        new += found + text[offset + len(old) : upto]
+    return first[0], text[first[0] : end], new

@@ -15,6 +15,14 @@ from .text import as_text, utf8
 
 MARKS = "\u200f\u200e\u061c"  # right-to-left, left-to-right, Arabic letter mark
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060"  # space, non-joiner, joiner, word joiner
+# Isolates (U+2066 to U+2069), embeddings and overrides (U+202A to U+202E):
+# the right-to-left isolate first, which ``inserted`` puts at each line's
+# start by default.
+DIRECTION_CONTROLS = "\u2067\u2066\u2068\u2069\u202a\u202b\u202c\u202d\u202e"
+PAGE_BREAK = "\f"  # a form feed, as pdftotext writes at the end of each page
+# The combining marks of Arabic: harakat, and the marks after them to U+065F,
+# and the superscript alef.
+ARABIC_MARK = "[\u064b-\u065f\u0670]"
 
 
 def newline_undone(copy: str) -> "tuple[str, tuple]":
@@ -76,6 +84,61 @@ def inserted(characters: str):
         return (tuple((offset, characters[0]) for offset in range(1, len(text) + 1)),)
 
     return make, undo, widest
+
+
+def spaces_added(text: str, edges: "tuple | None" = None) -> str:
+    """Add spaces at the start and end of lines, as a page's layout pads them.
+
+    ``edges`` gives each line the spaces it is to have at its start and end,
+    (start, end), where it has fewer: spaces are added, never removed.  By
+    default, a space at the end of each line that is not empty.
+    """
+    lines = text.split("\n")
+    if edges is None:
+        edges = tuple((0, bool(line)) for line in lines)
+    padded = []
+    for line, (start, end) in zip(lines, edges):
+        body = line.strip(" ")
+        start = max(start, len(line) - len(line.lstrip(" ")))
+        end = max(end, len(line) - len(line.rstrip(" "))) if body else 0
+        padded.append(" " * start + body + " " * end)
+    return "\n".join(padded + lines[len(edges) :])
+
+
+def spaces_added_undone(copy: str) -> "tuple[str, tuple]":
+    """Strip the spaces at the start and end of each line, and say how many each had."""
+    lines = copy.split("\n")
+    edges = tuple(
+        (len(line) - len(line.lstrip(" ")), len(line) - len(line.rstrip(" ")))
+        for line in lines
+    )
+    if not any(map(any, edges)):
+        raise ValueError("no spaces at a line's start or end")
+    return "\n".join(line.strip(" ") for line in lines), (edges,)
+
+
+def empty_lines_added(text: str, runs: "tuple | None" = None) -> str:
+    """Add empty lines: each run of line breaks as long as ``runs`` gives it,
+    in order, where it is shorter; by default each doubled (double spacing)."""
+    breaks = re.compile("\n+")
+    found = [len(run) for run in breaks.findall(text)]
+    runs = runs or tuple(2 * count for count in found)
+    longer = iter([max(pair) for pair in zip(found, runs)] + found[len(runs) :])
+    return breaks.sub(lambda run: "\n" * next(longer), text)
+
+
+def empty_lines_undone(copy: str) -> "tuple[str, tuple]":
+    """Leave one line break of each run, and say how long each run was."""
+    runs = tuple(map(len, re.findall("\n+", copy)))
+    if not any(count > 1 for count in runs):
+        raise ValueError("no empty line")
+    return re.sub("\n+", "\n", copy), (runs,)
+
+
+def marks_before_letters(text: str) -> str:
+    """Move the combining marks after each character before it, as a text
+    extracted glyph by glyph may hold them."""
+    return re.sub(f"([^\n])({ARABIC_MARK}+)", r"\2\1", text)
 
 
 # Lines wrapped: a line break put in at a run of spaces (in its place or

@@ -21,18 +21,29 @@ def made_at(steps: "tuple | list", text: str, offset: int, old: str) -> "str | N
 
     A change of characters sees only the place.  The others, which may need
     to (trailing whitespace, empty lines), see the character after it too,
-    and whether it starts a line; None where they change what is around it.
+    whether the text goes on, and whether it starts a line; None where they
+    change what is around it.
     """
-    before = after = ""
-    if not all(change.table for change, _ in steps):
-        after = text[offset + len(old) : offset + len(old) + 1]
-        before = "" if offset == 0 or text[offset - 1] == "\n" else WITHIN_A_LINE
+    before, after = surroundings([change for change, _ in steps], text, offset, old)
     made = before + old + after
     for change, form in steps:
         made = change.make(made, *form)
     if len(made) < len(before + after) or not made.startswith(before):
         return None
     return made[len(before) : len(made) - len(after)] if made.endswith(after) else None
+
+
+def surroundings(changes: list, text: str, offset: int, old: str) -> "tuple[str, str]":
+    """What ``changes`` see before and after ``old`` at ``offset``, as ``made_at`` says.
+
+    After the character after it, where the text goes on, a letter stands
+    for the rest: a change made at the end of the text is not made there.
+    """
+    if all(change.table for change in changes):
+        return "", ""
+    end = offset + len(old)
+    after = text[end : end + 1] + WITHIN_A_LINE * (end + 1 < len(text))
+    return "" if offset == 0 or text[offset - 1] == "\n" else WITHIN_A_LINE, after
 
 
 def reach(step: tuple, text: str, changed: str, made: int) -> "tuple[tuple, int, int]":

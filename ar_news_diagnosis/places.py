@@ -12,6 +12,8 @@ is never quadratic in the copy.
 """
 
 import difflib
+import itertools
+import re
 
 from .text import common_prefix
 
@@ -60,22 +62,65 @@ def places_that_differ(expected: str, found: str) -> "list[tuple[int, str, str]]
 def blocks_that_differ(old: "str | list", new: "str | list") -> "list[tuple]":
     """Where two sequences differ, as (start, end) in ``old`` and in ``new``.
 
-    Past a common start and end, they are matched where short enough, and
-    else the rest is one block.
+    Past a common start and end, they are matched where short enough; two
+    texts too long for that, word by word first (``by_words``); else the
+    rest is one block.
     """
+    start, old_end, new_end = trimmed(old, new)
+    if isinstance(old, str) and (old_end - start) * (new_end - start) > MOST_COMPARED:
+        return by_words(old, new, start, old_end, new_end)
+    return matched(old, new, start, old_end, new_end)
+
+
+def trimmed(old: "str | list", new: "str | list") -> "tuple[int, int, int]":
+    """Where two sequences differ past their common start and end: the start,
+    and the end in each."""
     start = common_prefix(old, new)
     end = common_prefix(old[start:][::-1], new[start:][::-1])
-    old_end, new_end = len(old) - end, len(new) - end
+    return start, len(old) - end, len(new) - end
+
+
+def matched(
+    old: "str | list", new: "str | list", start: int, old_end: int, new_end: int
+) -> "list[tuple]":
+    """Where two sequences differ from ``start`` to the ends given, by difflib;
+    one block where they are too long to match."""
     if (old_end - start) * (new_end - start) > MOST_COMPARED:
         return [(start, old_end, start, new_end)]
+    # Lines that are blank match only beside lines that match, as difflib's
+    # Differ has them: so many alike, they would pair lines far apart.
+    blank = None if isinstance(old, str) else lambda line: not line.strip()
     matcher = difflib.SequenceMatcher(
-        None, old[start:old_end], new[start:new_end], autojunk=False
+        blank, old[start:old_end], new[start:new_end], autojunk=False
     )
     return [
         (start + i1, start + i2, start + j1, start + j2)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
+
+
+WORD = re.compile(r"\s+|\S+\s*")  # a word and the whitespace after it
+
+
+def by_words(old: str, new: str, start: int, old_end: int, new_end: int) -> list:
+    """Where two texts differ from ``start`` to the ends given, matched word
+    by word, then character by character within the words that differ."""
+    words = [
+        WORD.findall(each[start:stop])
+        for each, stop in ((old, old_end), (new, new_end))
+    ]
+    offsets = [
+        list(itertools.accumulate(map(len, each), initial=start)) for each in words
+    ]
+    blocks = []
+    for i1, i2, j1, j2 in matched(*words, 0, len(words[0]), len(words[1])):
+        a, b, c, d = offsets[0][i1], offsets[0][i2], offsets[1][j1], offsets[1][j2]
+        blocks += [
+            (a + i, a + j, c + k, c + m)
+            for i, j, k, m in matched(old[a:b], new[c:d], *trimmed(old[a:b], new[c:d]))
+        ]
+    return blocks
 
 
 class Place(tuple):

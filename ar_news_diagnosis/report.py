@@ -396,9 +396,10 @@ class Difference:
     ``too_long`` is the size limit, where the copy is over it, else None;
     ``bound``, where the search tried less for a long text and found no
     whole explanation, says what it tried, else None.  Where nothing
-    explains the copy, ``accounting`` gives (key, name, places) for each
-    change that made some places, there, and ``unaccounted`` the places
-    none made, as (line, column, expected run, found run).
+    explains the copy, ``accounting`` gives (keys, name, places) for each
+    change, or two made one after the other, that made some places there,
+    and ``unaccounted`` the places none made, as (line, column, expected
+    run, found run).
     """
 
     __slots__ = (
@@ -526,8 +527,8 @@ class Difference:
             "too_long": self.too_long,
             "bound": self.bound,
             "accounting": [
-                {"key": key, "name": name, "places": count}
-                for key, name, count in self.accounting
+                {"keys": list(keys), "name": name, "places": count}
+                for keys, name, count in self.accounting
             ],
             "unaccounted": len(self.unaccounted),
             "explanations": [

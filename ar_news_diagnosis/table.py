@@ -689,6 +689,38 @@ PLACE_CHANGES = (
         "place",
         table={" ": "\n"},
     ),
+    Change(
+        "spaces-added",
+        "spaces added at a line's start or end",
+        "place",
+        layout.spaces_added,
+        layout.spaces_added_undone,
+    ),
+    Change(
+        "empty-lines-added",
+        "empty lines added",
+        "place",
+        layout.empty_lines_added,
+        layout.empty_lines_undone,
+    ),
+    Change(
+        "page-breaks",
+        "page breaks (form feeds) put in",
+        "place",
+        *layout.inserted(layout.PAGE_BREAK),
+    ),
+    Change(
+        "direction-controls-inserted",
+        "direction controls (embeddings, overrides, isolates) put in",
+        "place",
+        *layout.inserted(layout.DIRECTION_CONTROLS),
+    ),
+    Change(
+        "marks-before-letters",
+        "combining marks moved before their letter",
+        "place",
+        layout.marks_before_letters,
+    ),
 )
 CHANGES += PLACE_CHANGES
 

@@ -138,6 +138,11 @@ VARIANT_SHA256 = {
     "hexdump-c": "fef0a209f4be133611d4654f7e022097aff92029087f05ec2a7cefb12bfd367f",
     "od": "d44edf4fb96c11fecb802c184b3ea8cfe22874fa1f258d47d6669e0c9a367e09",
     "spaces-as-line-breaks": "d017a9f0b34535ac27b0a367de6c915282766f2881b886c537f3d916ae4c7047",
+    "spaces-added": "fa6e74fa383ddd1e869e8694fd0ade6e5a1fa813234bb771e39f8c34d683af60",
+    "empty-lines-added": "b8402137faf1fb817f698b26b6512106c17ee1e03deaefd48d78f884dfaac032",
+    "page-breaks": "927bca7a9605c7afaacb90ef6c93bd2b5b5b4cb5d910f4de07c31b5f9bc94638",
+    "direction-controls-inserted": "55ea4d459d0b7a2034ba72b0380d58b20177d073779390f2a7cd5407af3def4a",
+    "marks-before-letters": "43a3ba9e9a3e2963610fd9f0314251365431ddd3445182fd893c25b9bf4e62fb",
     "ruby-dump": "d285157dfa94990e28e02ad6324cd43088c8862b3fab2e279787107f5e0d257b",
     "go-q": "7b51e17efa24ebebc24ba19542d2b3366d8f019237e2cda11c6618dd1a88cedd",
     "go-plus-q": "25c841a4897fe2930c6d1410232bbb62e778b606bfff5a30800a3d271372e797",
@@ -290,7 +295,7 @@ class Variants(unittest.TestCase):
                 self.assertEqual(hashlib.sha256(made).hexdigest(), digest)
                 difference = check.explain(TEXT, made)
                 if check.CHANGES_BY_KEY[key].stage == "place":  # accounted, not named
-                    self.assertEqual(difference.accounting[0][0], key)
+                    self.assertEqual(difference.accounting[0][0], (key,))
                     self.assertEqual(difference.unaccounted, [])
                     continue
                 keys = [each.keys for each in difference.explanations]

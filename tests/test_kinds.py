@@ -111,21 +111,17 @@ class LineOfKinds(unittest.TestCase):
                 )
         self.assertGreater(lines, 50)
 
-    def test_line_breaks_for_spaces_are_said(self) -> None:
+    def test_the_kinds_are_those_of_the_places_not_accounted_for(self) -> None:
         text = "\u0633\u0644\u0627\u0645 \u0639\u0644\u064a\u0643\u0645 " * 20
         copy = text.replace(" ", "\n\n", 7).replace("\u0633", "\u0634", 1)
-        line = [
-            each for each in check.compare(text, copy).splitlines() if "where" in each
-        ]
+        difference = check.explain(text, copy)
+        # A space as a line break and an empty line, seven times; a letter.
         self.assertEqual(
-            line,
-            [
-                (
-                    "  where they differ, both have Arabic letters and marks;"
-                    " only the original has spaces; only the copy has line breaks"
-                )
-            ],
+            [(keys, count) for keys, _, count in difference.accounting],
+            [(("spaces-as-line-breaks", "empty-lines-added"), 7)],
         )
+        self.assertEqual(difference.unaccounted, [(1, 1, "\u0633", "\u0634")])
+        self.assertNotIn("where they differ", str(difference))
 
 
 if __name__ == "__main__":
