@@ -7,8 +7,9 @@
 2. each place that differs is made again there by each change that may
    make it, the smallest first, then by two changes of layout together
    (``maker``);
-3. places next to each other within a word that none made alone (a mark
-   moved before its letter, a word shaped) are made together.
+3. places next to each other that none made alone (a mark moved before
+   its letter, a word shaped, a comma and a space reversed) are made
+   together: within a word first, then across words.
 
 A place is counted for a change only where making that change there gives
 the copy's characters there; a place none makes is not accounted for, and
@@ -21,7 +22,14 @@ import unicodedata
 from .bidi import bidi_classes
 from .partial import made_at, surroundings
 from .places import places_that_differ
-from .table import BY_STAGE, CHANGES_BY_KEY, LOCAL_CHANGES, PLACE_CHANGES, TEXT_CHANGES
+from .table import (
+    BY_STAGE,
+    CHANGES_BY_KEY,
+    LOCAL_CHANGES,
+    PLACE_CHANGES,
+    TEXT_CHANGES,
+    Change,
+)
 
 # Who may make a place, the smallest first: changes of single characters
 # (those of fewest characters first), the other changes of the text,
@@ -34,12 +42,13 @@ ACCOUNTANTS = (
     + BY_STAGE["shaping"]
     + list(PLACE_CHANGES)
 )
-# Changes of layout, two of which may make one place: a space turned into a
-# line break and a page break put in after it, where a page ends.
+# Changes of layout, and shaping, two of which may make one place: a space
+# turned into a line break and a page break put in after it, where a page
+# ends; a word shaped and the space after it turned into a line break.
 LAYOUT = [
     change
     for change in ACCOUNTANTS
-    if change.stage == "place"
+    if change.stage in ("place", "shaping")
     or change.key in ("line-breaks-as-spaces", "empty-lines-removed")
 ]
 # The orders a line of the copy may be displayed in: on a line of one
@@ -55,6 +64,10 @@ RUN = 3
 REORDERED_MOST = 50_000  # characters of lines put back in order: past them, none is
 # Places within a word this near each other are tried together.
 NEAR = 2
+# The longest place tried, its two runs together: a change of layout makes
+# a few characters, and a longer run is made whole by no change a place is
+# accounted to (past it, each change would be made on all of it).
+LONGEST_PLACE = 400
 MOST_ACCOUNTED = 1000  # places: past them, none is accounted, and all are listed
 
 
@@ -73,11 +86,14 @@ def accounted(text: str, found: str, differ: list) -> "tuple[list, list] | None"
     if len(differ) > MOST_ACCOUNTED:
         return None
     counts = {(change,): count for change, count in reordered.items()}
-    makers = [maker(text, place) for place in differ]
-    for group in near_each_other(text, differ, makers):
-        merged = maker(text, joined(text, [differ[index] for index in group]))
-        for index in group if merged else ():
-            makers[index] = merged
+    known = {}  # each place's maker, by what it holds and sees around it
+    makers = [maker(text, place, known) for place in differ]
+    for within_words in (True, False):
+        for group in near_each_other(text, differ, makers, within_words):
+            place = joined(text, [differ[index] for index in group])
+            merged = maker(text, place, known)
+            for index in group if merged else ():
+                makers[index] = merged
     for steps in filter(None, makers):
         counts[steps] = counts.get(steps, 0) + 1
     unmade = [place for place, steps in zip(differ, makers) if steps is None]
@@ -132,27 +148,65 @@ def lines_in_their_order(text: str, found: str) -> "tuple[str, dict]":
     return "\n".join(lines), held
 
 
-def maker(text: str, place: tuple) -> "tuple | None":
+def maker(text: str, place: tuple, known: dict) -> "tuple | None":
     """The change that makes ``place`` (offset, expected run, found run) of
     ``text``, the first of ACCOUNTANTS, else two changes of LAYOUT made one
     after the other, as a tuple; None where none does.  Characters put in
-    are tried with the character after them, then with the one before."""
+    are tried with the character after them, then with the one before.
+
+    ``known`` keeps what was found for places alike: the same runs, with
+    the same characters around them (as ``surroundings`` sees them).
+    """
     offset, old, new = place
-    readings = [place] if old else []
-    if not old and offset < len(text):
-        readings.append((offset, text[offset], new + text[offset]))
-    if not old and offset:
-        readings.append((offset - 1, text[offset - 1], text[offset - 1] + new))
-    singles = ((change,) for change in ACCOUNTANTS)
-    pairs = itertools.permutations(LAYOUT, 2)
-    return next(
-        (
-            steps
-            for steps in itertools.chain(singles, pairs)
-            if any(made_there(steps, text, reading) for reading in readings)
-        ),
-        None,
+    end = offset + len(old)
+    seen = (
+        old,
+        new,
+        text[max(offset - 2, 0) : end + 1],
+        min(offset, 2),
+        len(text) - end < 2,
     )
+    if seen not in known and len(old + new) <= LONGEST_PLACE:
+        readings = [place] if old else []
+        if not old and offset < len(text):
+            readings.append((offset, text[offset], new + text[offset]))
+        if not old and offset:
+            readings.append((offset - 1, text[offset - 1], text[offset - 1] + new))
+        singles = (
+            (change,)
+            for change in ACCOUNTANTS
+            if not change.table
+            or any(ord(char) in change.table for _, run, _ in readings for char in run)
+        )
+        shown = [  # the changes of layout the place may show, in pairs
+            change
+            for change in LAYOUT
+            if any(shows(change, text, reading) for reading in readings)
+        ]
+        known[seen] = next(
+            (
+                steps
+                for steps in itertools.chain(singles, itertools.permutations(shown, 2))
+                if any(made_there(steps, text, reading) for reading in readings)
+            ),
+            None,
+        )
+    return known.get(seen)
+
+
+def shows(change: Change, text: str, place: tuple) -> bool:
+    """Tell whether ``place`` may show ``change``: undone on the copy's run
+    there, it gives another; or, where it has no undoing, made on the
+    expected run, it gives another."""
+    offset, old, new = place
+    if not change.undo:
+        return made_at(((change, ()),), text, offset, old) not in (None, old)
+    before, after = surroundings([change], text, offset, old)
+    try:
+        undone = change.undo(before + new + after)
+    except ValueError:  # not that change's output
+        return False
+    return (undone[0] if isinstance(undone, tuple) else undone) != before + new + after
 
 
 def made_there(steps: tuple, text: str, place: tuple) -> bool:
@@ -173,14 +227,19 @@ def made_there(steps: tuple, text: str, place: tuple) -> bool:
     return made_at(chain, text, offset, old) == new
 
 
-def near_each_other(text: str, places: list, makers: list) -> "list[list[int]]":
-    """The runs of places, one after the other, each NEAR the next and no
-    whitespace between them (within a word), that hold a place none made."""
+def near_each_other(
+    text: str, places: list, makers: list, within_words: bool
+) -> "list[list[int]]":
+    """The runs of places, one after the other, each NEAR the next, that
+    hold a place none made; ``within_words``: with no whitespace between
+    them (a word shaped), else with any (a comma and a space reversed)."""
     runs = [[0]] if places else []
     for index in range(1, len(places)):
         offset, old, _ = places[index - 1]
         between = text[offset + len(old) : places[index][0]]
-        if len(between) <= NEAR and not any(map(str.isspace, between)):
+        if len(between) <= NEAR and not (
+            within_words and any(map(str.isspace, between))
+        ):
             runs[-1].append(index)
         else:
             runs.append([index])

@@ -234,3 +234,20 @@ def last_line_first(text: str) -> str:
 def lines_reversed(text: str) -> str:
     """Reverse each line, character by character: a naive right-to-left display, its own undoing."""
     return "\n".join(line[::-1] for line in text.split("\n"))
+
+
+def runs_reversed(text: str) -> str:
+    """Reverse each run, within a line, of characters that are not
+    right-to-left letters or marks: the order a display gives a run of
+    digits, punctuation or symbols within right-to-left text, letters
+    never changing places with each other."""
+    kept = [
+        kind in ("R", "AL", "NSM") or char == "\n"
+        for char, kind in zip(text, bidi_classes(text))
+    ]
+    pieces = []
+    for keep, group in itertools.groupby(range(len(text)), key=kept.__getitem__):
+        indexes = list(group)
+        run = text[indexes[0] : indexes[-1] + 1]
+        pieces.append(run if keep else run[::-1])
+    return "".join(pieces)

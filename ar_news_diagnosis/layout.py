@@ -11,7 +11,7 @@ indented alike by ``indent_undone``.
 import re
 import textwrap
 
-from .text import as_text, utf8
+from .text import ALEFS, as_text, utf8
 
 MARKS = "\u200f\u200e\u061c"  # right-to-left, left-to-right, Arabic letter mark
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060"  # space, non-joiner, joiner, word joiner
@@ -139,6 +139,12 @@ def marks_before_letters(text: str) -> str:
     """Move the combining marks after each character before it, as a text
     extracted glyph by glyph may hold them."""
     return re.sub(f"([^\n])({ARABIC_MARK}+)", r"\2\1", text)
+
+
+def lam_alef_reversed(text: str) -> str:
+    """Write each lam-alef alef first, the marks between kept, as a text
+    extracted from the ligature's glyph in display order may hold it."""
+    return re.sub(f"\u0644({ARABIC_MARK}*)([{ALEFS}])", "\\2\\1\u0644", text)
 
 
 # Lines wrapped: a line break put in at a run of spaces (in its place or

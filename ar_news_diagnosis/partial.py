@@ -19,18 +19,25 @@ WITHIN_A_LINE = "x"
 def made_at(steps: "tuple | list", text: str, offset: int, old: str) -> "str | None":
     """What ``steps``, made one after another, make of ``old`` at ``offset`` in ``text``.
 
-    A change of characters sees only the place.  The others, which may need
-    to (trailing whitespace, empty lines), see the character after it too,
-    whether the text goes on, and whether it starts a line; None where they
-    change what is around it.
+    A change of characters (or another ``in_place``) sees only the place.
+    The others, which may need to (trailing whitespace, empty lines), see
+    the character after it too, whether the text goes on, and whether it
+    starts a line; None where they change what is around it.
     """
     before, after = surroundings([change for change, _ in steps], text, offset, old)
-    made = before + old + after
     for change, form in steps:
-        made = change.make(made, *form)
-    if len(made) < len(before + after) or not made.startswith(before):
-        return None
-    return made[len(before) : len(made) - len(after)] if made.endswith(after) else None
+        if change.in_place:
+            old = change.make(old, *form)
+            continue
+        made = change.make(before + old + after, *form)
+        if not (
+            len(made) >= len(before + after)
+            and made.startswith(before)
+            and made.endswith(after)
+        ):
+            return None
+        old = made[len(before) : len(made) - len(after)]
+    return old
 
 
 def surroundings(changes: list, text: str, offset: int, old: str) -> "tuple[str, str]":
@@ -39,7 +46,7 @@ def surroundings(changes: list, text: str, offset: int, old: str) -> "tuple[str,
     After the character after it, where the text goes on, a letter stands
     for the rest: a change made at the end of the text is not made there.
     """
-    if all(change.table for change in changes):
+    if all(change.in_place for change in changes):
         return "", ""
     end = offset + len(old)
     after = text[end : end + 1] + WITHIN_A_LINE * (end + 1 < len(text))

@@ -11,9 +11,11 @@ is never quadratic in the copy.
   characters within the lines that changed, each a ``Place``.
 """
 
+import collections
 import difflib
 import itertools
 import re
+import unicodedata
 
 from .text import common_prefix
 
@@ -101,25 +103,52 @@ def matched(
 
 
 WORD = re.compile(r"\s+|\S+\s*")  # a word and the whitespace after it
+# What a word is matched by: as NFKC writes it (a presentation form is its
+# letters, a no-break space a space), without whitespace or format characters
+# (direction controls, zero-width characters, the byte-order mark).
+UNSEEN = re.compile("[\\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+")
 
 
 def by_words(old: str, new: str, start: int, old_end: int, new_end: int) -> list:
     """Where two texts differ from ``start`` to the ends given, matched word
-    by word, then character by character within the words that differ."""
+    by word (each as UNSEEN has it), then character by character within the
+    words that differ; one block where the words would make too many pairs."""
     words = [
         WORD.findall(each[start:stop])
         for each, stop in ((old, old_end), (new, new_end))
     ]
+    keys = [
+        [UNSEEN.sub("", unicodedata.normalize("NFKC", word)) for word in each]
+        for each in words
+    ]
+    counts = collections.Counter(keys[1])
+    if sum(counts[key] for key in keys[0]) > MOST_COMPARED:
+        return [(start, old_end, start, new_end)]
     offsets = [
         list(itertools.accumulate(map(len, each), initial=start)) for each in words
     ]
+    matcher = difflib.SequenceMatcher(None, *keys, autojunk=False)
     blocks = []
-    for i1, i2, j1, j2 in matched(*words, 0, len(words[0]), len(words[1])):
-        a, b, c, d = offsets[0][i1], offsets[0][i2], offsets[1][j1], offsets[1][j2]
-        blocks += [
-            (a + i, a + j, c + k, c + m)
-            for i, j, k, m in matched(old[a:b], new[c:d], *trimmed(old[a:b], new[c:d]))
-        ]
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        # Words alike are compared pair by pair, the rest as one run.
+        spans = (
+            zip(
+                range(i1, i2),
+                range(i1 + 1, i2 + 1),
+                range(j1, j2),
+                range(j1 + 1, j2 + 1),
+            )
+            if tag == "equal"
+            else [(i1, i2, j1, j2)]
+        )
+        for w1, w2, v1, v2 in spans:
+            a, b, c, d = offsets[0][w1], offsets[0][w2], offsets[1][v1], offsets[1][v2]
+            blocks += [
+                (a + i, a + j, c + k, c + m)
+                for i, j, k, m in matched(
+                    old[a:b], new[c:d], *trimmed(old[a:b], new[c:d])
+                )
+            ]
     return blocks
 
 

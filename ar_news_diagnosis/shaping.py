@@ -49,13 +49,16 @@ def joining(char: str) -> str:
     return "T" if unicodedata.category(char) == "Mn" else "U"
 
 
-def shape(text: str, fribidi: bool = False) -> str:
+def shape(text: str, fribidi: bool = False, isolated: bool = True) -> str:
     """Write each Arabic letter as its presentation form for its place in the word.
 
     As arabic-reshaper does: lam before alef becomes one ligature, across
     harakat, which follow it; hamza, which joins neither way, in its
     isolated form.  ``fribidi``: as FriBidi does: the ligature only with no
-    haraka between, U+FEFF in the lam's place, hamza left as it is.
+    haraka between, U+FEFF in the lam's place, hamza left as it is.  Not
+    ``isolated``: a letter that joins neither way left as it is, as text
+    extracted from a PDF has it where the font's glyph for the letter alone
+    maps back to the letter.
     """
     form_of = presentation_forms()[1]
     kinds = list(map(joining, text))
@@ -83,7 +86,8 @@ def shape(text: str, fribidi: bool = False) -> str:
             ligated.add(following)
             continue
         position = POSITIONS[joins_after + 2 * joins_before]
-        shaped[index] = form_of.get(char + position, char)
+        if isolated or position != "<isolated>":
+            shaped[index] = form_of.get(char + position, char)
     return "".join(shaped)
 
 

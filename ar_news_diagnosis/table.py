@@ -37,12 +37,14 @@ class Change:
     a text.  A saving that cannot be undone is made where ``seen(copy)``:
     where the copy may be its output.  ``fields``: where ``name`` is a
     template, what fills it (a code page, a loss), so that a report can
-    name together alternatives alike but for them.
+    name together alternatives alike but for them.  ``in_place``: made at
+    a place, it sees the place alone, as a change of characters does.
     """
 
     __slots__ = (
         "fields",
         "form_said",
+        "in_place",
         "key",
         "make",
         "name",
@@ -66,8 +68,10 @@ class Change:
         seen=None,
         fields: "tuple[str, ...]" = (),
         form_said=None,
+        in_place: bool = False,
     ) -> None:
         self.key, self.stage, self.form_said = key, stage, form_said
+        self.in_place = in_place or bool(table)
         self.template, self.fields = name, fields
         self.name = name.format(*fields) if fields else name
         self.undo, self.widest, self.seen = undo, widest, seen
@@ -481,6 +485,14 @@ CHANGES = (
         lambda text: shaping.shape(text, fribidi=True),
         shaping.unshape,
     ),
+    Change(
+        "shaped-joined-only",
+        "shaped into Arabic presentation forms, a letter that joins neither way"
+        " left as it is (as text extracted from a PDF has it)",
+        "shaping",
+        lambda text: shaping.shape(text, isolated=False),
+        shaping.unshape,
+    ),
     # A display order is its own undoing where reordering the copy again gives
     # the text back; the others are made of the expected text (see search).
     Change(
@@ -720,6 +732,20 @@ PLACE_CHANGES = (
         "combining marks moved before their letter",
         "place",
         layout.marks_before_letters,
+    ),
+    Change(
+        "lam-alef-reversed",
+        "each lam-alef written alef first (a ligature's letters in display order)",
+        "place",
+        layout.lam_alef_reversed,
+    ),
+    Change(
+        "runs-reversed",
+        "runs of characters other than Arabic letters and marks reversed,"
+        " as written in display order within right-to-left text",
+        "place",
+        bidi.runs_reversed,
+        in_place=True,
     ),
 )
 CHANGES += PLACE_CHANGES
