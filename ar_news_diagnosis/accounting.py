@@ -34,9 +34,20 @@ from .table import (
 # Who may make a place, the smallest first: changes of single characters
 # (those of fewest characters first), the other changes of the text,
 # characters put in and shaping as a place shows them, then layout.
+# Of the other changes of the text, those of whitespace first, the narrowest
+# first: an empty line removed is told so, not as whitespace stripped at
+# line ends.
+WHITESPACE = ("empty-lines-removed", "rstrip", "rstrip-regex", "whitespace-collapsed")
 ACCOUNTANTS = (
     sorted(LOCAL_CHANGES, key=lambda change: len(change.table))
-    + [change for change in TEXT_CHANGES if not change.table]
+    + sorted(
+        (change for change in TEXT_CHANGES if not change.table),
+        key=lambda change: (
+            WHITESPACE.index(change.key)
+            if change.key in WHITESPACE
+            else len(WHITESPACE)
+        ),
+    )
     + BY_STAGE["zero-width"]
     + BY_STAGE["marks"]
     + BY_STAGE["shaping"]

@@ -10,9 +10,8 @@ import itertools
 from .places import places_that_differ
 from .table import LOCAL_CHANGES, TEXT_CHANGES
 
-# What stands before a place within a line, when a change that is not of
-# characters is tried on it: a letter no change alters, so that the place
-# is not taken for the start of a line (where an empty line may begin).
+# What stands for the rest of the text before and after a place, when a
+# change that is not of characters is tried on it: a letter no change alters.
 WITHIN_A_LINE = "x"
 
 
@@ -21,8 +20,8 @@ def made_at(steps: "tuple | list", text: str, offset: int, old: str) -> "str | N
 
     A change of characters (or another ``in_place``) sees only the place.
     The others, which may need to (trailing whitespace, empty lines), see
-    the character after it too, whether the text goes on, and whether it
-    starts a line; None where they change what is around it.
+    what is around it as ``surroundings`` gives it; None where they change
+    what is around it.
     """
     before, after = surroundings([change for change, _ in steps], text, offset, old)
     for change, form in steps:
@@ -43,14 +42,15 @@ def made_at(steps: "tuple | list", text: str, offset: int, old: str) -> "str | N
 def surroundings(changes: list, text: str, offset: int, old: str) -> "tuple[str, str]":
     """What ``changes`` see before and after ``old`` at ``offset``, as ``made_at`` says.
 
-    After the character after it, where the text goes on, a letter stands
-    for the rest: a change made at the end of the text is not made there.
+    They see the character before it and the one after it, and beyond
+    those, where the text goes on, a letter that stands for the rest: a
+    change made at the start or the end of the text is not made there.
     """
     if all(change.in_place for change in changes):
         return "", ""
     end = offset + len(old)
-    after = text[end : end + 1] + WITHIN_A_LINE * (end + 1 < len(text))
-    return "" if offset == 0 or text[offset - 1] == "\n" else WITHIN_A_LINE, after
+    before = WITHIN_A_LINE * (offset > 1) + text[offset - 1 : offset]
+    return before, text[end : end + 1] + WITHIN_A_LINE * (end + 1 < len(text))
 
 
 def reach(step: tuple, text: str, changed: str, made: int) -> "tuple[tuple, int, int]":
