@@ -7,6 +7,7 @@ tests/data, see test_pipelines), and checks that no hand edit is accounted
 to a change; ``tally`` gives the figures tests/benchmark.py --thorough prints.
 """
 
+import hashlib
 import json
 import os
 import random
@@ -261,6 +262,110 @@ class MixedCopiesAreAccountedTruly(unittest.TestCase):
             accounted, made_by_tools, false = tally(seed, self.DRAWS)
             self.assertEqual(false, [])
             self.assertGreater(accounted, made_by_tools // 2)
+
+
+# Text extracted from a PDF made here: the article, each line a paragraph
+# <p dir="rtl"> in DejaVu Sans at 14px, 12 cm wide, printed to PDF by
+# Chromium 156.0.8078.114 (``chromium --headless --no-pdf-header-footer
+# --print-to-pdf``): two pages, shaped right to left, 45 lines wrapped.
+# Each file is a tool's output as it wrote it, with what the tool does to
+# the text, as found by hand on its output (difflib, and each change undone):
+PDF_EXTRACTIONS = {
+    # pdftotext -enc UTF-8 article.pdf (poppler-utils 22.12.0): each line in
+    # RLE ... PDF, punctuation and the flag in LRE ... PDF runs reversed,
+    # each lam-alef alef first, harakat before their letter, no-break
+    # spaces dropped, spaces as line breaks, empty lines removed, a form
+    # feed at each page's end.
+    "pdf_pdftotext.txt": (
+        "e4d0629b299eebaf00663276897e29a1adab3a02c2f58bf18b14718799a15d28",
+        {
+            "direction-controls-inserted",
+            "runs-reversed",
+            "lam-alef-reversed",
+            "marks-before-letters",
+            "harakat-removed",  # a mark moved before its letter: gone from where it was
+            "nbsp-removed",
+            "spaces-as-line-breaks",
+            "empty-lines-removed",
+            "page-breaks",
+        },
+    ),
+    # pdf2txt.py article.pdf -o FILE (pdfminer.six 20260107): each line in
+    # display order, letters as presentation forms where they join (those
+    # that join neither way as letters), lam-alef ligatures, spaces as line
+    # breaks, two empty lines removed, a form feed at each page's end, the
+    # flag as "(cid:0)(cid:0)".
+    "pdf_pdfminer.txt": (
+        "331fc5549a0289663eb0852983354b4979f75f5afe26540474f6866b5793ad72",
+        {
+            "visual-order",
+            "visual-order-marks-after",
+            "visual-order-rtl",
+            "lines-reversed",
+            "shaped",
+            "shaped-fribidi",
+            "shaped-joined-only",
+            "spaces-as-line-breaks",
+            "empty-lines-removed",
+            "page-breaks",
+        },
+    ),
+    # "\n".join(page.extract_text() for page in PdfReader(PATH).pages)
+    # (pypdf 7.1.1): letters as pdfminer has them, in logical order, but
+    # for the no-break spaces and full stops moved to a line's other end;
+    # spaces as line breaks, empty lines removed, the flag as two NULs.
+    "pdf_pypdf.txt": (
+        "adde5c40fc1d01230deb597565ca7987ea95593053165909166f1fa6788f1dec",
+        {
+            "shaped",
+            "shaped-fribidi",
+            "shaped-joined-only",
+            "spaces-as-line-breaks",
+            "spaces-added",
+            "line-breaks-as-spaces",
+            "empty-lines-removed",
+            "nbsp-removed",  # moved to the line's other end: gone from where it was
+            "astral-removed",  # the flag, written at the line's end as two NULs
+        },
+    ),
+}
+
+
+def extracted(name: str) -> bytes:
+    with open(os.path.join(REPO, "tests", "data", name), "rb") as stream:
+        return stream.read()
+
+
+class TextExtractedFromAPdf(unittest.TestCase):
+    def test_the_outputs_are_pinned(self) -> None:
+        for name, (digest, _) in PDF_EXTRACTIONS.items():
+            with self.subTest(name=name):
+                self.assertEqual(hashlib.sha256(extracted(name)).hexdigest(), digest)
+
+    def test_most_places_are_accounted_to_what_the_tool_does(self) -> None:
+        for name, (_, kinds) in PDF_EXTRACTIONS.items():
+            with self.subTest(name=name):
+                difference = check.explain(TEXT, extracted(name))
+                self.assertEqual(difference.explanations, [])
+                made = sum(count for _, _, count in difference.accounting)
+                self.assertGreater(made, 4 * len(difference.unaccounted))
+                for keys, _, _ in difference.accounting:
+                    self.assertLessEqual(set(keys), kinds)
+
+    def test_a_hand_edit_on_top_is_listed(self) -> None:
+        # A letter respelled by hand in a word each extractor kept whole.
+        word = "\u0628\u064a\u0633\u0643\u0648\u0641"  # Peskov
+        line = next(
+            number for number, each in enumerate(TEXT.split("\n"), 1) if word in each
+        )
+        column = TEXT.split("\n")[line - 1].index(word) + 1
+        copy = (
+            extracted("pdf_pdftotext.txt")
+            .decode("utf-8")
+            .replace(word, "\u0628\u064a\u0634\u0643\u0648\u0641", 1)
+        )
+        difference = check.explain(TEXT, copy)
+        self.assertIn((line, column + 2, "\u0633", "\u0634"), difference.unaccounted)
 
 
 if __name__ == "__main__":
