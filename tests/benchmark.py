@@ -13,8 +13,10 @@ milliseconds, on the article unless the input says otherwise.  Last, the
 import of the diagnosis package, compiled and from its bytecode.
 
 --thorough runs in full what the suite samples: the property test with more
-seeds and rounds, check.py --json over every key's variant, and chains drawn
-within the search's reach with more seeds.  --worst SEED
+seeds and rounds, check.py --json over every key's variant, chains drawn
+within the search's reach with more seeds, and the accounting's property
+test, printing the places a change made that were accounted and the hand
+edits accounted to a change (none).  --worst SEED
 times each kind of input that was once slow, each compare alone in a fresh
 process, as the first compare of a run pays for what later ones reuse.
 """
@@ -260,11 +262,18 @@ def worst(seed: int, count: int) -> None:
         print(f"{name:<46} {statistics.median(figures):>7.2f} {max(figures):>7.2f}")
 
 
+# The accounting's property test in full: copies drawn with these seeds.
+ACCOUNTING_SEEDS = tuple(range(200, 210))
+ACCOUNTING_DRAWS = 20
+
+
 def thorough() -> None:
     """Run the suite's sampled tests in full: the property test with more
-    seeds and rounds, and check.py --json over every key's variant."""
+    seeds and rounds, check.py --json over every key's variant, chains
+    within reach, and the accounting's property test, with its figures."""
     import unittest
 
+    from tests.test_accounting import tally
     from tests.test_api import VARIANT_SHA256, Command
     from tests.test_reach import EveryChainWithinReachIsNamed
     from tests.test_true_names import RandomChainsAreNamedTruly
@@ -299,6 +308,18 @@ def thorough() -> None:
     )
     start = time.perf_counter()
     result = unittest.TextTestRunner(verbosity=2).run(suite)
+    accounted = made_by_tools = 0
+    false = []
+    for seed in ACCOUNTING_SEEDS:
+        figures = tally(seed, ACCOUNTING_DRAWS)
+        accounted, made_by_tools = accounted + figures[0], made_by_tools + figures[1]
+        false += figures[2]
+    print(
+        f"accounting: {len(ACCOUNTING_SEEDS)} seeds x {ACCOUNTING_DRAWS} copies:"
+        f" {accounted} of {made_by_tools} places a change made accounted"
+        f" ({accounted / made_by_tools:.1%}); hand edits accounted to a change: {len(false)}"
+    )
+    print("\n".join(false))
     print(
         f"thorough: {len(ManyRandomChains.SEEDS)} seeds x {ManyRandomChains.ROUNDS} rounds,"
         f" {len(ManyRandomChains.HOSTILE_SEEDS)} hostile seeds,"
@@ -307,7 +328,7 @@ def thorough() -> None:
         " chains within reach:"
         f" {time.perf_counter() - start:.0f} s"
     )
-    sys.exit(not result.wasSuccessful())
+    sys.exit(not result.wasSuccessful() or bool(false))
 
 
 def main() -> None:

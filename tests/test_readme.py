@@ -44,6 +44,31 @@ def example_path(code: str) -> str:
     return code.split("\n", 1)[0][2:]
 
 
+TEXT = ORIGINAL.decode("utf-8")
+with open(os.path.join(REPO, "tests", "data", "pdf_pdftotext.txt"), "rb") as _stream:
+    PDFTOTEXT = _stream.read()
+# The reports the README shows, by the name it gives the copy, and the copy,
+# made as the README says (crlf.txt and edited.txt: test_accounting and
+# test_places).
+REPORTED = {
+    "copy.txt": TEXT.replace("\xa0", " "),
+    "partial.txt": TEXT.replace("\xa0", " ", 3),
+    "pdftotext.txt": PDFTOTEXT,
+}
+
+
+class Reports(unittest.TestCase):
+    def test_each_report_shown_is_the_reports(self) -> None:
+        shown = {
+            code.split(":", 1)[0]: code
+            for language, code in BLOCKS
+            if not language and ": differs: " in code.split("\n", 1)[0]
+        }
+        for name, copy in REPORTED.items():
+            with self.subTest(name=name):
+                self.assertEqual(check.compare(TEXT, copy, name) + "\n", shown[name])
+
+
 class KnownChanges(unittest.TestCase):
     def test_the_readme_lists_every_known_change_by_its_key_and_name(self) -> None:
         listed = next(code for language, code in BLOCKS if language == "text")
