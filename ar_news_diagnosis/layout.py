@@ -10,6 +10,7 @@ indented alike by ``indent_undone``.
 
 import re
 import textwrap
+import unicodedata
 
 from .text import ALEFS, as_text, utf8
 
@@ -139,6 +140,19 @@ def marks_before_letters(text: str) -> str:
     """Move the combining marks after each character before it, as a text
     extracted glyph by glyph may hold them."""
     return re.sub(f"([^\n])({ARABIC_MARK}+)", r"\2\1", text)
+
+
+# Combining and enclosing marks, format characters, symbols.
+MAY_BE_DROPPED = ("Mn", "Me", "Cf", "So", "Sk")
+
+
+def unseen_removed(text: str) -> str:
+    """Remove the characters a display may not show and an extraction may
+    drop: combining marks, format characters and symbols, no letter,
+    digit, punctuation or space among them."""
+    return "".join(
+        char for char in text if unicodedata.category(char) not in MAY_BE_DROPPED
+    )
 
 
 def lam_alef_reversed(text: str) -> str:

@@ -740,6 +740,13 @@ PLACE_CHANGES = (
         layout.lam_alef_reversed,
     ),
     Change(
+        "characters-missing",
+        "combining marks, format characters or symbols missing",
+        "place",
+        layout.unseen_removed,
+        in_place=True,
+    ),
+    Change(
         "runs-reversed",
         "runs of characters other than Arabic letters and marks reversed,"
         " as written in display order within right-to-left text",

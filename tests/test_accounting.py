@@ -64,6 +64,34 @@ class Accounting(unittest.TestCase):
         self.assertIn(f"    spaces turned into line breaks: {breaks}", lines)
         self.assertEqual(lines[-1], LETTER)
 
+    def test_fmts_output_and_a_letter_respelled(self) -> None:
+        # GNU fmt's own output (see test_layout), then a hand edit.
+        with open(os.path.join(REPO, "tests", "data", "fmt_w72.txt"), "rb") as stream:
+            wrapped = stream.read().decode("utf-8")
+        copy = wrapped.replace("\u0643\u064a\u0645", "\u0643\u064a\u0646", 1)
+        difference = check.explain(TEXT, copy)
+        breaks = wrapped.count("\n") - TEXT.count("\n") - 1  # and one at the end
+        self.assertEqual(
+            [(keys, count) for keys, _, count in difference.accounting],
+            [(("newline-added",), 1), (("spaces-as-line-breaks",), breaks)],
+        )
+        self.assertEqual(difference.unaccounted, [(5, 28, "\u0645", "\u0646")])
+
+    def test_characters_missing_and_a_word_deleted(self) -> None:
+        # A zero-width non-joiner and a symbol dropped; a word deleted by hand.
+        text = (
+            "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u2713 \u0628\u0631\u0648\u0645\n"
+            "\u0627\u0644\u0622\u0646 \u0647\u0646\u0627 \u0648\u0647\u0646\u0627\u0643"
+        )
+        copy = text.replace("\u200c", "").replace("\u2713", "")
+        copy = copy.replace("\u0647\u0646\u0627 ", "", 1)
+        difference = check.explain(text, copy)
+        self.assertEqual(
+            [(keys, count) for keys, _, count in difference.accounting],
+            [(("characters-missing",), 2)],
+        )
+        self.assertEqual(difference.unaccounted, [(2, 6, "\u0647\u0646\u0627 ", "")])
+
     def test_every_place_accounted_for(self) -> None:
         lines = report_lines(EVERY_PLACE)
         self.assertIn("  accounted for, place by place: 8 of 8", lines)
