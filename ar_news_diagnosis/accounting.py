@@ -17,9 +17,9 @@ is listed, so a hand edit stays a hand edit.
 """
 
 import itertools
+import re
 import unicodedata
 
-from .bidi import bidi_classes
 from .partial import made_at, surroundings
 from .places import places_that_differ
 from .table import (
@@ -72,7 +72,11 @@ LINE_ORDERS = [
 # more than half of its runs of three characters are the original's, and
 # more than twice as many as before.
 RUN = 3
-REORDERED_MOST = 50_000  # characters of lines put back in order: past them, none is
+# Hebrew, Arabic and the scripts after them to U+08FF, and the presentation
+# forms of both: the letters a line in a display order has reversed.
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+READ_MOST = 100_000  # characters of lines with right-to-left letters
+REORDERED_MOST = 50_000  # characters of lines put back in order
 # Places within a word this near each other are tried together.
 NEAR = 2
 # The longest place tried, its two runs together: a change of layout makes
@@ -116,12 +120,19 @@ def accounted(text: str, found: str, differ: list) -> "tuple[list, list] | None"
 def lines_in_their_order(text: str, found: str) -> "tuple[str, dict]":
     """Put each line of ``found`` that is in a display order back in its own.
 
-    Returns the copy so, and how many lines each order held.  A line is put
-    back where the order made again of what that gives is the line, and
-    what it gives has more of the original's runs of three characters, as
-    RUN says; where the lines to try hold more than REORDERED_MOST
-    characters, none is.
+    Returns the copy so, and how many lines each order held.  A line with
+    right-to-left letters is put back where the order made again of what
+    that gives is the line, and what it gives has more of the original's
+    runs of three characters, as RUN says.  Where the lines with
+    right-to-left letters hold more than READ_MOST characters, or those to
+    try more than REORDERED_MOST, none is.
     """
+    lines = found.split("\n")
+    right_to_left = [
+        number for number, line in enumerate(lines) if RIGHT_TO_LEFT.search(line)
+    ]
+    if sum(len(lines[number]) for number in right_to_left) > READ_MOST:
+        return found, {}
     # Compared as NFKC gives them: a letter shaped into a presentation form
     # is the letter.
     letters = unicodedata.normalize("NFKC", text)
@@ -132,12 +143,7 @@ def lines_in_their_order(text: str, found: str) -> "tuple[str, dict]":
         count = len(line) - RUN + 1
         return sum(line[at : at + RUN] in runs for at in range(count)) / max(count, 1)
 
-    lines = found.split("\n")
-    tried = [
-        number
-        for number, line in enumerate(lines)
-        if share(line) <= 0.5 and {"R", "AL"} & set(bidi_classes(line))
-    ]
+    tried = [number for number in right_to_left if share(lines[number]) <= 0.5]
     if sum(len(lines[number]) for number in tried) > REORDERED_MOST:
         return found, {}
     held = {}
