@@ -115,7 +115,9 @@ def undone_layers(found: str, displayed):
                     ]
                     result = undone(change, text) if earlier else None
                     for chain, _, way in earlier if result else ():
-                        if result[0] not in way:  # else undone again
+                        # Undone again, unless a saving that gives the text
+                        # back where it wrote what it cannot hold.
+                        if result[0] not in way or shows_losses(change, text):
                             deeper.setdefault(result[0], []).append(
                                 (
                                     ((change, result[1]),) + chain,
@@ -124,6 +126,18 @@ def undone_layers(found: str, displayed):
                                 )
                             )
         level = deeper
+
+
+def shows_losses(change: Change, text: str) -> bool:
+    """Tell whether ``text``, which ``change`` undone gives back as it is,
+    may yet be its output: a saving in a code page read as another, where
+    the text holds what it writes for a character it cannot hold (?) and a
+    character outside ASCII that the reading wrote (text that was mojibake,
+    saved in a code page, ? for most of it, and read as Latin-1)."""
+    if change.stage != "saving" or "-read-as-" not in change.key:
+        return False
+    written = lost(change, "\U0001f1e8")
+    return written not in ("", "\U0001f1e8") and written in text and not text.isascii()
 
 
 def undone_after(each: tuple, change: Change, number: int) -> bool:

@@ -189,3 +189,23 @@ class EveryChainWithinReachIsNamed(unittest.TestCase):
                     self.assertTrue(makers, difference)
                     named[len(keys)] += 1
         self.assertGreater(sum(named.values()), self.DRAWS // 2)
+
+    def test_mojibake_saved_in_a_code_page_and_read_as_latin_1(self) -> None:
+        # Once named nothing: a code page read as another gives back, undone,
+        # the ? it wrote for most of the mojibake, and the text as it is.
+        for keys in (
+            ("utf8-read-as-cp1252", "iso-8859-6-replaced-read-as-latin1"),
+            ("utf8-read-as-cp1252", "iso-8859-6-sub-read-as-latin1"),
+            ("utf8-read-as-cp1252", "cp1256-replaced-read-as-cp1252"),
+            ("utf8-read-as-mac-roman", "visual-order", "cp1256-sub-read-as-cp1252"),
+        ):
+            for text in (TEXT, PARAGRAPH):
+                with self.subTest(keys=keys, text=text[:10]):
+                    copy = check.variant(*keys, text=text)
+                    steps = [
+                        each.steps
+                        for each in check.explain(text, copy).explanations
+                        if each.extent == "whole"
+                    ]
+                    self.assertTrue(steps)
+                    self.assertTrue(all(remade(text, each) == copy for each in steps))
