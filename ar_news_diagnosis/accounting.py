@@ -16,9 +16,9 @@ the copy's characters there; a place none makes is not accounted for, and
 is listed, so a hand edit stays a hand edit.
 """
 
+import functools
 import itertools
 import re
-import unicodedata
 
 from .partial import made_at, surroundings
 from .places import places_that_differ
@@ -30,6 +30,7 @@ from .table import (
     TEXT_CHANGES,
     Change,
 )
+from .text import share_read_alike
 
 # Who may make a place, the smallest first: changes of single characters
 # (those of fewest characters first), the other changes of the text,
@@ -70,8 +71,7 @@ LINE_ORDERS = [
 ] + [CHANGES_BY_KEY["lines-reversed"]]
 # A line is taken for one in a display order where, put back in its own,
 # more than half of its runs of three characters are the original's, and
-# more than twice as many as before.
-RUN = 3
+# more than twice as many as before (see ``share_read_alike``).
 # Hebrew, Arabic and the scripts after them to U+08FF, and the presentation
 # forms of both: the letters a line in a display order has reversed.
 RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -123,7 +123,7 @@ def lines_in_their_order(text: str, found: str) -> "tuple[str, dict]":
     Returns the copy so, and how many lines each order held.  A line with
     right-to-left letters is put back where the order made again of what
     that gives is the line, and what it gives has more of the original's
-    runs of three characters, as RUN says.  Where the lines with
+    runs of three characters (``share_read_alike``).  Where the lines with
     right-to-left letters hold more than READ_MOST characters, or those to
     try more than REORDERED_MOST, none is.
     """
@@ -133,16 +133,7 @@ def lines_in_their_order(text: str, found: str) -> "tuple[str, dict]":
     ]
     if sum(len(lines[number]) for number in right_to_left) > READ_MOST:
         return found, {}
-    # Compared as NFKC gives them: a letter shaped into a presentation form
-    # is the letter.
-    letters = unicodedata.normalize("NFKC", text)
-    runs = {letters[index : index + RUN] for index in range(len(letters) - RUN + 1)}
-
-    def share(line: str) -> float:
-        line = unicodedata.normalize("NFKC", line)
-        count = len(line) - RUN + 1
-        return sum(line[at : at + RUN] in runs for at in range(count)) / max(count, 1)
-
+    share = functools.partial(share_read_alike, text)
     tried = [number for number in right_to_left if share(lines[number]) <= 0.5]
     if sum(len(lines[number]) for number in tried) > REORDERED_MOST:
         return found, {}

@@ -77,6 +77,8 @@ def reach(step: tuple, text: str, changed: str, made: int) -> "tuple[tuple, int,
 # haraka changed together.  So short a place, and no longer, is tried so.
 MERGED_PLACE = 4
 MOST_IN_PART = 3  # changes that together make the places that differ
+MOST_PLACES = 2000  # places that differ where changes made in part are looked for
+MOST_CHARACTERS = 20_000  # and the characters of both texts in them
 
 
 def ways(cover: tuple, differ: list, makers: list, text: str) -> "list[tuple] | None":
@@ -114,8 +116,15 @@ def partly_made(text: str, found: str, differ: list) -> "list[list[tuple]]":
     the fewest changes: so a change is named where its effects are, never
     a larger one most of whose effects are absent.  A change of characters
     that left one of them as it was everywhere is named with that exception.
-    Each is made again, place by place, to verify.
+    Each is made again, place by place, to verify.  None are looked for
+    past MOST_PLACES places, or MOST_CHARACTERS in them: a change made in
+    part changes a few characters here and there, not a text's lines.
     """
+    if (
+        len(differ) > MOST_PLACES
+        or sum(len(old) + len(new) for _, old, new in differ) > MOST_CHARACTERS
+    ):
+        return []
     differ = widened(text, differ)
     touching = [
         (change, ())

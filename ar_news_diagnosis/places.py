@@ -22,16 +22,37 @@ from .text import common_prefix
 # How long two runs that differ may be, multiplied, and still be compared
 # character by character: difflib's time grows with that product.
 MOST_COMPARED = 250_000
+# And all the runs of one pair of texts, their products added up: past
+# that, each run left is one place.
+COMPARED_IN_ALL = 2_000_000
 
 
-def places_that_differ(expected: str, found: str) -> "list[tuple[int, str, str]]":
+class Work:
+    """How much comparing is left for one pair of texts, in pairs of items."""
+
+    def __init__(self, pairs: int) -> None:
+        self.left = pairs
+
+    def spend(self, pairs: int) -> bool:
+        """Take ``pairs`` from what is left; False, taking nothing, where too few are."""
+        if pairs > self.left:
+            return False
+        self.left -= pairs
+        return True
+
+
+def places_that_differ(
+    expected: str, found: str, work: "Work | None" = None
+) -> "list[tuple[int, str, str]]":
     """List the places where two texts differ: offset in ``expected``, expected run, found run.
 
     Where both have the same number of lines, which partial damage keeps,
     lines are compared pair by pair; otherwise the lines are matched first.
     Within lines that differ, the characters are compared where the runs
-    are short enough, and the rest of a run is one place.
+    are short enough, and the rest of a run is one place; so is each run
+    past COMPARED_IN_ALL (or the ``work`` left, where given).
     """
+    work = work or Work(COMPARED_IN_ALL)
     expected_lines, found_lines = expected.split("\n"), found.split("\n")
     if len(expected_lines) == len(found_lines):
         blocks = [(index, index + 1) * 2 for index in range(len(expected_lines))]
@@ -56,22 +77,24 @@ def places_that_differ(expected: str, found: str) -> "list[tuple[int, str, str]]
             at = offsets[i1]
         result += [
             (at + start, old[start:end], new[new_start:new_end])
-            for start, end, new_start, new_end in blocks_that_differ(old, new)
+            for start, end, new_start, new_end in blocks_that_differ(old, new, work)
         ]
     return result
 
 
-def blocks_that_differ(old: "str | list", new: "str | list") -> "list[tuple]":
+def blocks_that_differ(
+    old: "str | list", new: "str | list", work: "Work | None" = None
+) -> "list[tuple]":
     """Where two sequences differ, as (start, end) in ``old`` and in ``new``.
 
     Past a common start and end, they are matched where short enough; two
     texts too long for that, word by word first (``by_words``); else the
-    rest is one block.
+    rest is one block.  ``work``, where given, is spent on each match.
     """
     start, old_end, new_end = trimmed(old, new)
     if isinstance(old, str) and (old_end - start) * (new_end - start) > MOST_COMPARED:
-        return by_words(old, new, start, old_end, new_end)
-    return matched(old, new, start, old_end, new_end)
+        return by_words(old, new, start, old_end, new_end, work)
+    return matched(old, new, start, old_end, new_end, work)
 
 
 def trimmed(old: "str | list", new: "str | list") -> "tuple[int, int, int]":
@@ -83,11 +106,17 @@ def trimmed(old: "str | list", new: "str | list") -> "tuple[int, int, int]":
 
 
 def matched(
-    old: "str | list", new: "str | list", start: int, old_end: int, new_end: int
+    old: "str | list",
+    new: "str | list",
+    start: int,
+    old_end: int,
+    new_end: int,
+    work: "Work | None" = None,
 ) -> "list[tuple]":
     """Where two sequences differ from ``start`` to the ends given, by difflib;
-    one block where they are too long to match."""
-    if (old_end - start) * (new_end - start) > MOST_COMPARED:
+    one block where they are too long to match, or ``work`` is spent."""
+    pairs = (old_end - start) * (new_end - start)
+    if pairs > MOST_COMPARED or work and not work.spend(pairs):
         return [(start, old_end, start, new_end)]
     # Lines that are blank match only beside lines that match, as difflib's
     # Differ has them: so many alike, they would pair lines far apart.
@@ -109,7 +138,9 @@ WORD = re.compile(r"\s+|\S+\s*")  # a word and the whitespace after it
 UNSEEN = re.compile("[\\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+")
 
 
-def by_words(old: str, new: str, start: int, old_end: int, new_end: int) -> list:
+def by_words(
+    old: str, new: str, start: int, old_end: int, new_end: int, work: "Work | None"
+) -> list:
     """Where two texts differ from ``start`` to the ends given, matched word
     by word (each as UNSEEN has it), then character by character within the
     words that differ; one block where the words would make too many pairs."""
@@ -122,7 +153,8 @@ def by_words(old: str, new: str, start: int, old_end: int, new_end: int) -> list
         for each in words
     ]
     counts = collections.Counter(keys[1])
-    if sum(counts[key] for key in keys[0]) > MOST_COMPARED:
+    pairs = sum(counts[key] for key in keys[0])
+    if pairs > MOST_COMPARED or work and not work.spend(pairs):
         return [(start, old_end, start, new_end)]
     offsets = [
         list(itertools.accumulate(map(len, each), initial=start)) for each in words
@@ -146,7 +178,7 @@ def by_words(old: str, new: str, start: int, old_end: int, new_end: int) -> list
             blocks += [
                 (a + i, a + j, c + k, c + m)
                 for i, j, k, m in matched(
-                    old[a:b], new[c:d], *trimmed(old[a:b], new[c:d])
+                    old[a:b], new[c:d], *trimmed(old[a:b], new[c:d]), work
                 )
             ]
     return blocks
@@ -187,15 +219,16 @@ def places_as_told(expected: str, found: str) -> "list[Place]":
     ``changed_lines`` pairs the lines.
     """
     old, new = expected.split("\n"), found.split("\n")
+    work = Work(COMPARED_IN_ALL)
     if len(old) * len(new) > MOST_COMPARED:
-        return changed_lines(old, new, 0, len(old), 0, len(new))
+        return changed_lines(old, new, 0, len(old), 0, len(new), work)
     blocks = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
     places, paired = [], set()
     for number, (tag, i1, i2, j1, j2) in enumerate(blocks):
         if number in paired or tag == "equal":
             continue
         if tag == "replace":
-            places += changed_lines(old, new, i1, i2, j1, j2)
+            places += changed_lines(old, new, i1, i2, j1, j2, work)
             continue
         partner = moved_block(blocks, number, old, new, paired)
         text = "\n".join(old[i1:i2] or new[j1:j2])
@@ -275,7 +308,13 @@ ALIKE, MOST_PAIRS = 0.75, 400
 
 
 def changed_lines(
-    old: "list[str]", new: "list[str]", i1: int, i2: int, j1: int, j2: int
+    old: "list[str]",
+    new: "list[str]",
+    i1: int,
+    i2: int,
+    j1: int,
+    j2: int,
+    work: Work,
 ) -> "list[Place]":
     """The places in the lines i1 to i2 of the original and j1 to j2 of the
     copy, none of them the same: line by line where they are as many; else
@@ -283,12 +322,12 @@ def changed_lines(
     are told alike, the rest deleted or added (as difflib's Differ does).
     Past MOST_PAIRS, the first lines of each side are compared in place, and
     the lines one side has more are deleted or added: a run of characters
-    is never longer than a line."""
+    is never longer than a line.  ``work`` is what comparing is left."""
     if i2 - i1 == j2 - j1:  # as many lines: each changed in its place
         return [
             place
             for at, copy_at in zip(range(i1, i2), range(j1, j2))
-            for place in character_places(old[at], new[copy_at], at, copy_at)
+            for place in character_places(old[at], new[copy_at], at, copy_at, work)
         ]
     if i1 == i2 or j1 == j2:  # lines deleted or added alone
         text = "\n".join(old[i1:i2] or new[j1:j2])
@@ -299,19 +338,19 @@ def changed_lines(
     if (i2 - i1) * (j2 - j1) > MOST_PAIRS:  # in place, and the rest deleted or added
         paired = min(i2 - i1, j2 - j1)
         return changed_lines(
-            old, new, i1, i1 + paired, j1, j1 + paired
-        ) + changed_lines(old, new, i1 + paired, i2, j1 + paired, j2)
+            old, new, i1, i1 + paired, j1, j1 + paired, work
+        ) + changed_lines(old, new, i1 + paired, i2, j1 + paired, j2, work)
     ratio, at, copy_at = max(
         (alike(old[a], new[b]), a, b) for a in range(i1, i2) for b in range(j1, j2)
     )
     if ratio < ALIKE:  # nothing alike: all deleted, all added
-        return changed_lines(old, new, i1, i2, j1, j1) + changed_lines(
-            old, new, i2, i2, j1, j2
+        return changed_lines(old, new, i1, i2, j1, j1, work) + changed_lines(
+            old, new, i2, i2, j1, j2, work
         )
     return (
-        changed_lines(old, new, i1, at, j1, copy_at)
-        + character_places(old[at], new[copy_at], at, copy_at)
-        + changed_lines(old, new, at + 1, i2, copy_at + 1, j2)
+        changed_lines(old, new, i1, at, j1, copy_at, work)
+        + character_places(old[at], new[copy_at], at, copy_at, work)
+        + changed_lines(old, new, at + 1, i2, copy_at + 1, j2, work)
     )
 
 
@@ -328,10 +367,12 @@ def alike(one: str, other: str) -> float:
     return matcher.ratio()
 
 
-def character_places(old: str, new: str, at: int, copy_at: int) -> "list[Place]":
+def character_places(
+    old: str, new: str, at: int, copy_at: int, work: Work
+) -> "list[Place]":
     """The runs of characters that differ between the line ``at`` of the
     original and the line ``copy_at`` of the copy (from 0), each a Place."""
     return [
         Place(at + 1, offset + 1, expected, found, "characters", copy_at + 1)
-        for offset, expected, found in places_that_differ(old, new)
+        for offset, expected, found in places_that_differ(old, new, work)
     ]

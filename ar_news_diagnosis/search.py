@@ -39,7 +39,7 @@ from .table import (
     Change,
     remade,
 )
-from .text import as_text, common_prefix, undecodable, utf8
+from .text import as_text, common_prefix, share_read_alike, undecodable, utf8
 
 MOST_STATES = 256  # sets of local changes tried for one candidate
 # The most characters the texts that text changes (not local) make of the
@@ -385,6 +385,12 @@ def in_table_order(other: tuple, local: tuple) -> "list[tuple]":
     return [ordered, found] if ordered != found else [found]
 
 
+# A copy longer than READ_FROM characters is not undone as a display order
+# where more than READS_IN_ORDER of the runs of characters of its first
+# READ_SAMPLE are the expected text's, in its order.
+READ_FROM, READ_SAMPLE, READS_IN_ORDER = 20_000, 2_000, 0.9
+
+
 def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     """Find the fewest known changes that make ``actual`` of ``text``.
 
@@ -409,12 +415,18 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
         a pair), but in a character cut short at its end, only characters
         that the changes write of the text's, and is no longer than the
         display limit.  Those are looked at first, as undoing a display
-        order takes longer than them all.
+        order takes longer than them all.  A copy over READ_FROM characters
+        whose start reads in the text's own order is none: undoing a
+        display order of it would cost much and give nothing.
         """
         if LONE_SURROGATE.search(candidate, 0, len(candidate) - 3):
             return False
         if not holds_only(candidate, shown_characters(text)):
             return False
+        if len(candidate) > READ_FROM and (
+            share_read_alike(text, candidate[:READ_SAMPLE]) > READS_IN_ORDER
+        ):
+            return False  # a long copy that reads in the text's own order
         if len(candidate) <= 4 * len(text) + 64:
             return True  # within the display limit, which need not be worked out
         limit[:] = limit or [display_limit(text)]
@@ -444,7 +456,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
                     )
     # Reordering a copy again undoes no display order of every mixed text:
     # where nothing else explains the copy, each is made of the expected text.
-    for change in () if whole else BY_STAGE["display"]:
+    for change in () if whole or not displayed(found) else BY_STAGE["display"]:
         made = ((change, ()),)
         add_explanations(
             text, actual, made, change.make(text), found, [()], whole, cut_short

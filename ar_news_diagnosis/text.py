@@ -2,11 +2,14 @@
 
 A copy is handled as text even where it is not UTF-8: each byte that is
 not is kept as a lone surrogate (``as_text``), and ``utf8`` gives the bytes
-back.  Also here: the Arabic characters the changes speak of, and a binary
-search for the longest common start of two sequences.
+back.  Also here: the Arabic characters the changes speak of, a binary
+search for the longest common start of two sequences, and how far a line
+reads in the order of a text (``share_read_alike``).
 """
 
+import functools
 import re
+import unicodedata
 
 HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # U+064B to U+0652
 ALEFS = "\u0622\u0623\u0625\u0627"  # with madda, hamza above, hamza below; alef
@@ -47,3 +50,23 @@ def common_prefix(one: "str | bytes | list", other: "str | bytes | list") -> int
 def outside_the_bmp(replacement: str, text: str) -> str:
     """Replace each character outside the Basic Multilingual Plane (the flag's two)."""
     return re.sub(ASTRAL, replacement, text)
+
+
+# Two texts read alike where they share runs of this many characters.
+RUN = 3
+
+
+@functools.lru_cache(maxsize=4)  # the expected text of a compare, asked often
+def runs_of(text: str) -> "frozenset[str]":
+    """The runs of RUN characters of ``text``, as NFKC writes it."""
+    letters = unicodedata.normalize("NFKC", text)
+    return frozenset(letters[at : at + RUN] for at in range(len(letters) - RUN + 1))
+
+
+def share_read_alike(text: str, line: str) -> float:
+    """The share of the runs of RUN characters of ``line`` that ``text`` has,
+    both as NFKC writes them, so that a letter shaped into a presentation
+    form is the letter: high where ``line`` reads in the order of ``text``."""
+    runs, line = runs_of(text), unicodedata.normalize("NFKC", line)
+    count = len(line) - RUN + 1
+    return sum(line[at : at + RUN] in runs for at in range(count)) / max(count, 1)

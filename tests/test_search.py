@@ -13,6 +13,7 @@ import unittest
 
 import check
 from ar_news_diagnosis.bidi import display_line
+from ar_news_diagnosis.places import Work, places_that_differ
 from tests.support import ORIGINAL, known, library_output
 
 TEXT = ORIGINAL.decode("utf-8")
@@ -163,6 +164,49 @@ class EditsNameNothing(unittest.TestCase):
                 report = check.compare(TEXT, copy)
                 self.assertEqual(known(report), [], report)
                 self.assertIn("no known change explains it", report)
+
+
+class BoundedWork(unittest.TestCase):
+    """What one compare works at is bounded by design: comparing, changes made
+    in part, display orders of a long copy."""
+
+    def test_past_its_work_each_run_is_one_place(self) -> None:
+        copy = TEXT.replace("\u0643\u064a\u0645", "\u0643\u064a\u0646")
+        copy = copy.replace("\xa0", " ")
+        fine = places_that_differ(TEXT, copy)
+        coarse = places_that_differ(TEXT, copy, Work(0))
+        lines = {TEXT.count("\n", 0, offset) for offset, _, _ in fine}
+        self.assertEqual(len(coarse), len(lines))
+        self.assertGreater(len(fine), len(coarse))
+        for (
+            offset,
+            old,
+            new,
+        ) in coarse:  # each run from the first place of its line to the last
+            within = [
+                place for place in fine if offset <= place[0] <= offset + len(old)
+            ]
+            self.assertEqual(within[0][0], offset)
+            self.assertEqual(within[-1][0] + len(within[-1][1]), offset + len(old))
+
+    def test_changes_made_in_part_at_two_thousand_places_at_most(self) -> None:
+        for words, named in ((3000, True), (4100, False)):
+            text = "\u0643\u0644\u0645\u0629\xa0\n" * words
+            copy = text.replace("\xa0", " ", words // 2)
+            with self.subTest(places=words // 2):
+                report = check.compare(text, copy)
+                said = (
+                    f"known change, in {words // 2} of {words} places: no-break spaces"
+                )
+                self.assertEqual(said in report, named, report[:300])
+
+    def test_a_long_copy_in_a_display_order_is_named(self) -> None:
+        text = "\n".join([TEXT] * 6)  # over 20,000 characters
+        copy = "\n".join(display_line(line) for line in text.split("\n"))
+        self.assertIn(
+            ("visual-order",),
+            [each.keys for each in check.explain(text, copy).explanations],
+        )
 
 
 class ALongExpectedText(unittest.TestCase):
