@@ -295,8 +295,10 @@ def shown_characters(text: str) -> "frozenset[str]":
 
 
 def interacts(one: Change, other: Change) -> bool:
-    """Tell whether one local change replaces what the other writes: then the order they are made in matters."""
-    return any(
+    """Tell whether the order two local changes are made in matters: one
+    replaces what the other writes, or both replace one character (alef
+    unified and hamza unified, each writing U+0623 its own way)."""
+    return bool(one.table.keys() & other.table.keys()) or any(
         chr(code) in "".join(second.table.values())
         for first, second in ((one, other), (other, one))
         for code in first.table
@@ -330,12 +332,22 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
         local = tuple(change for change in applied if change is not saving)
         # Changes that make the character there what the candidate has, or
         # what the saving writes of that, where it cannot hold it.
+        # A change found before may have written the character there over
+        # one it replaced, which another change, made before it, would have
+        # made what the candidate has (alef unified, then hamza unified).
+        replaced = [
+            chr(code)
+            for change in local
+            for code, written in change.table.items()
+            if written == char
+        ]
         seen_there = [
             change
-            for change in LOCAL_BY_CHARACTER.get(char, ())
-            if candidate.startswith(change.make(char), index)
+            for each in [char, *replaced]
+            for change in LOCAL_BY_CHARACTER.get(each, ())
+            if candidate.startswith(change.make(each), index)
             or saving
-            and candidate.startswith(written_as(saving, change.make(char)), index)
+            and candidate.startswith(written_as(saving, change.make(each)), index)
         ]
         for change in seen_there:
             if change in applied:

@@ -190,6 +190,29 @@ class EveryChainWithinReachIsNamed(unittest.TestCase):
                     named[len(keys)] += 1
         self.assertGreater(sum(named.values()), self.DRAWS // 2)
 
+    def test_two_changes_of_one_character_in_their_order(self) -> None:
+        # Once named nothing where a hamza on waw came first: hamza unified
+        # was made first, over the alefs that alef unified writes its own way.
+        for keys in (
+            ("alef-unified", "hamza-unified", "wrapped"),
+            (
+                "nbsp-removed",
+                "alef-unified",
+                "hamza-unified",
+                "wrapped",
+                "zero-width-inserted",
+            ),
+        ):
+            with self.subTest(keys=keys):
+                copy = check.variant(*keys, text=PARAGRAPH)
+                steps = [
+                    each.steps
+                    for each in check.explain(PARAGRAPH, copy).explanations
+                    if each.extent == "whole"
+                ]
+                self.assertTrue(steps)
+                self.assertTrue(all(remade(PARAGRAPH, each) == copy for each in steps))
+
     def test_mojibake_saved_in_a_code_page_and_read_as_latin_1(self) -> None:
         # Once named nothing: a code page read as another gives back, undone,
         # the ? it wrote for most of the mojibake, and the text as it is.
