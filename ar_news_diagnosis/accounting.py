@@ -70,8 +70,10 @@ LINE_ORDERS = [
     for key in ("visual-order", "visual-order-marks-after", "visual-order-rtl")
 ] + [CHANGES_BY_KEY["lines-reversed"]]
 # A line is taken for one in a display order where, put back in its own,
-# more than half of its runs of three characters are the original's, and
-# more than twice as many as before (see ``share_read_alike``).
+# more than this share of its runs of three characters are the original's
+# (``share_read_alike``), and more than twice as many as before: only lines
+# with no more than it are tried.
+PUT_BACK = 0.5
 # Hebrew, Arabic and the scripts after them to U+08FF, and the presentation
 # forms of both: the letters a line in a display order has reversed.
 RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -123,7 +125,7 @@ def lines_in_their_order(text: str, found: str) -> "tuple[str, dict]":
     Returns the copy so, and how many lines each order held.  A line with
     right-to-left letters is put back where the order made again of what
     that gives is the line, and what it gives has more of the original's
-    runs of three characters (``share_read_alike``).  Where the lines with
+    runs of three characters, as PUT_BACK says.  Where the lines with
     right-to-left letters hold more than READ_MOST characters, or those to
     try more than REORDERED_MOST, none is.
     """
@@ -134,7 +136,7 @@ def lines_in_their_order(text: str, found: str) -> "tuple[str, dict]":
     if sum(len(lines[number]) for number in right_to_left) > READ_MOST:
         return found, {}
     share = functools.partial(share_read_alike, text)
-    tried = [number for number in right_to_left if share(lines[number]) <= 0.5]
+    tried = [number for number in right_to_left if share(lines[number]) <= PUT_BACK]
     if sum(len(lines[number]) for number in tried) > REORDERED_MOST:
         return found, {}
     held = {}
@@ -150,7 +152,7 @@ def lines_in_their_order(text: str, found: str) -> "tuple[str, dict]":
             key=lambda each: each[0],
             default=None,
         )
-        if best and best[0] > 0.5 and best[0] > 2 * share(line):
+        if best and best[0] > PUT_BACK and best[0] > 2 * share(line):
             lines[number] = best[2]
             held[best[1]] = held.get(best[1], 0) + 1
     return "\n".join(lines), held
