@@ -52,7 +52,9 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     so not drawn: characters inserted, or shaped, then saved in a code page,
     which may not hold them; before a code page, changes of single
     characters it cannot hold; and a code page that writes the text as ASCII,
-    every letter it cannot hold as ?, for ASCII is left as it is; characters
+    every letter it cannot hold as ?, for ASCII is left as it is, or that
+    cannot hold all it is given after a display order, or after changes of
+    single characters made before a wrong reading; characters
     inserted after UTF-8 read as Windows-1256, which writes U+200C and U+200D
     of its own.  A chain with a code page of the third kind is drawn and then
     passed over (see ``out_of_reach``), as is one with a display order that
@@ -107,6 +109,24 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     return tuple(chain)
 
 
+def loses_after(before: "tuple[str, ...]", text: str, saving: str) -> bool:
+    """Tell whether the code page of ``saving`` cannot hold all that the
+    changes ``before`` make of ``text``, where they hold a display order, or
+    a change of single characters before a wrong reading: its ? then stand
+    where the search would have to undo the one, or make the other after
+    the reading."""
+    stages = [check.CHANGES_BY_KEY[key].stage for key in before]
+    local = [bool(check.CHANGES_BY_KEY[key].table) for key in before]
+    reading = next((at for at, stage in enumerate(stages) if stage == "reading"), None)
+    if "display" not in stages and not (reading and any(local[:reading])):
+        return False
+    given = check.variant(*before, text=text).decode("utf-8", "surrogateescape")
+    codec = next(
+        CODE_PAGE_CODECS[code] for code in CODE_PAGE_CODECS if saving.startswith(code)
+    )
+    return not all(can_hold(char, codec) for char in set(given))
+
+
 def keeps_bytes(key: str) -> bool:
     """Tell whether the change ``key``, if of single characters, writes each
     character that is not whitespace in as many bytes, as wrapping's guide needs."""
@@ -118,12 +138,16 @@ def keeps_bytes(key: str) -> bool:
 
 
 def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
-    """Tell whether a code page of ``keys`` writes ``text`` as ASCII, or a
-    display order of them is not undone by reordering what it made again."""
+    """Tell whether a code page of ``keys`` writes ``text`` as ASCII, or
+    cannot hold all it is given after a display order, or after changes of
+    single characters made before a wrong reading; or a display order of
+    them is not undone by reordering what it made again."""
     for index, key in enumerate(keys):
         made = check.variant(*keys[: index + 1], text=text)
         change = check.CHANGES_BY_KEY[key]
         if key.startswith(CODE_PAGES) and made.isascii():
+            return True
+        if key.startswith(CODE_PAGES) and loses_after(keys[:index], text, key):
             return True
         if change.stage == "display":
             shown = made.decode("utf-8", "surrogateescape")
