@@ -140,6 +140,14 @@ def shows_losses(change: Change, text: str) -> bool:
     return written not in ("", "\U0001f1e8") and written in text and not text.isascii()
 
 
+def made_after_display(chain: tuple) -> bool:
+    """Tell whether each change of ``chain`` is made after a display order:
+    a saving, an escape, a newline added at the end."""
+    return all(
+        change.stage in ("saving", "escape") or change is NEWLINE for change, _ in chain
+    )
+
+
 def undone_after(each: tuple, change: Change, number: int) -> bool:
     """Tell whether ``change``, of the group ``number`` of LAYERS, may be
     undone after a chain (chain, last group, texts on the way): of a later
@@ -467,12 +475,29 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
                         text, actual, chain, base, candidate, chains, whole, cut_short
                     )
     # Reordering a copy again undoes no display order of every mixed text:
-    # where nothing else explains the copy, each is made of the expected text.
-    for change in () if whole or not displayed(found) else BY_STAGE["display"]:
-        made = ((change, ()),)
-        add_explanations(
-            text, actual, made, change.make(text), found, [()], whole, cut_short
-        )
+    # where nothing else explains the copy, each is made of the expected text,
+    # and what was undone on the copy after it (a saving, an escape) made
+    # again after it.
+    after_display = [
+        (candidate, undone)
+        for level in levels
+        for candidate, chains in level.items()
+        for undone in [[chain for chain in chains if made_after_display(chain)]]
+        if undone and displayed(candidate)
+    ]
+    for change in () if whole else BY_STAGE["display"]:
+        shown = change.make(text) if after_display else ""
+        for candidate, chains in after_display:
+            add_explanations(
+                text,
+                actual,
+                ((change, ()),),
+                shown,
+                candidate,
+                chains,
+                whole,
+                cut_short,
+            )
     # Lines wrapped, where no chain found is as short as one that wraps them.
     fewest = min(map(len, whole), default=MOST_CHANGES + 2)
     wrapping = min(WRAPPED_LAYERS + 1, fewest - 1)  # how many levels may be

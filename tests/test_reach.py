@@ -59,7 +59,7 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     of its own.  A chain with a code page of the third kind is drawn and then
     passed over (see ``out_of_reach``), as is one with a display order that
     reordering what it made again does not undo: it is made of the expected
-    text alone."""
+    text alone, a saving or an escape perhaps after it."""
     changes = check.CHANGES
     others = [each.key for each in changes if each.stage in ("text", "reading")]
     others = [key for key in others if not check.CHANGES_BY_KEY[key].table]
@@ -141,7 +141,8 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     """Tell whether a code page of ``keys`` writes ``text`` as ASCII, or
     cannot hold all it is given after a display order, or after changes of
     single characters made before a wrong reading; or a display order of
-    them is not undone by reordering what it made again."""
+    them is not undone by reordering what it made again, and comes after
+    another change, or before one that is no saving or escape."""
     for index, key in enumerate(keys):
         made = check.variant(*keys[: index + 1], text=text)
         change = check.CHANGES_BY_KEY[key]
@@ -152,7 +153,10 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
         if change.stage == "display":
             shown = made.decode("utf-8", "surrogateescape")
             before = check.variant(*keys[:index], text=text)
-            if change.make(shown).encode("utf-8", "surrogateescape") != before:
+            after = [check.CHANGES_BY_KEY[each].stage for each in keys[index + 1 :]]
+            if change.make(shown).encode("utf-8", "surrogateescape") != before and (
+                index or not set(after) <= {"saving", "escape"}
+            ):
                 return True
     return False
 
@@ -236,6 +240,16 @@ class EveryChainWithinReachIsNamed(unittest.TestCase):
                 ]
                 self.assertTrue(steps)
                 self.assertTrue(all(remade(PARAGRAPH, each) == copy for each in steps))
+
+    def test_a_display_order_made_of_the_text_then_escaped(self) -> None:
+        # Once named nothing: a display order that reordering does not undo
+        # is made of the text, and the escape undone on the copy after it.
+        for keys in (("visual-order-rtl", "percent"), ("visual-order-rtl", "json")):
+            with self.subTest(keys=keys):
+                copy = check.variant(*keys, text=TEXT)
+                named = check.explain(TEXT, copy).explanations
+                self.assertIn(keys, [each.keys for each in named])
+                self.assertTrue(all(remade(TEXT, each.steps) == copy for each in named))
 
     def test_mojibake_saved_in_a_code_page_and_read_as_latin_1(self) -> None:
         # Once named nothing: a code page read as another gives back, undone,
