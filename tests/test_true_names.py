@@ -7,7 +7,9 @@ article (read with ``newline=""``), pyarabic 0.6.15, which keeps the shadda.
 
 import base64
 import hashlib
+import itertools
 import json
+import math
 import quopri
 import random
 import re
@@ -356,7 +358,11 @@ def made_partly(text: str, copy: str, cover: list) -> bool:
 
     The changes made everywhere before the first made in part are made to
     the whole text; from there each character may or may not be changed by
-    each change made in part, and is changed by each made everywhere.
+    each change made in part, and is changed by each made everywhere.  Where
+    a change made everywhere after one made in part is not of single
+    characters (whitespace collapsed), the one made in part is tried at
+    each set of as many characters as it made, and the rest made to the
+    whole text.
     """
     first = next(
         (
@@ -368,6 +374,8 @@ def made_partly(text: str, copy: str, cover: list) -> bool:
     )
     for (change, form), _, _ in cover[:first]:
         text = change.make(text, *form)
+    if any(not change.table for (change, _), _, _ in cover[first:]):
+        return made_at_some(text, copy, cover[first:])
     position = 0
     for char in text:
         outputs = {char}
@@ -379,6 +387,32 @@ def made_partly(text: str, copy: str, cover: list) -> bool:
             return False
         position += len(max(found, key=len))
     return position == len(copy)
+
+
+MOST_SETS = 100_000  # sets of characters ``made_at_some`` tries
+
+
+def made_at_some(text: str, copy: str, cover: list) -> bool:
+    """Tell whether ``cover``, its first change made in part and no other,
+    makes ``copy`` of ``text``: that change made at some set of as many
+    characters as it made, each other change to the whole text after it."""
+    ((change, form), made, _), rest = cover[0], cover[1:]
+    if any(count < everywhere for _, count, everywhere in rest):
+        return False  # not worked out here: more than one made in part
+    changing = [at for at, char in enumerate(text) if change.make(char, *form) != char]
+    if math.comb(len(changing), made) > MOST_SETS:
+        return False  # not worked out here: too many sets to try
+    for chosen in itertools.combinations(changing, made):
+        chosen = set(chosen)
+        made_text = "".join(
+            change.make(char, *form) if at in chosen else char
+            for at, char in enumerate(text)
+        )
+        for (other, other_form), _, _ in rest:
+            made_text = other.make(made_text, *other_form)
+        if made_text == copy:
+            return True
+    return False
 
 
 class RandomChainsAreNamedTruly(unittest.TestCase):
