@@ -340,23 +340,18 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
         local = tuple(change for change in applied if change is not saving)
         # Changes that make the character there what the candidate has, or
         # what the saving writes of that, where it cannot hold it.
-        # A change found before may have written the character there over
-        # one it replaced, which another change, made before it, would have
-        # made what the candidate has (alef unified, then hamza unified).
-        replaced = [
-            chr(code)
-            for change in local
-            for code, written in change.table.items()
-            if written == char
-        ]
-        seen_there = [
-            change
-            for each in [char, *replaced]
-            for change in LOCAL_BY_CHARACTER.get(each, ())
-            if candidate.startswith(change.make(each), index)
-            or saving
-            and candidate.startswith(written_as(saving, change.make(each)), index)
-        ]
+        seen_there = changes_there(char, candidate, index, saving)
+        if not seen_there and not saving:
+            # A change found before may have written the character there
+            # over one it replaced, which another change, made before it,
+            # would have made what the candidate has (alef unified, then
+            # hamza unified): where nothing else does, that one.  Not where
+            # a saving wrote ? for most characters: any change would do.
+            seen_there = [
+                change
+                for replaced in written_over(char, local)
+                for change in changes_there(replaced, candidate, index, saving)
+            ]
         for change in seen_there:
             if change in applied:
                 continue
@@ -374,6 +369,30 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
         if loss != char and candidate.startswith(loss, index):
             pending.append((applied + (saving,), written_as(saving, state)))
     return found
+
+
+def changes_there(
+    char: str, candidate: str, index: int, saving: "Change | None"
+) -> "list[Change]":
+    """The local changes that make ``char`` what ``candidate`` has at
+    ``index``, or what ``saving`` writes of that, where it cannot hold it."""
+    return [
+        change
+        for change in LOCAL_BY_CHARACTER.get(char, ())
+        if candidate.startswith(change.make(char), index)
+        or saving
+        and candidate.startswith(written_as(saving, change.make(char)), index)
+    ]
+
+
+def written_over(char: str, local: tuple) -> "list[str]":
+    """The characters that the local changes ``local`` replace with ``char``."""
+    return [
+        chr(code)
+        for change in local
+        for code, written in change.table.items()
+        if written == char
+    ]
 
 
 def ends_in(state: str, candidate: str, index: int) -> bool:
