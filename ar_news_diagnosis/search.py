@@ -302,6 +302,7 @@ def shown_characters(text: str) -> "frozenset[str]":
     return frozenset(shown)
 
 
+@functools.lru_cache(maxsize=None)  # a pair of the table's changes, asked often
 def interacts(one: Change, other: Change) -> bool:
     """Tell whether the order two local changes are made in matters: one
     replaces what the other writes, or both replace one character (alef
@@ -499,12 +500,12 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     # again after it.
     after_display = [
         (candidate, undone)
-        for level in levels
+        for level in ([] if whole else levels)
         for candidate, chains in level.items()
         for undone in [[chain for chain in chains if made_after_display(chain)]]
         if undone and displayed(candidate)
     ]
-    for change in () if whole else BY_STAGE["display"]:
+    for change in BY_STAGE["display"] if after_display else ():
         shown = change.make(text) if after_display else ""
         for candidate, chains in after_display:
             add_explanations(
