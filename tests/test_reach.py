@@ -232,14 +232,7 @@ class EveryChainWithinReachIsNamed(unittest.TestCase):
             ),
         ):
             with self.subTest(keys=keys):
-                copy = check.variant(*keys, text=PARAGRAPH)
-                steps = [
-                    each.steps
-                    for each in check.explain(PARAGRAPH, copy).explanations
-                    if each.extent == "whole"
-                ]
-                self.assertTrue(steps)
-                self.assertTrue(all(remade(PARAGRAPH, each) == copy for each in steps))
+                self.assert_named_whole(keys, PARAGRAPH)
 
     def test_a_display_order_made_of_the_text_then_escaped(self) -> None:
         # Once named nothing: a display order that reordering does not undo
@@ -262,11 +255,16 @@ class EveryChainWithinReachIsNamed(unittest.TestCase):
         ):
             for text in (TEXT, PARAGRAPH):
                 with self.subTest(keys=keys, text=text[:10]):
-                    copy = check.variant(*keys, text=text)
-                    steps = [
-                        each.steps
-                        for each in check.explain(text, copy).explanations
-                        if each.extent == "whole"
-                    ]
-                    self.assertTrue(steps)
-                    self.assertTrue(all(remade(text, each) == copy for each in steps))
+                    self.assert_named_whole(keys, text)
+
+    def assert_named_whole(self, keys: "tuple[str, ...]", text: str) -> None:
+        """Assert that the copy ``keys`` make of ``text`` is named whole, each
+        chain named making it again."""
+        copy = check.variant(*keys, text=text)
+        steps = [
+            each.steps
+            for each in check.explain(text, copy).explanations
+            if each.extent == "whole"
+        ]
+        self.assertTrue(steps)
+        self.assertTrue(all(remade(text, each) == copy for each in steps))
