@@ -32,7 +32,9 @@ The modules, a concern each; each imports only modules above it here:
   ``bidi`` (display order: the Unicode Bidirectional Algorithm),
   ``escapes`` (string literals: Python, JSON, Ruby, Go, YAML, PostgreSQL) and
   ``formats`` (references, percent-encoding, Base64, hex, hex dumps,
-  quoted-printable, CSV, JSON Lines);
+  quoted-printable, CSV, JSON Lines),
+  ``maps`` (characters each removed or written as another, everywhere, by
+  a map read off the copy);
 - ``table``: the known changes, each a ``Change`` with a stable key, the
   stages a chain makes them in, and how deep a chain the search tries;
 - ``limits``: how large a copy the known changes can make of a text;
@@ -45,7 +47,8 @@ The modules, a concern each; each imports only modules above it here:
 - ``page``: how copies differ, as a page to read in a browser.
 
 This file imports them all, and says how a copy differs: whole chains
-first, else cut short, else changes made in part.
+first, else cut short, else a map read off the copy, else changes made in
+part, else each place accounted for.
 """
 
 import itertools
@@ -54,6 +57,7 @@ import json
 from .accounting import accounted
 from .cut import shown_steps, where_it_ends
 from .limits import size_limit
+from .maps import read_map
 from .page import html_page
 from .partial import partly_made
 from .places import places_that_differ
@@ -69,6 +73,7 @@ from .search import deepest, find_chains
 from .table import (
     CHANGES,
     CHANGES_BY_KEY,
+    MAP,
     MOST_OTHER,
     Change,
     asked_steps,
@@ -116,6 +121,14 @@ def explained(text: str, actual: bytes) -> "list[Explanation]":
                 )
             )
     return explanations
+
+
+def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explanation]":
+    """The map of characters the places that differ show, where made again
+    it gives the copy."""
+    table = read_map(text, found, differ)
+    steps = ((MAP, (table,)),)
+    return [Explanation(steps)] if table and remade(text, steps) == actual else []
 
 
 def made_in_part(
@@ -219,10 +232,15 @@ def explain(
         difference.too_long = limit or size_limit(text)
     else:
         difference.explanations = explained(text, actual)
-        if not difference.explanations:  # the places: made in part, else accounted
+        if (
+            not difference.explanations
+        ):  # the places: a map, made in part, else accounted
             found = as_text(actual)
             differ = places_that_differ(text, found)
-            difference.explanations = made_in_part(text, actual, found, differ)
+            difference.explanations = map_read(text, actual, found, differ)
+            difference.explanations = difference.explanations or made_in_part(
+                text, actual, found, differ
+            )
             if not difference.explanations:
                 account(difference, text, found, differ)
         depth = deepest(text)

@@ -14,29 +14,12 @@ import unicodedata
 
 from .places import Place, places_as_told
 from .table import asked_as
-from .text import as_text, common_prefix, undecodable
+from .text import as_text, common_prefix, describe, undecodable
 
 # How many of the places that differ a report lists, and of the known changes
 # that each explain a copy.
 PLACES_SHOWN = 5
 ALTERNATIVES_SHOWN = 8
-
-# Names that unicodedata does not give: the control characters have none.
-CONTROL_NAMES = {
-    "\0": "NULL",
-    "\t": "CHARACTER TABULATION",
-    "\n": "LINE FEED",
-    "\r": "CARRIAGE RETURN",
-    "\x1a": "SUBSTITUTE",
-}
-
-
-def describe(char: str) -> str:
-    """Name one character by code point and name; show a byte that is not UTF-8 as 0xC2."""
-    if undecodable(char):
-        return f"0x{ord(char) - 0xDC00:02X}"
-    name = CONTROL_NAMES.get(char) or unicodedata.name(char, "<control>")
-    return f"U+{ord(char):04X} {name}"
 
 
 def escape(char: str) -> str:

@@ -14,7 +14,7 @@ import inspect
 import re
 import unicodedata
 
-from . import bidi, escapes, formats, layout, savings, shaping
+from . import bidi, escapes, formats, layout, maps, savings, shaping
 from .text import HARAKAT, as_text, outside_the_bmp, utf8
 
 
@@ -756,6 +756,18 @@ PLACE_CHANGES = (
     ),
 )
 CHANGES += PLACE_CHANGES
+
+# A map read off the copy: some characters each removed, or written as one
+# other, everywhere (see maps).  Never searched for: where no chain makes a
+# copy, the places that differ give the map, and it is made again to verify.
+MAP = Change(
+    "characters-mapped",
+    "characters removed or written as others, by a map read off the copy",
+    "map",
+    maps.mapped,
+    form_said=maps.said,
+)
+CHANGES += (MAP,)
 
 # The table sorted: by key, by stage and, for local changes, by character.
 CHANGES_BY_KEY: "dict[str, Change]" = {change.key: change for change in CHANGES}

@@ -2,9 +2,10 @@
 
 A copy is handled as text even where it is not UTF-8: each byte that is
 not is kept as a lone surrogate (``as_text``), and ``utf8`` gives the bytes
-back.  Also here: the Arabic characters the changes speak of, a binary
-search for the longest common start of two sequences, and how far a line
-reads in the order of a text (``share_read_alike``).
+back.  Also here: the Arabic characters the changes speak of, how a
+character is named (``describe``), a binary search for the longest common
+start of two sequences, and how far a line reads in the order of a text
+(``share_read_alike``).
 """
 
 import functools
@@ -14,6 +15,16 @@ import unicodedata
 HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # U+064B to U+0652
 ALEFS = "\u0622\u0623\u0625\u0627"  # with madda, hamza above, hamza below; alef
 ASTRAL = "[\U00010000-\U0010ffff]"  # outside the Basic Multilingual Plane
+
+
+# Names that unicodedata does not give: the control characters have none.
+CONTROL_NAMES = {
+    "\0": "NULL",
+    "\t": "CHARACTER TABULATION",
+    "\n": "LINE FEED",
+    "\r": "CARRIAGE RETURN",
+    "\x1a": "SUBSTITUTE",
+}
 
 
 def as_text(data: "bytes | str") -> str:
@@ -29,6 +40,14 @@ def utf8(text: str) -> bytes:
 def undecodable(char: str) -> bool:
     """Tell whether ``char`` stands for a byte that is not UTF-8, as ``as_text`` reads it."""
     return "\udc80" <= char <= "\udcff"
+
+
+def describe(char: str) -> str:
+    """Name one character by code point and name; show a byte that is not UTF-8 as 0xC2."""
+    if undecodable(char):
+        return f"0x{ord(char) - 0xDC00:02X}"
+    name = CONTROL_NAMES.get(char) or unicodedata.name(char, "<control>")
+    return f"U+{ord(char):04X} {name}"
 
 
 def most(high: int, holds) -> int:

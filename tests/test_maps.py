@@ -1,0 +1,131 @@
+"""A map read off the copy: characters each removed or written as another, everywhere.
+
+Copies are made here with str.replace and str.translate, not with the
+diagnosis's table; the property test draws maps at random and counts those
+named (``recall``, which tests/benchmark.py --thorough prints by size).
+"""
+
+import collections
+import random
+import unittest
+
+import check
+from ar_news_diagnosis.table import remade
+from tests.support import ORIGINAL
+
+TEXT = ORIGINAL.decode("utf-8")
+SHADDA = "\u0651"
+
+
+def named_keys(copy: str) -> "list[tuple[str, ...]]":
+    difference = check.explain(TEXT, copy)
+    return [each.keys for each in difference.explanations if each.extent == "whole"]
+
+
+class MapsReadOffTheCopy(unittest.TestCase):
+    def test_a_normalizer_that_removes_only_the_shadda(self) -> None:
+        copy = TEXT.replace(SHADDA, "")
+        self.assertEqual(
+            check.compare(TEXT, copy).splitlines()[2:],
+            ["  known change: U+0651 ARABIC SHADDA removed"],
+        )
+        (explanation,) = check.explain(TEXT, copy).explanations
+        self.assertEqual(explanation.keys, ("characters-mapped",))
+        # Asked for back, as the explanation says it: the same bytes.
+        self.assertEqual(check.variant(*explanation.asked), copy.encode("utf-8"))
+        check.assert_made(explanation.asked, copy)
+        check.assert_made("characters-mapped(table={'\\u0651': ''})", copy)
+
+    def test_letters_written_as_others_and_a_mark_removed(self) -> None:
+        copy = TEXT.replace("\u0629", "\u062a").replace("\u0638", "\u0637")
+        copy = copy.replace(SHADDA, "")
+        # U+0638 is in the text once: too few to read a map off.
+        self.assertEqual(named_keys(copy), [])
+        copy = TEXT.replace("\u0629", "\u062a").replace(SHADDA, "")
+        self.assertEqual(
+            check.compare(TEXT, copy).splitlines()[2:],
+            [
+                (
+                    "  known change: U+0629 ARABIC LETTER TEH MARBUTA written as"
+                    " U+062A ARABIC LETTER TEH; U+0651 ARABIC SHADDA removed"
+                )
+            ],
+        )
+
+    def test_hand_edits_are_no_map(self) -> None:
+        line = TEXT.split("\n")[4]
+        sentences = line.split("\u060c ")
+        copies = {
+            "a letter respelled": TEXT.replace(
+                "\u0643\u064a\u0645", "\u0643\u064a\u0646", 1
+            ),
+            "a name respelled": TEXT.replace(
+                "\u0628\u064a\u0633\u0643\u0648\u0641",
+                "\u0628\u064a\u0634\u0643\u0648\u0641",
+            ),
+            "a word deleted": TEXT.replace("\u0631\u0648\u0633\u064a\u0627 ", "", 1),
+            "two sentences exchanged": TEXT.replace(
+                line, "\u060c ".join([sentences[1], sentences[0], *sentences[2:]])
+            ),
+            "a character the text has once": TEXT.replace("\u061b", ";"),
+            "a character the text has twice": TEXT.replace("\u0640", ""),
+        }
+        for name, copy in copies.items():
+            with self.subTest(name=name):
+                self.assertNotIn(("characters-mapped",), named_keys(copy))
+
+    def test_a_character_kept_in_one_place_is_no_map(self) -> None:
+        at = TEXT.rindex(SHADDA)
+        copy = TEXT[:at].replace(SHADDA, "") + TEXT[at:]
+        difference = check.explain(TEXT, copy)
+        self.assertNotIn(
+            ("characters-mapped",), [each.keys for each in difference.explanations]
+        )
+        self.assertIn("in 3 of 25 places", str(difference))  # harakat, in part
+
+
+def draw_map(chance: random.Random) -> "dict[str, str]":
+    """Some characters the text has three times or more, each removed or
+    written as a letter or mark of the text's it does not otherwise hold."""
+    counts = collections.Counter(TEXT)
+    common = sorted(
+        char for char, count in counts.items() if count >= 3 and char != "\n"
+    )
+    chosen = chance.sample(common, chance.randint(1, 6))
+    others = [chr(code) for code in range(0x0621, 0x0656) if chr(code) not in TEXT]
+    return {char: chance.choice(["", chance.choice(others)]) for char in chosen}
+
+
+def recall(
+    seed: int, draws: int
+) -> "tuple[collections.Counter, collections.Counter, list]":
+    """Draw ``draws`` maps with ``seed``: how many of each size were drawn and
+    named, and any name that did not make the copy."""
+    chance = random.Random(seed)
+    drawn, named, false = collections.Counter(), collections.Counter(), []
+    for _ in range(draws):
+        table = draw_map(chance)
+        copy = TEXT.translate(str.maketrans(table))
+        difference = check.explain(TEXT, copy)
+        drawn[len(table)] += 1
+        for explanation in difference.explanations:
+            if remade(TEXT, explanation.steps) != copy.encode("utf-8"):
+                false.append((table, explanation.keys))
+        if any(each.extent == "whole" for each in difference.explanations):
+            named[len(table)] += 1
+    return drawn, named, false
+
+
+class RandomMaps(unittest.TestCase):
+    SEEDS = (3,)
+    DRAWS = 12
+
+    def test_maps_drawn_are_named_truly(self) -> None:
+        for seed in self.SEEDS:
+            drawn, named, false = recall(seed, self.DRAWS)
+            self.assertEqual(false, [])
+            self.assertGreater(sum(named.values()), sum(drawn.values()) // 2)
+
+
+if __name__ == "__main__":
+    unittest.main()
