@@ -16,11 +16,12 @@ import of the diagnosis package, compiled and from its bytecode.
 seeds and rounds, check.py --json over every key's variant, chains drawn
 within the search's reach with more seeds, and the accounting's property
 test, printing the places a change made that were accounted and the hand
-edits accounted to a change (none).  --worst SEED
+edits accounted to a change (none), and the maps drawn and named, by size.  --worst SEED
 times each kind of input that was once slow, each compare alone in a fresh
 process, as the first compare of a run pays for what later ones reuse.
 """
 
+import collections
 import importlib
 import os
 import random
@@ -265,16 +266,21 @@ def worst(seed: int, count: int) -> None:
 # The accounting's property test in full: copies drawn with these seeds.
 ACCOUNTING_SEEDS = tuple(range(200, 210))
 ACCOUNTING_DRAWS = 20
+# And the maps' property test: maps of characters drawn with these seeds.
+MAP_SEEDS = tuple(range(300, 305))
+MAP_DRAWS = 40
 
 
 def thorough() -> None:
     """Run the suite's sampled tests in full: the property test with more
-    seeds and rounds, check.py --json over every key's variant, chains
-    within reach, and the accounting's property test, with its figures."""
+        seeds and rounds, check.py --json over every key's variant, chains
+        within reach, and the properties of the accounting and of maps read off
+    a copy, with their figures."""
     import unittest
 
     from tests.test_accounting import tally
     from tests.test_api import VARIANT_SHA256, Command
+    from tests.test_maps import recall
     from tests.test_reach import EveryChainWithinReachIsNamed
     from tests.test_true_names import RandomChainsAreNamedTruly
 
@@ -320,6 +326,17 @@ def thorough() -> None:
         f" ({accounted / made_by_tools:.1%}); hand edits accounted to a change: {len(false)}"
     )
     print("\n".join(false))
+    drawn, named, mapped_falsely = collections.Counter(), collections.Counter(), []
+    for seed in MAP_SEEDS:
+        figures = recall(seed, MAP_DRAWS)
+        drawn, named = drawn + figures[0], named + figures[1]
+        mapped_falsely += figures[2]
+    print(
+        f"maps: {len(MAP_SEEDS)} seeds x {MAP_DRAWS} maps, named by size:",
+        ", ".join(f"{size}: {named[size]} of {drawn[size]}" for size in sorted(drawn)),
+        f"; named falsely: {len(mapped_falsely)}",
+    )
+    false += map(str, mapped_falsely)
     print(
         f"thorough: {len(ManyRandomChains.SEEDS)} seeds x {ManyRandomChains.ROUNDS} rounds,"
         f" {len(ManyRandomChains.HOSTILE_SEEDS)} hostile seeds,"
