@@ -57,7 +57,7 @@ import json
 from .accounting import accounted
 from .cut import shown_steps, where_it_ends
 from .limits import size_limit
-from .maps import read_map
+from .maps import known_in, read_map
 from .page import html_page
 from .partial import partly_made
 from .places import places_that_differ
@@ -73,6 +73,7 @@ from .search import deepest, find_chains
 from .table import (
     CHANGES,
     CHANGES_BY_KEY,
+    LOCAL_CHANGES,
     MAP,
     MOST_OTHER,
     Change,
@@ -125,10 +126,14 @@ def explained(text: str, actual: bytes) -> "list[Explanation]":
 
 def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explanation]":
     """The map of characters the places that differ show, where made again
-    it gives the copy."""
+    it gives the copy: named by the known changes of single characters it
+    makes, and the rest of it as a map."""
     table = read_map(text, found, differ)
-    steps = ((MAP, (table,)),)
-    return [Explanation(steps)] if table and remade(text, steps) == actual else []
+    if not table:
+        return []
+    known, rest = known_in(table, text, LOCAL_CHANGES)
+    steps = tuple((change, ()) for change in known) + ((MAP, (rest,)),) * bool(rest)
+    return [Explanation(steps)] if remade(text, steps) == actual else []
 
 
 def made_in_part(

@@ -5,7 +5,9 @@ removed, or written as one other character, everywhere they are.
   shadda removed, as a normalizer that removes only it does;
 - ``said``: name a map plainly, character by character, from Unicode names;
 - ``read_map``: the map that the places that differ show, where they show
-  one, and the evidence holds (EVIDENCE).
+  one, and the evidence holds (EVIDENCE);
+- ``known_in``: the known changes of single characters a map makes, and
+  the rest of it, so that a map is named by them where they are in it.
 
 A map is named only where made again it gives the copy byte for byte (see
 ``explain``): a character kept in one place and changed in another is no map.
@@ -83,3 +85,25 @@ def written_as(old: str, new: str, table: dict) -> "dict[str, str] | None":
             written[char] = new[at]
     made = "".join(written.get(char, table.get(char)) for char in old)
     return written if made == new else None
+
+
+def known_in(table: tuple, text: str, changes: list) -> "tuple[list, tuple]":
+    """The changes of single characters of ``changes`` that the map ``table``
+    makes, each of ``text``'s characters it replaces written as it writes
+    it, and the rest of the map.  The change that makes most of what is left
+    is taken first, so that the fewest are named; the smaller where two make
+    as much."""
+    rest, taken = dict(table), []
+    while True:
+        made = [
+            (len(present), -len(change.table), index, present)
+            for index, change in enumerate(changes)
+            for present in [[chr(code) for code in change.table if chr(code) in text]]
+            if present and all(rest.get(char) == change.make(char) for char in present)
+        ]
+        if not made:
+            return taken, tuple(sorted(rest.items()))
+        *_, index, present = max(made)
+        taken.append(changes[index])
+        for char in present:
+            del rest[char]

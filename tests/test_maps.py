@@ -52,6 +52,22 @@ class MapsReadOffTheCopy(unittest.TestCase):
             ],
         )
 
+    def test_named_by_the_known_changes_it_makes(self) -> None:
+        # A Persian keyboard's letters, and the shadda removed.
+        copy = TEXT.translate(
+            str.maketrans(
+                {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", SHADDA: ""}
+            )
+        )
+        (explanation,) = check.explain(TEXT, copy).explanations
+        self.assertEqual(explanation.keys, ("persian-letters", "characters-mapped"))
+        self.assertTrue(
+            check.compare(TEXT, copy)
+            .splitlines()[2]
+            .endswith("kaf as keheh U+06A9 and U+0651 ARABIC SHADDA removed")
+        )
+        self.assertEqual(check.variant(*explanation.asked), copy.encode("utf-8"))
+
     def test_hand_edits_are_no_map(self) -> None:
         line = TEXT.split("\n")[4]
         sentences = line.split("\u060c ")
