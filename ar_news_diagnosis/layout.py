@@ -1,5 +1,8 @@
 """Layout: what tools do to lines, line ends and whitespace, and characters
-inserted between the text's own.
+inserted between the text's own; and what a page's layout, or text
+extracted from a page, shows at places: spaces at a line's edges, empty
+lines added, marks before their letter, a lam-alef alef first, characters
+dropped.
 
 Each function here makes a change of the table or undoes it on a copy;
 ``inserted`` makes both, with the places read off the copy as its form.

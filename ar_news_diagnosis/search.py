@@ -498,15 +498,14 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     # where nothing else explains the copy, each is made of the expected text,
     # and what was undone on the copy after it (a saving, an escape) made
     # again after it.
-    after_display = [
-        (candidate, undone)
-        for level in ([] if whole else levels)
-        for candidate, chains in level.items()
-        for undone in [[chain for chain in chains if made_after_display(chain)]]
-        if undone and displayed(candidate)
-    ]
+    after_display = []  # (candidate, the chains undone to it after a display order)
+    for level in [] if whole else levels:
+        for candidate, chains in level.items():
+            undone = [chain for chain in chains if made_after_display(chain)]
+            if undone and displayed(candidate):
+                after_display.append((candidate, undone))
     for change in BY_STAGE["display"] if after_display else ():
-        shown = change.make(text) if after_display else ""
+        shown = change.make(text)
         for candidate, chains in after_display:
             add_explanations(
                 text,
