@@ -13,6 +13,8 @@ A map is named only where made again it gives the copy byte for byte (see
 ``explain``): a character kept in one place and changed in another is no map.
 """
 
+import itertools
+
 from .text import describe
 
 SHADDA_REMOVED = (("\u0651", ""),)  # the map made where none is given
@@ -20,6 +22,9 @@ SHADDA_REMOVED = (("\u0651", ""),)  # the map made where none is given
 # at least, each changed alike: one or two changes of a character are as
 # likely a hand edit (a letter respelled in a name) as a tool's.
 EVIDENCE = 3
+# The most characters of one place, not yet read elsewhere, whose ways of
+# being removed or kept are tried: a place is a word or so.
+MOST_UNKNOWN = 3
 
 
 def mapped(text: str, table: "tuple | dict | None" = None) -> str:
@@ -62,29 +67,44 @@ def read_map(text: str, found: str, differ: list) -> "tuple | None":
 
 
 def written_as(old: str, new: str, table: dict) -> "dict[str, str] | None":
-    """What each character of ``old`` is written as in ``new``, each as one
-    character or none: one for one where they are as many, else by what
-    ``table`` already says of all but one of them; None where that does not
-    tell, or does not give ``new``."""
+    """What each character of ``old`` not in ``table`` is written as in
+    ``new``, each as one character or none, so that with what ``table``
+    already says they give ``new``: one for one where as many, else each
+    way of removing some of them (MOST_UNKNOWN at most) tried.  None where
+    no way, or more than one, gives ``new``."""
     if not old:
         return None  # characters put in: no map writes them
+    unknown = sorted({char for char in old if char not in table})
     if len(old) == len(new):  # nothing removed: each written as the one in its place
-        written = {}
-        for char, each in zip(old, new):
-            if written.setdefault(char, each) != each:
-                return None
-        return written
-    unknown = {char for char in old if char not in table}
-    if len(unknown) > 1:
+        return read_as(old, new, table, ())
+    if len(unknown) > MOST_UNKNOWN:
         return None
-    written = dict.fromkeys(unknown, "")
-    for char in unknown:  # removed, or written as one character
-        kept = sum(len(table[each]) for each in old if each != char)
-        if len(new) == kept + old.count(char):
-            at = sum(len(table[each]) for each in old[: old.index(char)])
-            written[char] = new[at]
-    made = "".join(written.get(char, table.get(char)) for char in old)
-    return written if made == new else None
+    ways = [
+        way
+        for size in range(len(unknown) + 1)
+        for removed in itertools.combinations(unknown, size)
+        for way in [read_as(old, new, table, removed)]
+        if way is not None
+    ]
+    return ways[0] if len(ways) == 1 else None
+
+
+def read_as(old: str, new: str, table: dict, removed: tuple) -> "dict[str, str] | None":
+    """Read ``new`` as ``old`` written by ``table``, the characters ``removed``
+    removed and each other one written as the character in its place;
+    None where that does not give ``new``, or writes one character two ways."""
+    written, at = {}, 0
+    for char in old:
+        if char in table:
+            out = table[char]
+        else:
+            out = written.setdefault(char, "" if char in removed else new[at : at + 1])
+            if not out and char not in removed:  # nothing left to write it as
+                return None
+        if not new.startswith(out, at):
+            return None
+        at += len(out)
+    return written if at == len(new) else None
 
 
 def known_in(table: tuple, text: str, changes: list) -> "tuple[list, tuple]":

@@ -125,7 +125,8 @@ def recall(
         difference = check.explain(TEXT, copy)
         drawn[len(table)] += 1
         for explanation in difference.explanations:
-            if remade(TEXT, explanation.steps) != copy.encode("utf-8"):
+            whole = explanation.extent == "whole"
+            if whole and remade(TEXT, explanation.steps) != copy.encode("utf-8"):
                 false.append((table, explanation.keys))
         if any(each.extent == "whole" for each in difference.explanations):
             named[len(table)] += 1
