@@ -22,9 +22,11 @@ from .text import common_prefix
 # How long two runs that differ may be, multiplied, and still be compared
 # character by character: difflib's time grows with that product.
 MOST_COMPARED = 250_000
-# And all the runs of one pair of texts, their products added up: past
-# that, each run left is one place.
+# And all the runs of one pair of texts, their products added up, each
+# with what setting difflib up costs, as many pairs: past that, each run
+# left is one place.
 COMPARED_IN_ALL = 2_000_000
+SETTING_UP = 1000
 
 
 class Work:
@@ -34,10 +36,11 @@ class Work:
         self.left = pairs
 
     def spend(self, pairs: int) -> bool:
-        """Take ``pairs`` from what is left; False, taking nothing, where too few are."""
-        if pairs > self.left:
+        """Take ``pairs`` and SETTING_UP from what is left; False, taking
+        nothing, where too few are."""
+        if pairs + SETTING_UP > self.left:
             return False
-        self.left -= pairs
+        self.left -= pairs + SETTING_UP
         return True
 
 
@@ -114,9 +117,12 @@ def matched(
     work: "Work | None" = None,
 ) -> "list[tuple]":
     """Where two sequences differ from ``start`` to the ends given, by difflib;
-    one block where they are too long to match, or ``work`` is spent."""
+    one block where they are too long to match, or ``work`` is spent, or
+    one side is empty (nothing to match); none where both are."""
+    if start == old_end and start == new_end:
+        return []
     pairs = (old_end - start) * (new_end - start)
-    if pairs > MOST_COMPARED or work and not work.spend(pairs):
+    if not pairs or pairs > MOST_COMPARED or work and not work.spend(pairs):
         return [(start, old_end, start, new_end)]
     # Lines that are blank match only beside lines that match, as difflib's
     # Differ has them: so many alike, they would pair lines far apart.
