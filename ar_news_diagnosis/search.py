@@ -15,11 +15,13 @@ with texts that the text changes make as guides (``unwrap``).
 ``find_chains`` is the entry; ``cut`` says where a cut-short copy ends.
 """
 
+import collections
 import functools
 import re
 
 from .bidi import MIRRORED, display_line
 from .cut import holds_a_character
+from .forward import made_before
 from .layout import MARKS, ZERO_WIDTH, lines, most_breaks, unwrapped
 from .limits import display_limit
 from .shaping import presentation_forms
@@ -57,6 +59,13 @@ SPACING = [
 ]
 NEWLINE = CHANGES_BY_KEY["newline-added"]
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Brackets as one, whichever way a display order mirrors them; marks it may put in left out.
+MIRRORED_AS_ONE = str.maketrans(
+    {
+        **{code: min(code, ord(chr(code).translate(MIRRORED))) for code in MIRRORED},
+        **dict.fromkeys(map(ord, MARKS)),
+    }
+)
 # What is undone on the copy, group by group in the order undone: a newline
 # added at the end, then each stage after the text's, the last made first
 # (an escape, a saving, ..., a wrong reading); of each, what can be undone.
@@ -138,6 +147,17 @@ def shows_losses(change: Change, text: str) -> bool:
         return False
     written = lost(change, "\U0001f1e8")
     return written not in ("", "\U0001f1e8") and written in text and not text.isascii()
+
+
+@functools.lru_cache(maxsize=None)  # a pair of the table's changes
+def writes_back(saving: Change, change: Change) -> bool:
+    """Tell whether ``saving`` writes back the bytes that ``change``, a wrong
+    reading, read: UTF-8 read as Latin-1, then each code unit cut to its low
+    byte.  The two undo each other, and are never named together."""
+    sample = "\u0627\xa0\u2019\U0001f1e8"  # characters of two, three and four bytes
+    return change.stage == "reading" and utf8(
+        as_text(saving.make(change.make(sample)))
+    ) == utf8(sample)
 
 
 def made_after_display(chain: tuple) -> bool:
@@ -442,6 +462,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     found = as_text(actual)
     UNDONE.clear()
     display_line.cache_clear()
+    made_before.cache_clear()
     CHARACTERS.clear()
     WRITTEN.clear()
     ENCODED.clear()
@@ -504,19 +525,20 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
             undone = [chain for chain in chains if made_after_display(chain)]
             if undone and displayed(candidate):
                 after_display.append((candidate, undone))
-    for change in BY_STAGE["display"] if after_display else ():
-        shown = change.make(text)
-        for candidate, chains in after_display:
-            add_explanations(
-                text,
-                actual,
-                ((change, ()),),
-                shown,
-                candidate,
-                chains,
-                whole,
-                cut_short,
-            )
+    for chain, base in shown_of(bases, after_display):
+        for change in BY_STAGE["display"]:
+            shown = change.make(base)
+            for candidate, chains in after_display:
+                add_explanations(
+                    text,
+                    actual,
+                    chain + ((change, ()),),
+                    shown,
+                    candidate,
+                    chains,
+                    whole,
+                    cut_short,
+                )
     # Lines wrapped, where no chain found is as short as one that wraps them.
     fewest = min(map(len, whole), default=MOST_CHANGES + 2)
     wrapping = min(WRAPPED_LAYERS + 1, fewest - 1)  # how many levels may be
@@ -529,6 +551,35 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     fewest = min(map(len, chains), default=0)
     chains = [chain for chain in chains if len(chain) == fewest]
     return (chains, []) if whole else ([], chains)
+
+
+def shown_of(bases: list, after_display: list) -> "list[tuple]":
+    """The texts a display order is made of, where nothing else explains the
+    copy: the expected text, and each that one text change makes of it where
+    a copy undone holds, character for character, more of what it made than
+    of the text (a display order reorders characters, mirrors brackets and
+    may put in marks: those are not counted)."""
+    if not after_display:
+        return []
+
+    def counted(text: str) -> collections.Counter:
+        return collections.Counter(text.translate(MIRRORED_AS_ONE))
+
+    def apart(one: collections.Counter, other: collections.Counter) -> int:
+        """How many characters one of the two holds more of than the other."""
+        return sum((one - other).values()) + sum((other - one).values())
+
+    text = bases[0][0][1]
+    held = [counted(candidate) for candidate, _ in after_display]
+    from_text = [apart(each, counted(text)) for each in held]
+    shown = [bases[0][0]]
+    for chain, base in bases[1] if len(bases) > 1 else ():
+        made = counted(base)
+        if base != text and any(
+            apart(each, made) < far for each, far in zip(held, from_text)
+        ):
+            shown.append((chain, base))
+    return shown
 
 
 def unwrap(
@@ -652,10 +703,20 @@ def add_explanations(
         if written is None:  # a lone surrogate, which no byte stands for
             continue
         for saving in savings_seen(candidate):
-            if may_start(saving, base, written):
+            if any(writes_back(saving, change) for change, _ in chain):
+                continue
+            if may_start(saving, base, written) and chain and not layers:
                 made = utf8(as_text(saving.make(base)))
-                steps = chain + ((saving, ()),) + layers
-                if made == written and (not layers or remade(text, steps) == actual):
+                if made.startswith(actual) and len(made) > len(actual):
+                    cut_short.append(chain + ((saving, ()),))
+            # Whole, with the changes found made before the saving.
+            before = made_before(saving, base, written)
+            local = tuple(change for change, _ in before or () if change.table)
+            inserted = before[len(local) :] if before else ()
+            for made_first in (
+                in_table_order(chain, local) if before is not None else ()
+            ):
+                steps = made_first + inserted + ((saving, ()),) + layers
+                if remade(text, steps) == actual:
                     whole.append(steps)
-                elif made.startswith(actual) and chain and not layers:
-                    cut_short.append(steps)
+                    break

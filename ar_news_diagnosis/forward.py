@@ -1,0 +1,232 @@
+"""Savings that cannot be undone, made forward, and the changes found made before them.
+
+A saving that loses what it wrote (each byte's high bit cleared, each
+UTF-16 code unit cut to its low byte, a code page read as UTF-8) is not
+undone on the copy: it is made of the text.  Where its output first differs
+from the copy, the changes that make the copy there, made before the
+saving, are tried: a change of single characters (made to the whole text),
+or a character inserted there (a zero-width character, a mark).  The
+search goes on from there, a chunk of the text at a time, so that each
+place costs what its chunk does.
+
+``made_before`` is the entry.
+"""
+
+import functools
+import re
+from typing import NamedTuple
+
+from .layout import MARKS, ZERO_WIDTH
+from .table import CHANGES_BY_KEY, LOCAL_BY_CHARACTER, Change
+from .text import as_text, common_prefix, most, utf8
+
+# Each of these savings writes a text that ends in an ASCII character as
+# the start of what it writes of a longer one: it makes each character's
+# bytes on their own, and a reading as UTF-8 ends any sequence at an ASCII
+# byte.  The text is made a chunk at a time, cut after such a character.
+CHUNK = 256  # characters of the text made and compared at a time
+ASCII = re.compile("[\x00-\x7f]")
+# Characters either side of the one whose output first differs where a
+# change may be: a reading as UTF-8 joins a character's bytes to those
+# of the next two at most.
+NEAR = 2
+AFTER = 8  # characters after those a change is tried on, to tell it agrees
+MOST_TRIED = 512  # texts tried for one saving of one text
+# Characters inserted: each stage's change, and the characters it inserts.
+INSERTIONS = (
+    (CHANGES_BY_KEY["zero-width-inserted"], ZERO_WIDTH),
+    (CHANGES_BY_KEY["marks-inserted"], MARKS),
+)
+
+
+class Made(NamedTuple):
+    """A text on its way to the saving, and how far its output is the copy's."""
+
+    text: str  # the text, with the changes found so far made
+    done: int  # characters of it whose output is the copy's start
+    written: int  # the bytes of the copy that is
+    local: "tuple[Change, ...]"  # changes of single characters, in the order found
+    inserted: "tuple[tuple[int, str], ...]"  # (index in ``text``, character), in order
+
+
+def output(saving: Change, text: str) -> bytes:
+    """What ``saving`` writes of ``text``, as bytes."""
+    return utf8(as_text(saving.make(text)))
+
+
+def chunk_end(text: str, start: int) -> int:
+    """Where a chunk of ``text`` from ``start`` ends: after an ASCII
+    character about CHUNK characters on, or at the text's end."""
+    end = min(len(text), start + CHUNK)
+    back = end
+    while back > start and end < len(text) and not ASCII.match(text, back - 1):
+        back -= 1
+    if back > start:
+        return back
+    after = ASCII.search(text, end)
+    return after.end() if after else len(text)
+
+
+@functools.lru_cache(maxsize=None)  # cleared for each search, which asks again
+def made_before(saving: Change, base: str, written: bytes) -> "tuple | None":
+    """The steps made to ``base`` before ``saving`` whose output is ``written``,
+    each (change, form): changes of single characters first, in the order
+    found, then characters inserted, by stage; None where none are found.
+    Found where the outputs first differ, those that agree the furthest
+    first, MOST_TRIED texts at most."""
+    pending, seen = [agreed(saving, Made(base, 0, 0, (), ()), written)], set()
+    while pending and len(seen) < MOST_TRIED:
+        made = pending.pop()
+        # Texts alike from where they agree on, with the same changes to
+        # make, go on alike: one is tried.
+        ahead = (made.written, made.text[made.done :], made.local)
+        if ahead in seen:
+            continue
+        seen.add(ahead)
+        if made.done < len(made.text):
+            pending.extend(changes_there(saving, made, written))
+        elif made.written == len(written):
+            return steps(made)
+    return None
+
+
+def agreed(saving: Change, made: Made, written: bytes) -> Made:
+    """``made``, taken on chunk by chunk as long as its output is the copy's."""
+    done, at = made.done, made.written
+    while done < len(made.text):
+        end = chunk_end(made.text, done)
+        chunk = output(saving, made.text[done:end])
+        if not written.startswith(chunk, at):
+            break
+        done, at = end, at + len(chunk)
+    return made._replace(done=done, written=at)
+
+
+def changes_there(saving: Change, made: Made, written: bytes) -> "list[Made]":
+    """The texts that a change more makes where the output of ``made`` first
+    differs from the copy, each with more of its output the copy's; those
+    whose output agrees the furthest last."""
+    text, done, at = made.text, made.done, made.written
+    end = chunk_end(text, done)
+    agreeing = common_prefix(output(saving, text[done:end]), written[at:])
+
+    def before_it(count: int) -> bool:
+        """Tell whether the output of ``count`` characters on ends before the first byte that differs."""
+        return len(output(saving, text[done : done + count])) <= agreeing
+
+    index = done + most(end - done, before_it)  # the character that byte is of
+    # What a change there is tried on: a few characters either side, from
+    # after an ASCII character (whose output is the same on its own).
+    start = max(done, index - NEAR)
+    while start > done and not ASCII.match(text, start - 1):
+        start -= 1
+    stop = min(end, index + NEAR + AFTER)
+    offset = at + len(output(saving, text[done:start]))
+    tried = []
+    for change in dict.fromkeys(  # each once, in the table's order
+        change
+        for char in sorted(text[max(done, index - NEAR) : index + NEAR + 1])
+        for change in LOCAL_BY_CHARACTER.get(char, ())
+        if change not in made.local
+    ):
+        piece = change.make(text[start:stop])
+        tried.append((piece, lambda change=change: local_made(made, change)))
+    for _, characters in INSERTIONS:
+        for char in characters:
+            for place in range(max(done, index - NEAR), min(end, index + NEAR) + 1):
+                piece = text[start:place] + char + text[place:stop]
+                tried.append(
+                    (piece, lambda place=place, char=char: inserted(made, place, char))
+                )
+    further, outputs = [], set()
+    for piece, make in tried:
+        made_there = output(saving, piece)
+        if made_there in outputs:  # as another change there: the same to come
+            continue
+        outputs.add(made_there)
+        if offset + common_prefix(made_there, written[offset:]) > at + agreeing:
+            # Made whole, and taken on as far as it agrees: a change of
+            # single characters may have changed what agreed before.
+            each = agreed(saving, make(), written)
+            if reach(saving, each, written) > at + agreeing:
+                further.append(each)
+    return sorted(further, key=lambda each: reach(saving, each, written))
+
+
+def reach(saving: Change, made: Made, written: bytes) -> int:
+    """How many bytes of the copy the output of ``made`` starts with, as far as its next chunk."""
+    end = chunk_end(made.text, made.done)
+    chunk = output(saving, made.text[made.done : end])
+    return made.written + common_prefix(chunk, written[made.written :])
+
+
+def local_made(made: Made, change: Change) -> Made:
+    """``made`` with ``change`` made to the whole text, the characters inserted kept where they are."""
+    pieces, last = [], 0
+    for index, _ in made.inserted:
+        pieces.append(change.make(made.text[last:index]))
+        last = index + 1
+    pieces.append(change.make(made.text[last:]))
+    inserted, offset = [], 0
+    for piece, (_, char) in zip(pieces, made.inserted):
+        offset += len(piece)
+        inserted.append((offset, char))
+        offset += 1
+    text = "".join(piece + char for piece, (_, char) in zip(pieces, made.inserted))
+    text += pieces[-1]
+    kept = text[: made.done] == made.text[: made.done]  # else made again from the start
+    return made._replace(
+        text=text,
+        done=made.done if kept else 0,
+        written=made.written if kept else 0,
+        local=made.local + (change,),
+        inserted=tuple(inserted),
+    )
+
+
+def inserted(made: Made, place: int, char: str) -> Made:
+    """``made`` with ``char`` inserted at ``place``."""
+    before = tuple(each for each in made.inserted if each[0] < place)
+    after = tuple((index + 1, each) for index, each in made.inserted if index >= place)
+    return made._replace(
+        text=made.text[:place] + char + made.text[place:],
+        inserted=before + ((place, char),) + after,
+    )
+
+
+def steps(made: Made) -> tuple:
+    """The steps ``made`` took: its changes of single characters, then each
+    stage's characters inserted, with the places they go as the form."""
+    found = tuple((change, ()) for change in made.local)
+    kept = [char for index, char in enumerate(made.text)]
+    places = {index: char for index, char in made.inserted}
+    for change, characters in INSERTIONS:
+        # Where each of this stage's characters goes, in the text without them
+        # and those of the stages after.
+        runs, offset = [], 0
+        later = {
+            index
+            for index, char in places.items()
+            if char not in characters and stage_after(char, characters)
+        }
+        for index, char in enumerate(kept):
+            if index in later:
+                continue
+            if index in places and char in characters:
+                if runs and runs[-1][0] == offset:
+                    runs[-1] = (offset, runs[-1][1] + char)
+                else:
+                    runs.append((offset, char))
+            else:
+                offset += 1
+        if runs:
+            found += ((change, (tuple(runs),)),)
+    return found
+
+
+def stage_after(char: str, characters: str) -> bool:
+    """Tell whether ``char`` is inserted at a stage after that of ``characters``."""
+    stages = [each for _, each in INSERTIONS]
+    return next(n for n, each in enumerate(stages) if char in each) > stages.index(
+        characters
+    )
