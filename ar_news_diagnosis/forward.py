@@ -12,7 +12,6 @@ place costs what its chunk does.
 ``made_before`` is the entry.
 """
 
-import functools
 import re
 from typing import NamedTuple
 
@@ -31,7 +30,11 @@ ASCII = re.compile("[\x00-\x7f]")
 # of the next two at most.
 NEAR = 2
 AFTER = 8  # characters after those a change is tried on, to tell it agrees
-MOST_TRIED = 512  # texts tried for one saving of one text
+MOST_TRIED = 300  # texts tried in one search, for every saving made forward
+# Texts tried for one saving on one text where no change there agrees
+# further, before it is given up: a copy the saving made of the text with
+# changes found leads nowhere that often.
+MOST_DEAD_ENDS = 3
 # Characters inserted: each stage's change, and the characters it inserts.
 INSERTIONS = (
     (CHANGES_BY_KEY["zero-width-inserted"], ZERO_WIDTH),
@@ -67,15 +70,31 @@ def chunk_end(text: str, start: int) -> int:
     return after.end() if after else len(text)
 
 
-@functools.lru_cache(maxsize=None)  # cleared for each search, which asks again
+# One search's: what each saving made forward on a text gave for a copy,
+# and how many texts are left to try for all, MOST_TRIED (``begin``).
+FOUND: "dict[tuple[str, str, bytes], tuple | None]" = {}
+left = MOST_TRIED
+
+
+def begin() -> None:
+    """Start a search: nothing made forward yet, MOST_TRIED texts to try."""
+    global left
+    FOUND.clear()
+    left = MOST_TRIED
+
+
 def made_before(saving: Change, base: str, written: bytes) -> "tuple | None":
     """The steps made to ``base`` before ``saving`` whose output is ``written``,
     each (change, form): changes of single characters first, in the order
-    found, then characters inserted, by stage; None where none are found.
-    Found where the outputs first differ, those that agree the furthest
-    first, MOST_TRIED texts at most."""
-    pending, seen = [agreed(saving, Made(base, 0, 0, (), ()), written)], set()
-    while pending and len(seen) < MOST_TRIED:
+    found, then characters inserted, by stage; None where none are found
+    (or the texts left to try in this search run out).  Found where the
+    outputs first differ, those that agree the furthest first."""
+    global left
+    if (saving.key, base, written) in FOUND:
+        return FOUND[saving.key, base, written]
+    pending = [agreed(saving, Made(base, 0, 0, (), ()), written)]
+    seen, found, dead_ends = set(), None, 0
+    while pending and left > 0 and dead_ends < MOST_DEAD_ENDS:
         made = pending.pop()
         # Texts alike from where they agree on, with the same changes to
         # make, go on alike: one is tried.
@@ -83,11 +102,16 @@ def made_before(saving: Change, base: str, written: bytes) -> "tuple | None":
         if ahead in seen:
             continue
         seen.add(ahead)
+        left -= 1
         if made.done < len(made.text):
-            pending.extend(changes_there(saving, made, written))
+            further = changes_there(saving, made, written)
+            pending.extend(further)
+            dead_ends += not further
         elif made.written == len(written):
-            return steps(made)
-    return None
+            found = steps(made)
+            break
+    FOUND[saving.key, base, written] = found
+    return found
 
 
 def agreed(saving: Change, made: Made, written: bytes) -> Made:
@@ -130,20 +154,33 @@ def changes_there(saving: Change, made: Made, written: bytes) -> "list[Made]":
         if change not in made.local
     ):
         piece = change.make(text[start:stop])
-        tried.append((piece, lambda change=change: local_made(made, change)))
+        tried.append((piece, change, lambda change=change: local_made(made, change)))
+    # A character inserted there writes what the copy holds there: what
+    # it writes on its own is within a few bytes of where they differ.
+    differs = at + agreeing
+    there = written[max(0, differs - 4 * NEAR) : differs + 4 * NEAR]
     for _, characters in INSERTIONS:
         for char in characters:
+            if output(saving, char) not in there:
+                continue
             for place in range(max(done, index - NEAR), min(end, index + NEAR) + 1):
                 piece = text[start:place] + char + text[place:stop]
                 tried.append(
-                    (piece, lambda place=place, char=char: inserted(made, place, char))
+                    (
+                        piece,
+                        None,
+                        lambda place=place, char=char: inserted(made, place, char),
+                    )
                 )
     further, outputs = [], set()
-    for piece, make in tried:
+    for piece, change, make in tried:
         made_there = output(saving, piece)
-        if made_there in outputs:  # as another change there: the same to come
+        # A character inserted that writes what another does there makes
+        # the same text after: one is tried.  A change of single characters
+        # goes on to change others.
+        if (made_there, change) in outputs:
             continue
-        outputs.add(made_there)
+        outputs.add((made_there, change))
         if offset + common_prefix(made_there, written[offset:]) > at + agreeing:
             # Made whole, and taken on as far as it agrees: a change of
             # single characters may have changed what agreed before.

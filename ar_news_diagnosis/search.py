@@ -19,9 +19,9 @@ import collections
 import functools
 import re
 
+from . import forward
 from .bidi import MIRRORED, display_line
 from .cut import holds_a_character
-from .forward import made_before
 from .layout import MARKS, ZERO_WIDTH, lines, most_breaks, unwrapped
 from .limits import display_limit
 from .shaping import presentation_forms
@@ -231,6 +231,14 @@ ENCODED: "dict[str, bytes | None]" = {}
 SEEN: "dict[str, list[Change]]" = {}
 
 
+# Savings undone on the copy that cannot hold all (no code page holds the flag).
+CODE_PAGES = [
+    saving
+    for saving in BY_STAGE["saving"]
+    if saving.undo and lost(saving, "\U0001f1e8") != "\U0001f1e8"
+]
+
+
 def encoded(candidate: str) -> "bytes | None":
     """The bytes ``candidate`` stands for; None where it holds a lone surrogate."""
     if candidate not in ENCODED:
@@ -242,12 +250,36 @@ def encoded(candidate: str) -> "bytes | None":
 
 
 def savings_seen(candidate: str) -> "list[Change]":
-    """The savings that cannot be undone whose output ``candidate`` may be."""
+    """The savings made forward whose output ``candidate`` may be: those that
+    cannot be undone, where they may have written it, and those in a code
+    page, where undone on it (what it lost, a change made before it
+    may have lost too)."""
     if candidate not in SEEN:
         SEEN[candidate] = [
             saving for saving in FORWARD_SAVINGS if saving.seen(candidate)
-        ]
+        ] + [saving for saving in CODE_PAGES if undone(saving, candidate)]
     return SEEN[candidate]
+
+
+# One search's: the characters of each text that no change of single
+# characters replaces, and whether a copy holds what a saving writes of each.
+KEPT: "dict[str, list[str]]" = {}
+WRITES: "dict[tuple[str, bytes, str], bool]" = {}
+
+
+def writes_what_stays(saving: Change, base: str, written: bytes) -> bool:
+    """Tell whether ``written`` holds what ``saving`` writes of each character
+    of ``base`` that no change of single characters replaces: made forward
+    on it, with such changes and characters inserted, it may write the copy."""
+    if base not in KEPT:
+        KEPT[base] = sorted(characters(base) - LOCAL_BY_CHARACTER.keys())
+    for char in KEPT[base]:
+        if (saving.key, written, char) not in WRITES:
+            made = utf8(as_text(saving.make(char)))
+            WRITES[saving.key, written, char] = made in written
+        if not WRITES[saving.key, written, char]:
+            return False
+    return True
 
 
 def characters(text: str, cut_short: bool = False) -> "frozenset[str]":
@@ -462,7 +494,9 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     found = as_text(actual)
     UNDONE.clear()
     display_line.cache_clear()
-    made_before.cache_clear()
+    forward.begin()
+    KEPT.clear()
+    WRITES.clear()
     CHARACTERS.clear()
     WRITTEN.clear()
     ENCODED.clear()
@@ -555,31 +589,72 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
 
 def shown_of(bases: list, after_display: list) -> "list[tuple]":
     """The texts a display order is made of, where nothing else explains the
-    copy: the expected text, and each that one text change makes of it where
-    a copy undone holds, character for character, more of what it made than
-    of the text (a display order reorders characters, mirrors brackets and
-    may put in marks: those are not counted)."""
+    copy: the expected text, and of the texts one text change makes of it,
+    those that hold just the characters of a copy undone, or else the one
+    nearest it where nearer than the text, each as the saving undone on the
+    copy wrote it (a display
+    order reorders characters, mirrors brackets and may put in marks: those
+    are not counted)."""
     if not after_display:
         return []
-
-    def counted(text: str) -> collections.Counter:
-        return collections.Counter(text.translate(MIRRORED_AS_ONE))
-
-    def apart(one: collections.Counter, other: collections.Counter) -> int:
-        """How many characters one of the two holds more of than the other."""
-        return sum((one - other).values()) + sum((other - one).values())
-
     text = bases[0][0][1]
-    held = [counted(candidate) for candidate, _ in after_display]
-    from_text = [apart(each, counted(text)) for each in held]
-    shown = [bases[0][0]]
-    for chain, base in bases[1] if len(bases) > 1 else ():
+    # Each candidate, counted, and the savings undone to it (None: no saving).
+    held = [
+        (
+            counted(candidate),
+            {
+                next((change for change, _ in chain if change.stage == "saving"), None)
+                for chain in chains
+            },
+        )
+        for candidate, chains in after_display
+    ]
+
+    def nearest(base: str) -> "list[int]":
+        """How far each candidate is from ``base``, saved as it was."""
         made = counted(base)
-        if base != text and any(
-            apart(each, made) < far for each, far in zip(held, from_text)
-        ):
-            shown.append((chain, base))
-    return shown
+        saved = {
+            saving: as_saved(made, saving) if saving else made
+            for saving in set().union(*(savings for _, savings in held))
+        }
+        return [
+            min(apart(each, saved[saving]) for saving in savings)
+            for each, savings in held
+        ]
+
+    # The text; the bases that hold just a candidate's characters, or else
+    # the one nearest a candidate, where nearer than the text.
+    from_text = nearest(text)
+    one_change = [
+        made for made in (bases[1] if len(bases) > 1 else []) if made[1] != text
+    ]
+    near = [nearest(base) for _, base in one_change]
+    same = [made for made, far in zip(one_change, near) if 0 in far]
+    nearer = [
+        (min(each - other for each, other in zip(far, from_text)), number)
+        for number, far in enumerate(near)
+    ]
+    closest, number = min(nearer, default=(0, None))
+    return [bases[0][0]] + (same or ([one_change[number]] if closest < 0 else []))
+
+
+def counted(text: str) -> collections.Counter:
+    """How many of each character ``text`` holds, brackets and marks as a display order leaves them."""
+    return collections.Counter(text.translate(MIRRORED_AS_ONE))
+
+
+def as_saved(made: collections.Counter, saving: Change) -> collections.Counter:
+    """The characters counted in ``made`` as ``saving`` writes them, undone."""
+    saved = collections.Counter()
+    for char, count in made.items():
+        for each in lost(saving, char):
+            saved[each] += count
+    return saved
+
+
+def apart(one: collections.Counter, other: collections.Counter) -> int:
+    """How many characters one of the two holds more of than the other."""
+    return sum((one - other).values()) + sum((other - one).values())
 
 
 def unwrap(
@@ -705,12 +780,15 @@ def add_explanations(
         for saving in savings_seen(candidate):
             if any(writes_back(saving, change) for change, _ in chain):
                 continue
-            if may_start(saving, base, written) and chain and not layers:
+            cut = chain and not layers and not saving.undo  # as no layer undoes it
+            if cut and may_start(saving, base, written):
                 made = utf8(as_text(saving.make(base)))
                 if made.startswith(actual) and len(made) > len(actual):
                     cut_short.append(chain + ((saving, ()),))
             # Whole, with the changes found made before the saving.
-            before = made_before(saving, base, written)
+            if not writes_what_stays(saving, base, written):
+                continue
+            before = forward.made_before(saving, base, written)
             local = tuple(change for change, _ in before or () if change.table)
             inserted = before[len(local) :] if before else ()
             for made_first in (
