@@ -30,12 +30,24 @@ ASCII = re.compile("[\x00-\x7f]")
 # of the next two at most.
 NEAR = 2
 AFTER = 8  # characters after those a change is tried on, to tell it agrees
-MOST_TRIED = 300  # texts tried in one search, for every saving made forward
+# Characters inserted are one in SPARSE of the text's at most, and a run of
+# RUN more: a copy that needs more, of a saving that writes ? or U+FFFD
+# for most letters, would be matched by inserting some anywhere.
+SPARSE, RUN = 4, 2
+# So the copy's length is within APART times that of the saving's output of
+# the text, and the other way round: a change of single characters writes
+# two characters for one at most (the output's length is told from its
+# first chunk's).
+APART = 4
+MOST_TRIED = 600  # texts tried in one search, for every saving made forward
 # Texts tried for one saving on one text where no change there agrees
 # further, before it is given up: a copy the saving made of the text with
 # changes found leads nowhere that often.
 MOST_DEAD_ENDS = 3
 # Characters inserted: each stage's change, and the characters it inserts.
+# Characters no code page holds, of the BMP and beyond: what a saving writes
+# for what it cannot hold.
+LOST = frozenset("\uffff\U0001f1e8")
 INSERTIONS = (
     (CHANGES_BY_KEY["zero-width-inserted"], ZERO_WIDTH),
     (CHANGES_BY_KEY["marks-inserted"], MARKS),
@@ -57,6 +69,13 @@ def output(saving: Change, text: str) -> bytes:
     return utf8(as_text(saving.make(text)))
 
 
+def writes(saving: Change, char: str) -> bytes:
+    """What ``saving`` writes of ``char`` on its own (kept for a search)."""
+    if (saving.key, char) not in WRITES:
+        WRITES[saving.key, char] = output(saving, char)
+    return WRITES[saving.key, char]
+
+
 def chunk_end(text: str, start: int) -> int:
     """Where a chunk of ``text`` from ``start`` ends: after an ASCII
     character about CHUNK characters on, or at the text's end."""
@@ -71,16 +90,46 @@ def chunk_end(text: str, start: int) -> int:
 
 
 # One search's: what each saving made forward on a text gave for a copy,
-# and how many texts are left to try for all, MOST_TRIED (``begin``).
+# the characters inserted it shows, the starts of texts that led nowhere,
+# what it writes of each character, and how many texts are left to try
+# for all, MOST_TRIED (``begin``).
 FOUND: "dict[tuple[str, str, bytes], tuple | None]" = {}
 left = MOST_TRIED
+
+
+INSERTABLE: "dict[tuple[str, str], str]" = {}
+NOWHERE: "set[tuple[str, str, bytes, str]]" = set()  # starts of texts that led nowhere
+WRITES: "dict[tuple[str, str], bytes]" = {}  # what each saving writes of each character
+CHARACTERS: "dict[str, frozenset[str]]" = {}  # of each text, and those LOST
 
 
 def begin() -> None:
     """Start a search: nothing made forward yet, MOST_TRIED texts to try."""
     global left
     FOUND.clear()
+    INSERTABLE.clear()
+    NOWHERE.clear()
+    WRITES.clear()
+    CHARACTERS.clear()
     left = MOST_TRIED
+
+
+def insertable(saving: Change, base: str) -> str:
+    """The characters inserted that a copy ``saving`` made of ``base`` shows:
+    those it writes neither as it writes what it cannot hold (?, U+FFFD,
+    nothing) nor as it writes a character of the text (a code page read as
+    UTF-8 writes U+FFFD for letters and marks alike)."""
+    if (saving.key, base) not in INSERTABLE:
+        if base not in CHARACTERS:
+            CHARACTERS[base] = LOST.union(base)
+        unseen = {writes(saving, char) for char in CHARACTERS[base]}
+        INSERTABLE[saving.key, base] = "".join(
+            char
+            for _, characters in INSERTIONS
+            for char in characters
+            if writes(saving, char) not in unseen
+        )
+    return INSERTABLE[saving.key, base]
 
 
 def made_before(saving: Change, base: str, written: bytes) -> "tuple | None":
@@ -92,6 +141,16 @@ def made_before(saving: Change, base: str, written: bytes) -> "tuple | None":
     global left
     if (saving.key, base, written) in FOUND:
         return FOUND[saving.key, base, written]
+    # How long its output is, as its first chunk's is long for its length.
+    first = chunk_end(base, 0)
+    length = len(output(saving, base[:first])) * len(base) / max(1, first)
+    if not len(written) / APART <= length <= len(written) * APART:
+        return None  # too long or too short for such changes to make
+    # A text that starts as one that led nowhere from its start, with the
+    # same characters to insert, leads nowhere.
+    start = (saving.key, base[: chunk_end(base, 0) + NEAR + AFTER], written)
+    if start + (insertable(saving, base),) in NOWHERE:
+        return None
     pending = [agreed(saving, Made(base, 0, 0, (), ()), written)]
     seen, found, dead_ends = set(), None, 0
     while pending and left > 0 and dead_ends < MOST_DEAD_ENDS:
@@ -103,13 +162,14 @@ def made_before(saving: Change, base: str, written: bytes) -> "tuple | None":
             continue
         seen.add(ahead)
         left -= 1
-        if made.done < len(made.text):
-            further = changes_there(saving, made, written)
-            pending.extend(further)
-            dead_ends += not further
-        elif made.written == len(written):
+        if made.done == len(made.text) and made.written == len(written):
             found = steps(made)
             break
+        further = changes_there(saving, made, written, insertable(saving, base))
+        pending.extend(further)
+        dead_ends += not further
+        if not further and len(seen) == 1 and made.done == 0:
+            NOWHERE.add(start + (insertable(saving, base),))
     FOUND[saving.key, base, written] = found
     return found
 
@@ -126,21 +186,26 @@ def agreed(saving: Change, made: Made, written: bytes) -> Made:
     return made._replace(done=done, written=at)
 
 
-def changes_there(saving: Change, made: Made, written: bytes) -> "list[Made]":
+def changes_there(
+    saving: Change, made: Made, written: bytes, insertable: str
+) -> "list[Made]":
     """The texts that a change more makes where the output of ``made`` first
-    differs from the copy, each with more of its output the copy's; those
-    whose output agrees the furthest last."""
+    differs from the copy (at its end: a character inserted there), each
+    with more of its output the copy's; those whose output agrees the
+    furthest last.  Of the characters inserted, those ``insertable``."""
     text, done, at = made.text, made.done, made.written
     end = chunk_end(text, done)
-    agreeing = common_prefix(output(saving, text[done:end]), written[at:])
+    agreeing = agreeing_with(output(saving, text[done:end]), written, at)
 
     def before_it(count: int) -> bool:
         """Tell whether the output of ``count`` characters on ends before the first byte that differs."""
         return len(output(saving, text[done : done + count])) <= agreeing
 
     index = done + most(end - done, before_it)  # the character that byte is of
-    # What a change there is tried on: a few characters either side, from
-    # after an ASCII character (whose output is the same on its own).
+    # Where a change may be: from after the ASCII character before (whose
+    # output is the same on its own: a code page read as UTF-8 writes a run
+    # of letters as as many U+FFFD, which differ only where the run ends)
+    # to a few characters on.
     start = max(done, index - NEAR)
     while start > done and not ASCII.match(text, start - 1):
         start -= 1
@@ -149,7 +214,7 @@ def changes_there(saving: Change, made: Made, written: bytes) -> "list[Made]":
     tried = []
     for change in dict.fromkeys(  # each once, in the table's order
         change
-        for char in sorted(text[max(done, index - NEAR) : index + NEAR + 1])
+        for char in sorted(text[start : index + NEAR + 1])
         for change in LOCAL_BY_CHARACTER.get(char, ())
         if change not in made.local
     ):
@@ -159,11 +224,12 @@ def changes_there(saving: Change, made: Made, written: bytes) -> "list[Made]":
     # it writes on its own is within a few bytes of where they differ.
     differs = at + agreeing
     there = written[max(0, differs - 4 * NEAR) : differs + 4 * NEAR]
-    for _, characters in INSERTIONS:
-        for char in characters:
-            if output(saving, char) not in there:
+    sparse = len(made.inserted) < RUN + index // SPARSE
+    for _, characters in INSERTIONS if sparse else ():
+        for char in (char for char in characters if char in insertable):
+            if writes(saving, char) not in there:
                 continue
-            for place in range(max(done, index - NEAR), min(end, index + NEAR) + 1):
+            for place in range(start, min(end, index + NEAR) + 1):
                 piece = text[start:place] + char + text[place:stop]
                 tried.append(
                     (
@@ -181,7 +247,7 @@ def changes_there(saving: Change, made: Made, written: bytes) -> "list[Made]":
         if (made_there, change) in outputs:
             continue
         outputs.add((made_there, change))
-        if offset + common_prefix(made_there, written[offset:]) > at + agreeing:
+        if offset + agreeing_with(made_there, written, offset) > at + agreeing:
             # Made whole, and taken on as far as it agrees: a change of
             # single characters may have changed what agreed before.
             each = agreed(saving, make(), written)
@@ -190,11 +256,16 @@ def changes_there(saving: Change, made: Made, written: bytes) -> "list[Made]":
     return sorted(further, key=lambda each: reach(saving, each, written))
 
 
+def agreeing_with(made: bytes, written: bytes, at: int) -> int:
+    """How many bytes ``made`` has in common with the copy's from ``at``."""
+    return common_prefix(made, written[at : at + len(made)])
+
+
 def reach(saving: Change, made: Made, written: bytes) -> int:
     """How many bytes of the copy the output of ``made`` starts with, as far as its next chunk."""
     end = chunk_end(made.text, made.done)
     chunk = output(saving, made.text[made.done : end])
-    return made.written + common_prefix(chunk, written[made.written :])
+    return made.written + agreeing_with(chunk, written, made.written)
 
 
 def local_made(made: Made, change: Change) -> Made:

@@ -377,6 +377,13 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
     short.
     """
     found, seen, pending = [], set(), [((), base)]
+    made_of = {(): base}  # what each order of changes makes of the base
+
+    def made_by(order: tuple) -> str:
+        if order not in made_of:
+            made_of[order] = order[-1].make(made_by(order[:-1]))
+        return made_of[order]
+
     while pending and len(seen) < MOST_STATES:
         applied, state = pending.pop()
         if (frozenset(applied), state) in seen:
@@ -412,9 +419,7 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
             for place in range(len(local), -1, -1):
                 if place == len(local) or interacts(change, local[place]):
                     order = local[:place] + (change,) + local[place:]
-                    made = base
-                    for each in order:
-                        made = each.make(made)
+                    made = made_by(order)
                     if saving in applied:
                         made, order = written_as(saving, made), order + (saving,)
                     pending.append((order, made))
@@ -497,6 +502,8 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     forward.begin()
     KEPT.clear()
     WRITES.clear()
+    LAYERED.clear()
+    MADE.clear()
     CHARACTERS.clear()
     WRITTEN.clear()
     ENCODED.clear()
@@ -732,6 +739,64 @@ def may_start(saving: Change, base: str, actual: bytes) -> bool:
     return common_prefix(start, actual) >= min(len(actual), len(start) - TAIL)
 
 
+# One search's: what each chain of changes makes of the text, and what
+# layers make of each text they are made over.
+MADE: "dict[tuple, str | None]" = {}
+LAYERED: "dict[tuple[bytes | None, tuple], bytes | None]" = {}
+
+
+def made_text(text: str, steps: tuple) -> "str | None":
+    """What ``steps`` make of ``text``, as ``remade`` makes it but as text;
+    each start of a chain made once in a search (many chains share one)."""
+    if not steps:
+        return text
+    if steps not in MADE:
+        before = made_text(text, steps[:-1])
+        change, form = steps[-1]
+        try:
+            made = None if before is None else as_text(change.make(before, *form))
+            MADE[steps] = made
+        except ValueError:  # a character that a saving cannot hold
+            MADE[steps] = None
+    return MADE[steps]
+
+
+def remade_once(text: str, steps: tuple) -> "bytes | None":
+    """``remade(text, steps)``, each start of the chain made once in a search."""
+    try:
+        return utf8(made_text(text, steps))
+    except (TypeError, ValueError):  # none made, or a lone surrogate
+        return None
+
+
+def layered(made: "bytes | None", layers: tuple) -> "bytes | None":
+    """What ``layers`` make of ``made`` (None: nothing), as ``remade`` would:
+    many chains of changes of single characters give the same text."""
+    if (made, layers) not in LAYERED:
+        LAYERED[made, layers] = (
+            made if made is None or not layers else remade(as_text(made), layers)
+        )
+    return LAYERED[made, layers]
+
+
+# An escape writes one character as this many bytes at most (\U0001F1E8):
+# a copy cut short may end within one, undone as it is.
+ESCAPE_MOST = 10
+
+
+def gives(text: str, steps: tuple, candidate: str, complete: bool) -> bool:
+    """Tell whether ``steps`` make of ``text`` the ``candidate`` that the
+    copy was undone to, or, cut short, a text that starts with it but for
+    an escape cut within: the layers undone, made over it, may then give
+    the copy (made again only then: an escape costs more)."""
+    made, wanted = remade_once(text, steps), encoded(candidate)
+    if made is None or wanted is None:
+        return False
+    if complete:
+        return made == wanted
+    return common_prefix(made, wanted) >= len(wanted) - ESCAPE_MOST
+
+
 def add_explanations(
     text: str,
     actual: bytes,
@@ -756,12 +821,17 @@ def add_explanations(
             continue  # a character no local change or loss writes
         for changes, complete in local_changes(base, candidate, saving):
             changes = tuple(change for change in changes if change is not saving)
+            orders = in_table_order(chain, changes)
+            if not saving:
+                orders = [
+                    each for each in orders if gives(text, each, candidate, complete)
+                ]
             for layers in chains:
-                for made_first in in_table_order(chain, changes):
+                for made_first in orders:
                     steps = made_first + layers
                     if not complete and not holds_a_character(text, steps, actual):
                         continue
-                    made = remade(text, steps) or b""
+                    made = layered(remade_once(text, made_first), layers) or b""
                     longer = len(made) > len(actual) and made.startswith(actual)
                     if made == actual if complete else longer:
                         (whole if complete else cut_short).append(steps)
@@ -794,7 +864,7 @@ def add_explanations(
             for made_first in (
                 in_table_order(chain, local) if before is not None else ()
             ):
-                steps = made_first + inserted + ((saving, ()),) + layers
-                if remade(text, steps) == actual:
-                    whole.append(steps)
+                saved = made_first + inserted + ((saving, ()),)
+                if layered(remade_once(text, saved), layers) == actual:
+                    whole.append(saved + layers)
                     break

@@ -151,15 +151,40 @@ def keeps_bytes(key: str) -> bool:
     )
 
 
+def unseen(inserted: str, saving: str, before: str) -> bool:
+    """Tell whether ``saving`` writes the character the change ``inserted``
+    puts in as it writes what it cannot hold, or a character of ``before``
+    (the text it was put in): the copy does not show it."""
+    char = check.variant(inserted, text="").decode("utf-8")
+    written = {check.variant(saving, text=each) for each in set(before) | set(LOST)}
+    return check.variant(saving, text=char) in written
+
+
+# Characters no code page holds, of the BMP and beyond.
+LOST = "\uffff\U0001f1e8"
+
+
 def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     """Tell whether a code page of ``keys`` writes ``text`` as ASCII, or
     cannot hold all it is given after a display order, or after changes of
-    single characters made before a wrong reading; or a display order of
-    them is not undone by reordering what it made again, and comes after
-    another change, or before one that is no saving or escape."""
+    single characters made before a wrong reading; or a saving of them
+    writes the characters inserted before it as the copy does not show
+    them; or a display order of them is not undone by reordering what it
+    made again, and comes after a change other than one text change that is
+    not of single characters (nor a wrong reading), or before one that is
+    no saving or escape."""
     for index, key in enumerate(keys):
         made = check.variant(*keys[: index + 1], text=text)
         change = check.CHANGES_BY_KEY[key]
+        inserted = [
+            (at, each)
+            for at, each in enumerate(keys[:index])
+            if check.CHANGES_BY_KEY[each].stage in ("zero-width", "marks")
+        ]
+        for at, each in inserted if change.stage == "saving" else ():
+            before = check.variant(*keys[:at], text=text).decode("utf-8")
+            if unseen(each, key, before):
+                return True
         if key.startswith(CODE_PAGES) and made.isascii():
             return True
         if key.startswith(CODE_PAGES) and loses_after(keys[:index], text, key):
@@ -168,21 +193,13 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
             shown = made.decode("utf-8", "surrogateescape")
             before = check.variant(*keys[:index], text=text)
             after = [check.CHANGES_BY_KEY[each].stage for each in keys[index + 1 :]]
+            first = check.CHANGES_BY_KEY[keys[0]]
+            one_other = index == 1 and first.stage == "text" and not first.table
             if change.make(shown).encode("utf-8", "surrogateescape") != before and (
-                index or not set(after) <= {"saving", "escape"}
+                (index and not one_other) or not set(after) <= {"saving", "escape"}
             ):
                 return True
     return False
-
-
-def hides(saving: str, key: str) -> bool:
-    """Tell whether the code page of ``saving`` cannot hold some character the
-    change of single characters ``key`` replaces: the saving hides it."""
-    table = check.CHANGES_BY_KEY[key].table
-    encoding = next(code for code in CODE_PAGE_CODECS if saving.startswith(code))
-    return bool(table) and any(
-        not can_hold(chr(code), CODE_PAGE_CODECS[encoding]) for code in table
-    )
 
 
 def can_hold(char: str, codec: str) -> bool:
