@@ -108,7 +108,9 @@ def percent_undone(copy: str, plus: bool = False) -> "tuple[str, tuple]":
     """Undo percent-encoding; the form is which ASCII characters were encoded, and the hex digits' case."""
     if not copy.isascii():
         raise ValueError("not what percent-encoding writes")
-    if plus and "+" not in copy:  # then the same as without plus
+    # Without a + for a space, the same as without plus, but where a + of
+    # the text was written as %2B: percent-encoded twice, the first time so.
+    if plus and "+" not in copy and "%2b" not in copy.lower():
         raise ValueError("no + to undo")
     escapes = re.findall("%([0-9A-Fa-f]{2})", copy)
     encoded = "".join(

@@ -41,25 +41,29 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     characters, then up to three of single characters, then at most one
     change of each later stage that can be undone on the copy, or lines
     wrapped, three in all but the local ones; an escape may be the same
-    twice.  Lines are wrapped after one text change at most that is not of
-    single characters, and after those of single characters that write each
+    twice.  A saving that cannot be undone may be drawn after characters
+    inserted, but after no lines wrapped or indented, shaping or display
+    order, nor after the wrong reading whose bytes it writes back.  Lines
+    are wrapped after one text change at most that is not of single
+    characters, and after those of single characters that write each
     character that is not whitespace in as many bytes (after one of
-    whitespace alone, no text change that is not of single characters), and
-    are saved in no code page after, which may not hold all the text; lines
-    cut within characters (fold -w) are not displayed after.  Lines
+    whitespace alone, no text change that is not of single characters),
+    and are saved in no code page after, which may not hold all the text;
+    lines cut within characters (fold -w) are not displayed after.  Lines
     indented are not written as a YAML folded block scalar: its lines more
-    indented are read as YAML reads them, not as PyYAML wrote them.  Not in reach, and
-    so not drawn: characters inserted, or shaped, then saved in a code page,
-    which may not hold them; before a code page, changes of single
-    characters it cannot hold; and a code page that writes the text as ASCII,
-    every letter it cannot hold as ?, for ASCII is left as it is, or that
-    cannot hold all it is given after a display order, or after changes of
-    single characters made before a wrong reading; characters
-    inserted after UTF-8 read as Windows-1256, which writes U+200C and U+200D
-    of its own.  A chain with a code page of the third kind is drawn and then
-    passed over (see ``out_of_reach``), as is one with a display order that
-    reordering what it made again does not undo: it is made of the expected
-    text alone, a saving or an escape perhaps after it."""
+    indented are read as YAML reads them, not as PyYAML wrote them.  Not in
+    reach, and so not drawn: characters shaped, then saved in a code page,
+    which may not hold them; characters inserted after UTF-8 read as
+    Windows-1256, which writes U+200C and U+200D of its own.  Drawn and
+    then passed over (see ``out_of_reach``): a code page that writes the
+    text as ASCII, every letter it cannot hold as ?, for ASCII is left as
+    it is, or that cannot hold all it is given after a display order made
+    after another change, or after changes of single characters made
+    before a wrong reading; a saving that writes the characters inserted
+    before it as the copy does not show them; and a display order that
+    reordering what it made again does not undo, after a change other than
+    one text change that is neither of single characters nor a wrong
+    reading, or before a change that is no saving or escape."""
     changes = check.CHANGES
     others = [each.key for each in changes if each.stage in ("text", "reading")]
     others = [key for key in others if not check.CHANGES_BY_KEY[key].table]
@@ -116,14 +120,15 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
 
 def loses_after(before: "tuple[str, ...]", text: str, saving: str) -> bool:
     """Tell whether the code page of ``saving`` cannot hold all that the
-    changes ``before`` make of ``text``, where they hold a display order, or
-    a change of single characters before a wrong reading: its ? then stand
-    where the search would have to undo the one, or make the other after
-    the reading."""
+    changes ``before`` make of ``text``, where they hold a display order
+    made after another change, or a change of single characters before a
+    wrong reading: its ? then stand where the search would have to undo
+    the one, or make the other after the reading."""
     stages = [check.CHANGES_BY_KEY[key].stage for key in before]
     local = [bool(check.CHANGES_BY_KEY[key].table) for key in before]
     reading = next((at for at, stage in enumerate(stages) if stage == "reading"), None)
-    if "display" not in stages and not (reading and any(local[:reading])):
+    shown_after = "display" in stages and stages.index("display") > 0
+    if not shown_after and not (reading and any(local[:reading])):
         return False
     given = check.variant(*before, text=text).decode("utf-8", "surrogateescape")
     codec = next(
@@ -166,8 +171,9 @@ LOST = "\uffff\U0001f1e8"
 
 def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     """Tell whether a code page of ``keys`` writes ``text`` as ASCII, or
-    cannot hold all it is given after a display order, or after changes of
-    single characters made before a wrong reading; or a saving of them
+    cannot hold all it is given after a display order made after another
+    change, or after changes of single characters made before a wrong
+    reading; or a saving of them
     writes the characters inserted before it as the copy does not show
     them; or a display order of them is not undone by reordering what it
     made again, and comes after a change other than one text change that is
@@ -283,6 +289,23 @@ class EveryChainWithinReachIsNamed(unittest.TestCase):
             ("utf8-read-as-cp1252", "iso-8859-6-sub-read-as-latin1"),
             ("utf8-read-as-cp1252", "cp1256-replaced-read-as-cp1252"),
             ("utf8-read-as-mac-roman", "visual-order", "cp1256-sub-read-as-cp1252"),
+        ):
+            for text in (TEXT, PARAGRAPH):
+                with self.subTest(keys=keys, text=text[:10]):
+                    self.assert_named_whole(keys, text)
+
+    def test_the_pairs_that_named_nothing_when_the_reach_was_stated(self) -> None:
+        # Whitespace stripped before a display order that reordering does
+        # not undo; changes of single characters and characters inserted
+        # before a saving that cannot be undone; percent-encoded twice with
+        # + for a space, the second time writing each + as %2B.
+        for keys in (
+            ("rstrip", "visual-order-rtl"),
+            ("visual-order-rtl", "percent"),
+            ("cr", "cp1256-replaced-read-as-utf8"),
+            ("iso-8859-6-dropped-read-as-utf8", "base64"),
+            ("zero-width-inserted", "utf16-low-byte"),
+            ("percent-plus", "percent-plus"),
         ):
             for text in (TEXT, PARAGRAPH):
                 with self.subTest(keys=keys, text=text[:10]):

@@ -1,0 +1,91 @@
+"""Savings that cannot be undone, and code pages that cannot hold all, made of
+the text with the changes found before them.
+
+The copies are made here on the tests' own terms, with Python's codecs.
+"""
+
+import random
+import unittest
+
+import check
+from ar_news_diagnosis.table import remade
+from tests.support import ORIGINAL
+
+TEXT = ORIGINAL.decode("utf-8")
+
+
+def low_bytes(text: str) -> bytes:
+    """Each UTF-16 code unit cut to its low byte."""
+    return text.encode("utf-16-le", "surrogatepass")[::2]
+
+
+def seven_bits(text: str) -> bytes:
+    return bytes(byte & 0x7F for byte in text.encode("utf-8"))
+
+
+def cp1256_read_as_utf8(text: str) -> bytes:
+    return text.encode("cp1256", "replace").decode("utf-8", "replace").encode()
+
+
+def at_line_starts(char: str, text: str) -> str:
+    return "\n".join(char + line for line in text.split("\n"))
+
+
+class MadeBeforeTheSaving(unittest.TestCase):
+    def assertNamed(self, keys: "tuple[str, ...]", copy: bytes) -> None:
+        """Assert that ``keys`` are named for ``copy``, whole, and that each
+        chain named makes it again."""
+        named = check.explain(TEXT, copy).explanations
+        whole = [each for each in named if each.extent == "whole"]
+        self.assertIn(keys, [each.keys for each in whole], named)
+        self.assertTrue(all(remade(TEXT, each.steps) == copy for each in whole))
+
+    def test_line_feeds_as_cr_then_a_code_page_read_as_utf8(self) -> None:
+        copy = cp1256_read_as_utf8(TEXT.replace("\n", "\r"))
+        self.assertNamed(("cr", "cp1256-replaced-read-as-utf8"), copy)
+
+    def test_zero_width_spaces_then_each_code_units_low_byte(self) -> None:
+        copy = low_bytes(at_line_starts("\u200b", TEXT))
+        self.assertNamed(("zero-width-inserted", "utf16-low-byte"), copy)
+
+    def test_marks_anywhere_then_seven_bits(self) -> None:
+        chance = random.Random(7)
+        places = sorted(chance.sample(range(len(TEXT)), 40))
+        marked = "".join(
+            "\u200f" + TEXT[start:end]
+            for start, end in zip([0] + places, places + [len(TEXT)])
+        )
+        self.assertNamed(("marks-inserted", "seven-bit"), seven_bits(marked))
+
+    def test_tatweel_removed_then_latin_1_with_a_question_mark_for_the_rest(
+        self,
+    ) -> None:
+        copy = TEXT.replace("\u0640", "").encode("latin-1", "replace")
+        self.assertNamed(("tatweel-removed", "latin-1-replaced"), copy)
+
+    def test_a_letter_respelled_by_hand_then_low_bytes_names_nothing(self) -> None:
+        at = TEXT.index("\u0628")  # beh, which no change of single characters replaces
+        edited = TEXT[:at] + "\u062a" + TEXT[at + 1 :]  # teh
+        named = check.explain(TEXT, low_bytes(edited)).explanations
+        self.assertEqual([each for each in named if each.extent == "whole"], [])
+
+    def test_characters_the_copy_does_not_show_are_not_named_inserted(self) -> None:
+        # Windows-1256 writes ? for U+200B, as for the flag: the ? at each
+        # line start may stand for any character it cannot hold.
+        copy = at_line_starts("\u200b", TEXT).encode("cp1256", "replace")
+        named = check.explain(TEXT, copy).explanations
+        self.assertNotIn(
+            "zero-width-inserted", {key for each in named for key in each.keys}
+        )
+
+    def test_a_wrong_reading_and_the_saving_that_writes_its_bytes_back(self) -> None:
+        # UTF-8 read as Latin-1, then each code unit's low byte, gives the
+        # bytes back: with form feeds added they are no way to write U+200C.
+        copy = TEXT.replace("\n", "\n\f").encode("utf-8")
+        named = check.explain(TEXT, copy).explanations
+        keys = {key for each in named for key in each.keys}
+        self.assertFalse({"utf8-read-as-latin1", "utf16-low-byte"} <= keys, named)
+
+
+if __name__ == "__main__":
+    unittest.main()
