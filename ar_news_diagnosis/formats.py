@@ -17,7 +17,7 @@ import re
 import urllib.parse
 
 from .escapes import json_string, json_undone
-from .text import as_text, utf8
+from .text import LONE_SURROGATE, as_text, utf8
 
 # HTML and XML character references.
 
@@ -27,8 +27,12 @@ REFERENCE = "&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
 def references(text: str, written: "tuple | None" = None) -> str:
     """Write characters as HTML or XML references: ``written`` says how, as (character, reference).
 
-    By default each character outside ASCII as a decimal reference.
+    By default each character outside ASCII as a decimal reference.  Bytes
+    that are not UTF-8 (a saving's, as ``as_text`` reads them) have none:
+    HTML reads a reference to a lone surrogate as U+FFFD.
     """
+    if LONE_SURROGATE.search(text):
+        raise ValueError("a byte that is not UTF-8, which no reference stands for")
     if written is None:
         return "".join(char if char.isascii() else f"&#{ord(char)};" for char in text)
     return text.translate({ord(char): reference for char, reference in written})

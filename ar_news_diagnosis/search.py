@@ -17,7 +17,6 @@ with texts that the text changes make as guides (``unwrap``).
 
 import collections
 import functools
-import re
 
 from . import forward
 from .bidi import MIRRORED, display_line
@@ -41,7 +40,14 @@ from .table import (
     Change,
     remade,
 )
-from .text import as_text, common_prefix, share_read_alike, undecodable, utf8
+from .text import (
+    LONE_SURROGATE,
+    as_text,
+    common_prefix,
+    share_read_alike,
+    undecodable,
+    utf8,
+)
 
 MOST_STATES = 256  # sets of local changes tried for one candidate
 # The most characters the texts that text changes (not local) make of the
@@ -58,7 +64,6 @@ SPACING = [
     )
 ]
 NEWLINE = CHANGES_BY_KEY["newline-added"]
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Brackets as one, whichever way a display order mirrors them; marks it may put in left out.
 MIRRORED_AS_ONE = str.maketrans(
     {

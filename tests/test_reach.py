@@ -9,6 +9,8 @@ one seed; ``python3 tests/benchmark.py --thorough`` draws with more.
 
 import collections
 import random
+import re
+import unicodedata
 import unittest
 
 import check
@@ -137,6 +139,19 @@ def loses_after(before: "tuple[str, ...]", text: str, saving: str) -> bool:
     return not all(can_hold(char, codec) for char in set(given))
 
 
+def folds_back(before: "tuple[str, ...]", text: str) -> bool:
+    """Tell whether YAML reads back a folded block scalar of what ``before``
+    make of ``text`` as PyYAML wrote it: not where a line ends in a space
+    before a line break, nor where the text holds a control character or
+    a byte that is not UTF-8, which PyYAML writes otherwise."""
+    given = check.variant(*before, text=text).decode("utf-8", "surrogateescape")
+    unprintable = any(
+        unicodedata.category(char) in ("Cc", "Cs") and char not in "\t\n"
+        for char in set(given)
+    )
+    return not unprintable and not re.search("[ \t]\n", given)
+
+
 def writes_back(saving: str, reading: str) -> bool:
     """Tell whether ``saving`` writes back the bytes the wrong reading
     ``reading`` read (UTF-8 read as Latin-1, then each code unit's low
@@ -182,6 +197,8 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     for index, key in enumerate(keys):
         made = check.variant(*keys[: index + 1], text=text)
         change = check.CHANGES_BY_KEY[key]
+        if key == "yaml-folded" and not folds_back(keys[:index], text):
+            return True
         inserted = [
             (at, each)
             for at, each in enumerate(keys[:index])
@@ -310,6 +327,13 @@ class EveryChainWithinReachIsNamed(unittest.TestCase):
             for text in (TEXT, PARAGRAPH):
                 with self.subTest(keys=keys, text=text[:10]):
                     self.assert_named_whole(keys, text)
+
+    def test_references_to_bytes_that_are_not_utf8_are_no_change(self) -> None:
+        # A reference stands for a character: HTML reads one to a lone
+        # surrogate, which stands for such a byte, as U+FFFD.
+        for saving in ("utf16be-bom", "cp720-replaced"):
+            with self.subTest(saving=saving), self.assertRaises(ValueError):
+                check.variant(saving, "html-references", text=PARAGRAPH)
 
     def assert_named_whole(self, keys: "tuple[str, ...]", text: str) -> None:
         """Assert that the copy ``keys`` make of ``text`` is named whole, each
