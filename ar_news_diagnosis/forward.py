@@ -45,6 +45,11 @@ MOST_TRIED = 600  # texts tried in one search, for every saving made forward
 # changes found leads nowhere that often.
 MOST_DEAD_ENDS = 3
 # Characters inserted: each stage's change, and the characters it inserts.
+# The text as it is, in UTF-8: made forward on the mojibake of a wrong
+# reading, with the characters inserted found on it, as undoing them on the
+# copy would take out those the reading wrote too (UTF-8 read as
+# Windows-1256 writes U+200C and U+200D).  No step of a chain.
+AS_IT_IS = Change("as-it-is", "written as it is, in UTF-8", "saving", utf8)
 # Characters no code page holds, of the BMP and beyond: what a saving writes
 # for what it cannot hold.
 LOST = frozenset("\uffff\U0001f1e8")

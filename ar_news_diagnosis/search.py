@@ -863,13 +863,33 @@ def add_explanations(
             # Whole, with the changes found made before the saving.
             if not writes_what_stays(saving, base, written):
                 continue
-            before = forward.made_before(saving, base, written)
-            local = tuple(change for change, _ in before or () if change.table)
-            inserted = before[len(local) :] if before else ()
-            for made_first in (
-                in_table_order(chain, local) if before is not None else ()
-            ):
-                saved = made_first + inserted + ((saving, ()),)
-                if layered(remade_once(text, saved), layers) == actual:
-                    whole.append(saved + layers)
-                    break
+            made_forward(text, actual, chain, base, saving, written, layers, whole)
+        if any(change.stage == "reading" for change, _ in chain):
+            made_forward(
+                text, actual, chain, base, forward.AS_IT_IS, written, layers, whole
+            )
+
+
+def made_forward(
+    text: str,
+    actual: bytes,
+    chain: tuple,
+    base: str,
+    saving: Change,
+    written: bytes,
+    layers: tuple,
+    whole: list,
+) -> None:
+    """Add to ``whole`` the chains that make ``actual`` of ``text`` by way of
+    ``base``, the changes found before ``saving`` and ``saving``, made
+    forward, and ``layers``, undone on the copy to ``written``; the text
+    as it is (``forward.AS_IT_IS``) is no step."""
+    before = forward.made_before(saving, base, written)
+    local = tuple(change for change, _ in before or () if change.table)
+    inserted = before[len(local) :] if before else ()
+    saved = ((saving, ()),) if saving is not forward.AS_IT_IS else ()
+    for made_first in in_table_order(chain, local) if before is not None else ():
+        steps = made_first + inserted + saved
+        if layered(remade_once(text, steps), layers) == actual:
+            whole.append(steps + layers)
+            break

@@ -63,6 +63,14 @@ class MadeBeforeTheSaving(unittest.TestCase):
         copy = TEXT.replace("\u0640", "").encode("latin-1", "replace")
         self.assertNamed(("tatweel-removed", "latin-1-replaced"), copy)
 
+    def test_zero_width_spaces_in_mojibake_that_has_its_own(self) -> None:
+        # Windows-1256 reads bytes 0x9D and 0x9E of UTF-8 as U+200C and
+        # U+200D: undoing the insertion would take those out too.
+        mojibake = TEXT.encode("utf-8").decode("cp1256")
+        self.assertIn("\u200c", mojibake)
+        copy = at_line_starts("\u200b", mojibake).encode("utf-8")
+        self.assertNamed(("utf8-read-as-cp1256", "zero-width-inserted"), copy)
+
     def test_a_letter_respelled_by_hand_then_low_bytes_names_nothing(self) -> None:
         at = TEXT.index("\u0628")  # beh, which no change of single characters replaces
         edited = TEXT[:at] + "\u062a" + TEXT[at + 1 :]  # teh

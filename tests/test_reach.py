@@ -56,7 +56,9 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     indented are read as YAML reads them, not as PyYAML wrote them.  Not in
     reach, and so not drawn: characters shaped, then saved in a code page,
     which may not hold them; characters inserted after UTF-8 read as
-    Windows-1256, which writes U+200C and U+200D of its own.  Drawn and
+    Windows-1256, which writes U+200C and U+200D of its own, where changes
+    of single characters come before the reading, or lines are indented,
+    or shaped or displayed after.  Drawn and
     then passed over (see ``out_of_reach``): a code page that writes the
     text as ASCII, every letter it cannot hold as ?, for ASCII is left as
     it is, or that cannot hold all it is given after a display order made
@@ -108,8 +110,16 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
             chain = [key for key in chain if key not in others]
     if "folded" in chain:  # cut within characters: no display order undone after
         chain = [key for key in chain if check.CHANGES_BY_KEY[key].stage != "display"]
-    if "utf8-read-as-cp1256" in chain:
-        chain = [
+    later = {check.CHANGES_BY_KEY[key].stage for key in chain}
+    cp1256 = max(
+        (at for at, key in enumerate(chain) if key == "utf8-read-as-cp1256"),
+        default=None,
+    )
+    local_first = cp1256 is not None and any(
+        check.CHANGES_BY_KEY[key].table for key in chain[:cp1256]
+    )
+    if cp1256 is not None and (local_first or later & {"layout", "shaping", "display"}):
+        chain = [  # made forward on the mojibake, which has U+200C, U+200D
             key for key in chain if key not in ("zero-width-inserted", "marks-inserted")
         ]
     if "yaml-folded" in chain:  # lines more indented are read as YAML reads them
