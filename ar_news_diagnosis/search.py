@@ -340,7 +340,8 @@ def shown_characters(text: str) -> "frozenset[str]":
 
     What text changes make of it, and local changes write of that; then
     what the stages below the display order write of those: a wrong
-    reading, characters inserted, shaping; and brackets mirrored.
+    reading, characters inserted, shaping; brackets mirrored; and what a
+    code page wrote for what it cannot hold.
     """
     made = (
         base
@@ -351,6 +352,8 @@ def shown_characters(text: str) -> "frozenset[str]":
     for change in BY_STAGE["reading"]:
         shown.update(*map(change.make, list(shown)))
     shown.update(ZERO_WIDTH, MARKS, "\ufeff")  # U+FEFF: FriBidi's lam of a lam-alef
+    # What a code page undone on the copy gives for what it could not hold.
+    shown.update(*(lost(saving, "\U0001f1e8") for saving in CODE_PAGES))
     letters_of = presentation_forms()[0]
     shown.update(
         form for form, letters in letters_of.items() if shown.issuperset(letters)

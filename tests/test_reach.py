@@ -65,9 +65,10 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     after another change, or after changes of single characters made
     before a wrong reading; a saving that writes the characters inserted
     before it as the copy does not show them; and a display order that
-    reordering what it made again does not undo, after a change other than
-    one text change that is neither of single characters nor a wrong
-    reading, or before a change that is no saving or escape."""
+    reordering what it made again does not undo, after a wrong reading,
+    more than one text change that is not of single characters, or one of
+    single characters that changes a character's direction or a line
+    break, or before a change that is no saving or escape."""
     changes = check.CHANGES
     others = [each.key for each in changes if each.stage in ("text", "reading")]
     others = [key for key in others if not check.CHANGES_BY_KEY[key].table]
@@ -162,6 +163,18 @@ def folds_back(before: "tuple[str, ...]", text: str) -> bool:
     return not unprintable and not re.search("[ \t]\n", given)
 
 
+def turns_or_breaks(change: "check.Change") -> bool:
+    """Tell whether ``change``, of single characters, writes a character of
+    another direction than the one it replaces, or a line break, or
+    replaces one: a display order does not make it the same after."""
+    return any(
+        "\n" in chr(code) + str(new)
+        or {unicodedata.bidirectional(char) for char in str(new)}
+        - {unicodedata.bidirectional(chr(code))}
+        for code, new in (change.table or {}).items()
+    )
+
+
 def writes_back(saving: str, reading: str) -> bool:
     """Tell whether ``saving`` writes back the bytes the wrong reading
     ``reading`` read (UTF-8 read as Latin-1, then each code unit's low
@@ -201,9 +214,10 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     reading; or a saving of them
     writes the characters inserted before it as the copy does not show
     them; or a display order of them is not undone by reordering what it
-    made again, and comes after a change other than one text change that is
-    not of single characters (nor a wrong reading), or before one that is
-    no saving or escape."""
+    made again, and comes after a wrong reading, more than one text change
+    that is not of single characters, or one of single characters that
+    changes a character's direction or a line break, or before one that
+    is no saving or escape."""
     for index, key in enumerate(keys):
         made = check.variant(*keys[: index + 1], text=text)
         change = check.CHANGES_BY_KEY[key]
@@ -226,10 +240,15 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
             shown = made.decode("utf-8", "surrogateescape")
             before = check.variant(*keys[:index], text=text)
             after = [check.CHANGES_BY_KEY[each].stage for each in keys[index + 1 :]]
-            first = check.CHANGES_BY_KEY[keys[0]]
-            one_other = index == 1 and first.stage == "text" and not first.table
+            made_before = [check.CHANGES_BY_KEY[each] for each in keys[:index]]
+            others = [each for each in made_before if not each.table]
+            read = any(each.stage == "reading" for each in made_before)
+            turns = any(map(turns_or_breaks, made_before))
             if change.make(shown).encode("utf-8", "surrogateescape") != before and (
-                (index and not one_other) or not set(after) <= {"saving", "escape"}
+                read
+                or len(others) > 1
+                or turns
+                or not set(after) <= {"saving", "escape"}
             ):
                 return True
     return False
