@@ -134,19 +134,28 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
 def loses_after(before: "tuple[str, ...]", text: str, saving: str) -> bool:
     """Tell whether the code page of ``saving`` cannot hold all that the
     changes ``before`` make of ``text``, where they hold a display order
-    made after another change, or a change of single characters before a
-    wrong reading: its ? then stand where the search would have to undo
-    the one, or make the other after the reading."""
+    made after more than one text change that is not of single characters
+    and the changes of single characters after it that change no direction
+    or line break (after any, where the code page holds no Arabic letter),
+    or a change of single characters before a wrong reading: its ? then
+    stand where the search would have to undo the one, or make the other
+    after the reading."""
     stages = [check.CHANGES_BY_KEY[key].stage for key in before]
     local = [bool(check.CHANGES_BY_KEY[key].table) for key in before]
     reading = next((at for at, stage in enumerate(stages) if stage == "reading"), None)
-    shown_after = "display" in stages and stages.index("display") > 0
-    if not shown_after and not (reading and any(local[:reading])):
-        return False
-    given = check.variant(*before, text=text).decode("utf-8", "surrogateescape")
     codec = next(
         CODE_PAGE_CODECS[code] for code in CODE_PAGE_CODECS if saving.startswith(code)
     )
+    # A display order made of more than the text: where the code page holds
+    # no Arabic letter, only of one text change that is not of single
+    # characters, with changes of single characters after it.
+    shown_after = "display" in stages and (
+        not shown_of_one(before[: stages.index("display")])
+        or (stages.index("display") and not can_hold("\u0627", codec))
+    )
+    if not shown_after and not (reading and any(local[:reading])):
+        return False
+    given = check.variant(*before, text=text).decode("utf-8", "surrogateescape")
     return not all(can_hold(char, codec) for char in set(given))
 
 
@@ -161,6 +170,20 @@ def folds_back(before: "tuple[str, ...]", text: str) -> bool:
         for char in set(given)
     )
     return not unprintable and not re.search("[ \t]\n", given)
+
+
+def shown_of_one(before: "tuple[str, ...]") -> bool:
+    """Tell whether a display order after ``before`` is made of the text, or
+    of what one text change that is neither of single characters nor a
+    wrong reading made of it, with changes of single characters after it
+    that change no character's direction and no line break."""
+    changes = [check.CHANGES_BY_KEY[key] for key in before]
+    others = [each for each in changes if not each.table]
+    return (
+        len(others) <= 1
+        and all(each.stage == "text" for each in others)
+        and not any(map(turns_or_breaks, changes))
+    )
 
 
 def turns_or_breaks(change: "check.Change") -> bool:
