@@ -409,12 +409,12 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
         # Changes that make the character there what the candidate has, or
         # what the saving writes of that, where it cannot hold it.
         seen_there = changes_there(char, candidate, index, saving)
-        if not seen_there and not saving:
+        if not seen_there and saving not in CODE_PAGES:
             # A change found before may have written the character there
             # over one it replaced, which another change, made before it,
             # would have made what the candidate has (alef unified, then
             # hamza unified): where nothing else does, that one.  Not where
-            # a saving wrote ? for most characters: any change would do.
+            # a code page wrote ? for most characters: any change would do.
             seen_there = [
                 change
                 for replaced in written_over(char, local)

@@ -336,6 +336,9 @@ class EveryChainWithinReachIsNamed(unittest.TestCase):
                 "wrapped",
                 "zero-width-inserted",
             ),
+            # And where a saving that loses nothing was undone after them.
+            ("alef-unified", "hamza-unified", "utf16le"),
+            ("alef-unified", "hamza-madda-as-two", "utf32le-bom"),
         ):
             with self.subTest(keys=keys):
                 self.assert_named_whole(keys, PARAGRAPH)
