@@ -445,7 +445,9 @@ class Difference:
             return "\n".join(lines)
         if self.too_long is not None:
             lines.append(
-                f"  longer than {self.too_long} bytes: no known change makes that much of the original"
+                f"  longer than {self.too_long} bytes: no known change makes that much"
+                " of the original, but an escape made twice, not looked for in a"
+                " copy this long"
             )
             return "\n".join(lines)
         if len(self.explanations) > 1:

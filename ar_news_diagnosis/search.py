@@ -846,16 +846,21 @@ def add_explanations(
                         break
     # Made, not undone, where the copy as it is may be their output: with
     # U+FFFD, as a code page's Arabic bytes are never UTF-8; bytes cut short.
-    # An escape, or a newline added, may have been undone after them.
+    # An escape, or a newline added, may have been undone after them; and
+    # after the text as it is, a saving that loses nothing.
+    read = any(change.stage == "reading" for change, _ in chain)
     for layers in chains:
+        stages = {"escape"} if not read else {"escape", "saving"}
         if not all(
-            change.stage == "escape" or change is NEWLINE for change, _ in layers
+            change.stage in stages and change not in CODE_PAGES or change is NEWLINE
+            for change, _ in layers
         ):
             continue
         written = encoded(candidate) if layers else actual
         if written is None:  # a lone surrogate, which no byte stands for
             continue
-        for saving in savings_seen(candidate):
+        saved = any(change.stage == "saving" for change, _ in layers)
+        for saving in [] if saved else savings_seen(candidate):
             if any(writes_back(saving, change) for change, _ in chain):
                 continue
             cut = chain and not layers and not saving.undo  # as no layer undoes it
@@ -867,7 +872,7 @@ def add_explanations(
             if not writes_what_stays(saving, base, written):
                 continue
             made_forward(text, actual, chain, base, saving, written, layers, whole)
-        if any(change.stage == "reading" for change, _ in chain):
+        if read:
             made_forward(
                 text, actual, chain, base, forward.AS_IT_IS, written, layers, whole
             )
