@@ -39,8 +39,9 @@ The modules, a concern each; each imports only modules above it here:
   stages a chain makes them in, and how deep a chain the search tries;
 - ``limits``: how large a copy the known changes can make of a text;
 - ``cut``: of a copy cut short, the changes it shows and where it ends;
-- ``forward``: savings that cannot be undone, made of the text, and the
-  changes of single characters and characters inserted found made before;
+- ``forward``: savings made of the text (those that cannot be undone, and
+  code pages that cannot hold all), and the changes of single characters
+  and characters inserted found made before them;
 - ``search``: the chains that make a copy, whole or cut short;
 - ``places``: where two texts differ, run by run;
 - ``partial``: changes made in some of their places, that together make all;

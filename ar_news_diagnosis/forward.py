@@ -1,15 +1,18 @@
-"""Savings that cannot be undone, made forward, and the changes found made before them.
+"""Savings made forward, and the changes found made before them.
 
 A saving that loses what it wrote (each byte's high bit cleared, each
 UTF-16 code unit cut to its low byte, a code page read as UTF-8) is not
-undone on the copy: it is made of the text.  Where its output first differs
-from the copy, the changes that make the copy there, made before the
-saving, are tried: a change of single characters (made to the whole text),
-or a character inserted there (a zero-width character, a mark).  The
-search goes on from there, a chunk of the text at a time, so that each
-place costs what its chunk does.
+undone on the copy, and one in a code page that cannot hold all writes ?
+where a change before it may have been: each is made of the text.  Where
+its output first differs from the copy, the changes that make the copy
+there, made before the saving, are tried: a change of single characters
+(made to the whole text), or a character inserted there (a zero-width
+character, a mark) where the copy shows it.  The search goes on from there,
+a chunk of the text at a time, so that each place costs what its chunk
+does; MOST_TRIED texts in all, one search.  The mojibake of a wrong reading
+is made forward as it is (``AS_IT_IS``), for the characters inserted in it.
 
-``made_before`` is the entry.
+``made_before`` is the entry; ``begin`` starts a search.
 """
 
 import re
@@ -44,7 +47,6 @@ MOST_TRIED = 600  # texts tried in one search, for every saving made forward
 # further, before it is given up: a copy the saving made of the text with
 # changes found leads nowhere that often.
 MOST_DEAD_ENDS = 3
-# Characters inserted: each stage's change, and the characters it inserts.
 # The text as it is, in UTF-8: made forward on the mojibake of a wrong
 # reading, with the characters inserted found on it, as undoing them on the
 # copy would take out those the reading wrote too (UTF-8 read as
@@ -53,6 +55,7 @@ AS_IT_IS = Change("as-it-is", "written as it is, in UTF-8", "saving", utf8)
 # Characters no code page holds, of the BMP and beyond: what a saving writes
 # for what it cannot hold.
 LOST = frozenset("\uffff\U0001f1e8")
+# Characters inserted: each stage's change, and the characters it inserts.
 INSERTIONS = (
     (CHANGES_BY_KEY["zero-width-inserted"], ZERO_WIDTH),
     (CHANGES_BY_KEY["marks-inserted"], MARKS),
@@ -99,13 +102,11 @@ def chunk_end(text: str, start: int) -> int:
 # what it writes of each character, and how many texts are left to try
 # for all, MOST_TRIED (``begin``).
 FOUND: "dict[tuple[str, str, bytes], tuple | None]" = {}
-left = MOST_TRIED
-
-
 INSERTABLE: "dict[tuple[str, str], str]" = {}
 NOWHERE: "set[tuple[str, str, bytes, str]]" = set()  # starts of texts that led nowhere
 WRITES: "dict[tuple[str, str], bytes]" = {}  # what each saving writes of each character
 CHARACTERS: "dict[str, frozenset[str]]" = {}  # of each text, and those LOST
+left = MOST_TRIED
 
 
 def begin() -> None:
@@ -153,7 +154,7 @@ def made_before(saving: Change, base: str, written: bytes) -> "tuple | None":
         return None  # too long or too short for such changes to make
     # A text that starts as one that led nowhere from its start, with the
     # same characters to insert, leads nowhere.
-    start = (saving.key, base[: chunk_end(base, 0) + NEAR + AFTER], written)
+    start = (saving.key, base[: first + NEAR + AFTER], written)
     if start + (insertable(saving, base),) in NOWHERE:
         return None
     pending = [agreed(saving, Made(base, 0, 0, (), ()), written)]
@@ -311,7 +312,6 @@ def steps(made: Made) -> tuple:
     """The steps ``made`` took: its changes of single characters, then each
     stage's characters inserted, with the places they go as the form."""
     found = tuple((change, ()) for change in made.local)
-    kept = [char for index, char in enumerate(made.text)]
     places = {index: char for index, char in made.inserted}
     for change, characters in INSERTIONS:
         # Where each of this stage's characters goes, in the text without them
@@ -322,7 +322,7 @@ def steps(made: Made) -> tuple:
             for index, char in places.items()
             if char not in characters and stage_after(char, characters)
         }
-        for index, char in enumerate(kept):
+        for index, char in enumerate(made.text):
             if index in later:
                 continue
             if index in places and char in characters:
