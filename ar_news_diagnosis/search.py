@@ -420,6 +420,18 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
                 for replaced in written_over(char, local)
                 for change in changes_there(replaced, candidate, index, saving)
             ]
+        if not seen_there and saving in applied:
+            # The saving wrote what it cannot hold as the character there: a
+            # change made before it may have written one it holds instead,
+            # which the candidate has (curly quotes straightened, then
+            # ISO-8859-6 with ?).
+            seen_there = [
+                change
+                for replaced, change in held_instead(
+                    saving, char, candidate[index : index + 1]
+                )
+                if candidate.startswith(change.make(replaced), index)
+            ]
         for change in seen_there:
             if change in applied:
                 continue
@@ -448,6 +460,20 @@ def changes_there(
         if candidate.startswith(change.make(char), index)
         or saving
         and candidate.startswith(written_as(saving, change.make(char)), index)
+    ]
+
+
+@functools.lru_cache(maxsize=None)  # a saving and two characters, asked often
+def held_instead(saving: Change, loss: str, shown: str) -> "list[tuple[str, Change]]":
+    """The characters that ``saving`` writes as ``loss``, as it cannot hold
+    them, each with a change of single characters that writes of it a text
+    that starts with ``shown`` instead."""
+    return [
+        (char, change)
+        for char, changes in LOCAL_BY_CHARACTER.items()
+        if char != loss and lost(saving, char) == loss
+        for change in changes
+        if shown and change.make(char).startswith(shown)
     ]
 
 

@@ -383,6 +383,13 @@ class EveryChainWithinReachIsNamed(unittest.TestCase):
                 with self.subTest(keys=keys, text=text[:10]):
                     self.assert_named_whole(keys, text)
 
+    def test_a_change_the_code_page_held_after_a_display_order(self) -> None:
+        # Once named nothing: ISO-8859-6 writes ? for a curly quote, and the
+        # straight one that quotes straightened wrote instead is held.
+        self.assert_named_whole(
+            ("quotes-straightened", "visual-order", "iso-8859-6-replaced"), TEXT
+        )
+
     def test_references_to_bytes_that_are_not_utf8_are_no_change(self) -> None:
         # A reference stands for a character: HTML reads one to a lone
         # surrogate, which stands for such a byte, as U+FFFD.
