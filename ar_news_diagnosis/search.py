@@ -269,7 +269,7 @@ def savings_seen(candidate: str) -> "list[Change]":
 # One search's: the characters of each text that no change of single
 # characters replaces, and whether a copy holds what a saving writes of each.
 KEPT: "dict[str, list[str]]" = {}
-WRITES: "dict[tuple[str, bytes, str], bool]" = {}
+SHOWN: "dict[tuple[str, bytes, str], bool]" = {}
 
 
 def writes_what_stays(saving: Change, base: str, written: bytes) -> bool:
@@ -279,10 +279,10 @@ def writes_what_stays(saving: Change, base: str, written: bytes) -> bool:
     if base not in KEPT:
         KEPT[base] = sorted(characters(base) - LOCAL_BY_CHARACTER.keys())
     for char in KEPT[base]:
-        if (saving.key, written, char) not in WRITES:
+        if (saving.key, written, char) not in SHOWN:
             made = utf8(as_text(saving.make(char)))
-            WRITES[saving.key, written, char] = made in written
-        if not WRITES[saving.key, written, char]:
+            SHOWN[saving.key, written, char] = made in written
+        if not SHOWN[saving.key, written, char]:
             return False
     return True
 
@@ -535,7 +535,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     display_line.cache_clear()
     forward.begin()
     KEPT.clear()
-    WRITES.clear()
+    SHOWN.clear()
     LAYERED.clear()
     MADE.clear()
     CHARACTERS.clear()
@@ -775,7 +775,7 @@ def may_start(saving: Change, base: str, actual: bytes) -> bool:
 
 # One search's: what each chain of changes makes of the text, and what
 # layers make of each text they are made over.
-MADE: "dict[tuple, str | None]" = {}
+MADE: "dict[tuple[str, tuple], str | None]" = {}
 LAYERED: "dict[tuple[bytes | None, tuple], bytes | None]" = {}
 
 
@@ -784,22 +784,23 @@ def made_text(text: str, steps: tuple) -> "str | None":
     each start of a chain made once in a search (many chains share one)."""
     if not steps:
         return text
-    if steps not in MADE:
+    if (text, steps) not in MADE:
         before = made_text(text, steps[:-1])
         change, form = steps[-1]
         try:
             made = None if before is None else as_text(change.make(before, *form))
-            MADE[steps] = made
         except ValueError:  # a character that a saving cannot hold
-            MADE[steps] = None
-    return MADE[steps]
+            made = None
+        MADE[text, steps] = made
+    return MADE[text, steps]
 
 
 def remade_once(text: str, steps: tuple) -> "bytes | None":
     """``remade(text, steps)``, each start of the chain made once in a search."""
+    made = made_text(text, steps)
     try:
-        return utf8(made_text(text, steps))
-    except (TypeError, ValueError):  # none made, or a lone surrogate
+        return None if made is None else utf8(made)
+    except ValueError:  # a lone surrogate, which no byte stands for
         return None
 
 
