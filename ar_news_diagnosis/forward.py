@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from .layout import MARKS, ZERO_WIDTH
 from .table import CHANGES_BY_KEY, LOCAL_BY_CHARACTER, Change
-from .text import as_text, common_prefix, most, utf8
+from .text import UNHELD, as_text, common_prefix, most, utf8
 
 # Each of these savings writes a text that ends in an ASCII character as
 # the start of what it writes of a longer one: it makes each character's
@@ -54,7 +54,7 @@ MOST_DEAD_ENDS = 3
 AS_IT_IS = Change("as-it-is", "written as it is, in UTF-8", "saving", utf8)
 # Characters no code page holds, of the BMP and beyond: what a saving writes
 # for what it cannot hold.
-LOST = frozenset("\uffff\U0001f1e8")
+LOST = frozenset("\uffff" + UNHELD)
 # Characters inserted: each stage's change, and the characters it inserts.
 INSERTIONS = (
     (CHANGES_BY_KEY["zero-width-inserted"], ZERO_WIDTH),
@@ -312,20 +312,18 @@ def steps(made: Made) -> tuple:
     """The steps ``made`` took: its changes of single characters, then each
     stage's characters inserted, with the places they go as the form."""
     found = tuple((change, ()) for change in made.local)
-    places = {index: char for index, char in made.inserted}
-    for change, characters in INSERTIONS:
-        # Where each of this stage's characters goes, in the text without them
-        # and those of the stages after.
+    stage_of = {
+        index: next(n for n, (_, each) in enumerate(INSERTIONS) if char in each)
+        for index, char in made.inserted
+    }
+    for stage, (change, _) in enumerate(INSERTIONS):
+        # Where each of this stage's characters goes, in the text without
+        # those of the stages after: the runs at each offset.
         runs, offset = [], 0
-        later = {
-            index
-            for index, char in places.items()
-            if char not in characters and stage_after(char, characters)
-        }
         for index, char in enumerate(made.text):
-            if index in later:
+            if stage_of.get(index, -1) > stage:
                 continue
-            if index in places and char in characters:
+            if stage_of.get(index) == stage:
                 if runs and runs[-1][0] == offset:
                     runs[-1] = (offset, runs[-1][1] + char)
                 else:
@@ -335,11 +333,3 @@ def steps(made: Made) -> tuple:
         if runs:
             found += ((change, (tuple(runs),)),)
     return found
-
-
-def stage_after(char: str, characters: str) -> bool:
-    """Tell whether ``char`` is inserted at a stage after that of ``characters``."""
-    stages = [each for _, each in INSERTIONS]
-    return next(n for n, each in enumerate(stages) if char in each) > stages.index(
-        characters
-    )

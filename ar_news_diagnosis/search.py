@@ -42,6 +42,7 @@ from .table import (
 )
 from .text import (
     LONE_SURROGATE,
+    UNHELD,
     as_text,
     common_prefix,
     share_read_alike,
@@ -150,8 +151,8 @@ def shows_losses(change: Change, text: str) -> bool:
     saved in a code page, ? for most of it, and read as Latin-1)."""
     if change.stage != "saving" or "-read-as-" not in change.key:
         return False
-    written = lost(change, "\U0001f1e8")
-    return written not in ("", "\U0001f1e8") and written in text and not text.isascii()
+    written = lost(change, UNHELD)
+    return written not in ("", UNHELD) and written in text and not text.isascii()
 
 
 @functools.lru_cache(maxsize=None)  # a pair of the table's changes
@@ -240,7 +241,7 @@ SEEN: "dict[str, list[Change]]" = {}
 CODE_PAGES = [
     saving
     for saving in BY_STAGE["saving"]
-    if saving.undo and lost(saving, "\U0001f1e8") != "\U0001f1e8"
+    if saving.undo and lost(saving, UNHELD) != UNHELD
 ]
 
 
@@ -280,8 +281,7 @@ def writes_what_stays(saving: Change, base: str, written: bytes) -> bool:
         KEPT[base] = sorted(characters(base) - LOCAL_BY_CHARACTER.keys())
     for char in KEPT[base]:
         if (saving.key, written, char) not in SHOWN:
-            made = utf8(as_text(saving.make(char)))
-            SHOWN[saving.key, written, char] = made in written
+            SHOWN[saving.key, written, char] = forward.writes(saving, char) in written
         if not SHOWN[saving.key, written, char]:
             return False
     return True
@@ -353,7 +353,7 @@ def shown_characters(text: str) -> "frozenset[str]":
         shown.update(*map(change.make, list(shown)))
     shown.update(ZERO_WIDTH, MARKS, "\ufeff")  # U+FEFF: FriBidi's lam of a lam-alef
     # What a code page undone on the copy gives for what it could not hold.
-    shown.update(*(lost(saving, "\U0001f1e8") for saving in CODE_PAGES))
+    shown.update(*(lost(saving, UNHELD) for saving in CODE_PAGES))
     letters_of = presentation_forms()[0]
     shown.update(
         form for form, letters in letters_of.items() if shown.issuperset(letters)
@@ -769,7 +769,7 @@ def may_start(saving: Change, base: str, actual: bytes) -> bool:
     ``actual`` or an output that ``actual`` starts."""
     if len(base) <= START:
         return True
-    start = utf8(as_text(saving.make(base[:START])))
+    start = forward.output(saving, base[:START])
     return common_prefix(start, actual) >= min(len(actual), len(start) - TAIL)
 
 
@@ -892,7 +892,7 @@ def add_explanations(
                 continue
             cut = chain and not layers and not saving.undo  # as no layer undoes it
             if cut and may_start(saving, base, written):
-                made = utf8(as_text(saving.make(base)))
+                made = forward.output(saving, base)
                 if made.startswith(actual) and len(made) > len(actual):
                     cut_short.append(chain + ((saving, ()),))
             # Whole, with the changes found made before the saving.

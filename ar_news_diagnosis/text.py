@@ -16,6 +16,7 @@ HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # U+064B to U+0652
 ALEFS = "\u0622\u0623\u0625\u0627"  # with madda, hamza above, hamza below; alef
 ASTRAL = "[\U00010000-\U0010ffff]"  # outside the Basic Multilingual Plane
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # half a pair, or a byte as_text kept
+UNHELD = "\U0001f1e8"  # a character no code page holds (the flag's first)
 
 
 # Names that unicodedata does not give: the control characters have none.

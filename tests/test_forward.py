@@ -57,6 +57,12 @@ class MadeBeforeTheSaving(unittest.TestCase):
         )
         self.assertNamed(("marks-inserted", "seven-bit"), seven_bits(marked))
 
+    def test_zero_width_spaces_and_marks_then_seven_bits(self) -> None:
+        # Each stage's characters in the text the stage found: a mark put
+        # in before each zero-width space, at each line start.
+        copy = seven_bits(at_line_starts("\u200f\u200b", TEXT))
+        self.assertNamed(("zero-width-inserted", "marks-inserted", "seven-bit"), copy)
+
     def test_tatweel_removed_then_latin_1_with_a_question_mark_for_the_rest(
         self,
     ) -> None:
