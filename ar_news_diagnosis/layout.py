@@ -11,6 +11,7 @@ are undone by ``unwrapped`` with a text the changes make as a guide; lines
 indented alike by ``indent_undone``.
 """
 
+import functools
 import re
 import textwrap
 import unicodedata
@@ -190,13 +191,38 @@ def wrapped(
 def folded(
     text: str, unit: str = "bytes", width: int = 80, breaks: "tuple | None" = None
 ) -> bytes:
-    """As ``wrapped``; by default each line cut every ``width`` bytes, as ``fold -w`` does."""
+    """As ``wrapped``; by default each line cut before the byte that would
+    take it past ``width`` columns, as ``fold -w`` counts them."""
     if breaks is None:
-        breaks, start = [], 0
-        for line in utf8(text).split(b"\n"):
-            breaks += [(start + offset, 0) for offset in range(width, len(line), width)]
-            start += len(line) + 1
+        breaks, column = [], 0
+        for offset, byte in enumerate(utf8(text).decode("latin-1")):
+            column = fold_column(column, byte) if byte != "\n" else 0
+            if column > width:
+                breaks.append((offset, 0))
+                column = fold_column(0, byte)
     return with_breaks(text, breaks)
+
+
+# GNU fold's columns (its adjust_column, without -b), as a terminal moves:
+# a carriage return goes back to the first, a backspace one back, a tab on
+# to the next tab stop; each other character (a byte, as fold counts) one on.
+TAB_STOPS = 8
+
+
+def fold_column(column: int, char: str) -> int:
+    """The column after ``char`` written at ``column``."""
+    if char == "\r":
+        return 0
+    if char == "\b":
+        return max(0, column - 1)
+    if char == "\t":
+        return column + TAB_STOPS - column % TAB_STOPS
+    return column + 1
+
+
+def fold_width(line: str) -> int:
+    """The column ``line`` ends at, as fold counts it."""
+    return functools.reduce(fold_column, line, 0)
 
 
 def most_breaks(size: int) -> int:
@@ -205,6 +231,8 @@ def most_breaks(size: int) -> int:
     No width under NARROWEST is named, and a line broken would not have fit
     after the one before: two lines running hold NARROWEST bytes at least (a
     character is a byte or more), so one break at most for NARROWEST / 2.
+    Not so for lines folded at tabs, each up to eight columns: such a copy
+    with more breaks is too long to be looked for.
     """
     return 2 * size // NARROWEST + 1
 
@@ -289,10 +317,11 @@ def unwrapped(copy: str, text: str) -> "tuple[str, str, tuple] | None":
         ("characters", copy.split("\n")),
         ("bytes", data.split("\n")),
     ):
-        key = line_breaks_put_in(wrapped_lines, put_in)
-        if key:
+        found = line_breaks_put_in(wrapped_lines, put_in)
+        if found:
+            key, width = found
             before = as_text(("".join(pieces) + data[last:]).encode("latin-1"))
-            return before, key, (unit, max(map(len, wrapped_lines)), tuple(breaks))
+            return before, key, (unit, width, tuple(breaks))
     return None
 
 
@@ -324,13 +353,32 @@ def break_put_in(gap: str, known: str) -> "tuple[int, int] | None":
     return gap.find("\n"), wanted - kept
 
 
-def line_breaks_put_in(wrapped_lines: "list[str]", put_in: list) -> "str | None":
+def line_breaks_put_in(
+    wrapped_lines: "list[str]", put_in: list
+) -> "tuple[str, int] | None":
     """Which wrapping put line breaks after the lines ``put_in`` (each a line's
-    number, and whether the break is at spaces), the lines' width counted as
-    given; None where none is named."""
-    width = max(map(len, wrapped_lines))
-    if not put_in or not NARROWEST <= width <= WIDEST:
+    number, and whether the break is at spaces), and the width read off the
+    lines, counted as given; None where none is named."""
+    if not put_in:
         return None
+    if not all(at_spaces for _, at_spaces in put_in):  # cut within a word
+        # Cut before the character that took each line past the width, the
+        # widest line's, in fold's columns.
+        columns = [fold_width(line) for line in wrapped_lines]
+        width = max(columns)
+        full = all(
+            fold_column(columns[at], wrapped_lines[at + 1][:1]) > width
+            for at, _ in put_in
+        )
+        return ("folded", width) if full and NARROWEST <= width <= WIDEST else None
+    # At spaces: the next line would not have fit after the one broken.
+    width = max(map(len, wrapped_lines))
+    if NARROWEST <= width <= WIDEST and all(
+        len(wrapped_lines[at].rstrip(" ")) + len(wrapped_lines[at + 1]) >= width
+        for at, _ in put_in
+    ):
+        return ("wrapped", width)
+    return None
     if not all(at_spaces for _, at_spaces in put_in):  # cut within a word
         full = all(len(wrapped_lines[at]) == width for at, _ in put_in)
         return "folded" if full else None

@@ -174,9 +174,13 @@ def cesu_8(text: str) -> bytes:
 
 
 def cesu_8_undone(copy: str) -> "tuple[str, tuple]":
-    """Undo CESU-8: surrogate pairs written as UTF-8 joined into their characters."""
+    """Undo CESU-8: surrogate pairs written as UTF-8 joined into their
+    characters; a lone one (as ``cesu_8`` writes a byte that is not UTF-8,
+    kept as a lone surrogate) kept as it is."""
     text = utf8(copy).decode("utf-8", "surrogatepass")
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le"), ()
+    return text.encode("utf-16-le", "surrogatepass").decode(
+        "utf-16-le", "surrogatepass"
+    ), ()
 
 
 def seven_bits(text: str) -> bytes:

@@ -432,6 +432,15 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
                 )
                 if candidate.startswith(change.make(replaced), index)
             ]
+        # Two changes, one made on what the other wrote (LF into CRLF, then
+        # LF into CR): made last, in that order.
+        for first, second in pairs_there(char, candidate, index, saving):
+            if first not in applied and second not in applied:
+                order = local + (first, second)
+                made = made_by(order)
+                if saving in applied:
+                    made, order = written_as(saving, made), order + (saving,)
+                pending.append((order, made))
         for change in seen_there:
             if change in applied:
                 continue
@@ -457,10 +466,35 @@ def changes_there(
     return [
         change
         for change in LOCAL_BY_CHARACTER.get(char, ())
-        if candidate.startswith(change.make(char), index)
-        or saving
-        and candidate.startswith(written_as(saving, change.make(char)), index)
+        if shows(candidate, index, change.make(char), saving)
     ]
+
+
+def pairs_there(
+    char: str, candidate: str, index: int, saving: "Change | None"
+) -> "list[tuple[Change, Change]]":
+    """The pairs of local changes, the second made on what the first wrote,
+    that make ``char`` what ``candidate`` has at ``index`` (or what
+    ``saving`` writes of that, where it cannot hold it)."""
+    return [
+        (first, second)
+        for first in LOCAL_BY_CHARACTER.get(char, ())
+        for second in dict.fromkeys(  # each once, in the table's order
+            change
+            for written in first.make(char)
+            for change in LOCAL_BY_CHARACTER.get(written, ())
+        )
+        if second is not first
+        and shows(candidate, index, second.make(first.make(char)), saving)
+    ]
+
+
+def shows(candidate: str, index: int, made: str, saving: "Change | None") -> bool:
+    """Tell whether ``candidate`` has ``made`` at ``index``, or what ``saving``
+    writes of it, where it cannot hold it."""
+    return candidate.startswith(made, index) or bool(
+        saving and candidate.startswith(written_as(saving, made), index)
+    )
 
 
 @functools.lru_cache(maxsize=None)  # a saving and two characters, asked often
@@ -704,12 +738,16 @@ def unwrap(
     """Add the chains that wrap lines: the line breaks put in are taken out of
     the copy, with the layers of ``levels`` undone, where it has more
     lines than a text that WRAPPED_OTHER text changes make (the guide) and
-    as much else, and the search goes on from the lines unwrapped.  A local
-    change of whitespace alone (line breaks turned into spaces) may have
-    been made to the text before the wrapping, and no other: the text with
-    it is a guide too."""
-    guides = [  # each base, and the guides it may give, itself first
-        (chain, base, [(guide, *lines(guide)) for guide in spaced(base, depth)])
+    as much else, and the search goes on from the lines unwrapped.  Local
+    changes of whitespace alone (line breaks turned into spaces, LF into
+    CRLF) may have been made to the text before the wrapping, and no other:
+    each text they make of it is a guide too."""
+    guides = [  # each base, and the guides it may give (with how many changes)
+        (
+            chain,
+            base,
+            [(guide, made, *lines(guide)) for guide, made in spaced(base, depth)],
+        )
         for depth in range(WRAPPED_OTHER + 1)
         for chain, base in bases[depth]
     ]
@@ -723,14 +761,13 @@ def unwrap(
                 continue
             broken, rest = lines(candidate)
             for chain, base, spacings in guides:
-                for spacing, (guide, own, other) in enumerate(spacings):
+                for guide, spacing, own, other in spacings:
                     # The fewest changes a chain this way holds: the text's,
-                    # a change of whitespace (but for the text itself), the
-                    # wrapping and the layers undone; none longer than the
-                    # shortest found is worked out.
-                    fewest = min(map(len, whole), default=len(chain) + 2 + undone)
+                    # those of whitespace, the wrapping and the layers
+                    # undone; none longer than the shortest found is worked out.
+                    fewest = len(chain) + spacing + 1 + undone
                     found = (
-                        len(chain) + bool(spacing) + 1 + undone <= fewest
+                        not any(len(each) < fewest for each in whole)
                         and other is not None
                         and other == rest
                         and own < broken
@@ -746,15 +783,23 @@ def unwrap(
                         )
 
 
-def spaced(base: str, depth: int) -> "list[str]":
-    """``base``, then what each local change of whitespace alone makes of it,
-    where no other text change made it (``depth`` 0): the text itself."""
-    made = [base]
-    for change in SPACING if not depth else ():
-        each = change.make(base)
-        if each not in made:
-            made.append(each)
-    return made
+def spaced(base: str, depth: int) -> "list[tuple[str, int]]":
+    """``base``, then what local changes of whitespace alone make of it, each
+    once and in any order, where no other text change made it (``depth``
+    0): each text once, with the fewest changes that make it."""
+    made = {base: 0}
+    pending, seen = [((), base)] if not depth else [], set()
+    while pending:
+        applied, before = pending.pop(0)  # fewest changes first
+        for change in SPACING:
+            text = change.make(before)
+            done = frozenset(applied + (change,))
+            if change in applied or text == before or (done, text) in seen:
+                continue
+            seen.add((done, text))
+            made.setdefault(text, len(applied) + 1)
+            pending.append((applied + (change,), text))
+    return list(made.items())
 
 
 # A saving made on a start of a text gives what it gives made on the whole,

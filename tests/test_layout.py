@@ -1,4 +1,4 @@
-"""check.py names lines wrapped to a width, or cut, or indented, and what HTML-to-text tools leave.
+r"""check.py names lines wrapped to a width, or cut, or indented, and what HTML-to-text tools leave.
 
 Copies are made here with textwrap and str methods, and kept as real tools
 wrote them in tests/data, from ar_news.txt or from an HTML page of it:
@@ -12,6 +12,10 @@ has them in one ``<div>``, joined by ``<br>`` and a line break; each after
   -w 80 ar_news.txt`` and ``fmt -w 72 ar_news.txt``; both count bytes;
   fold_w80.txt and fold_w60.txt, ``fold -w 80 ar_news.txt`` and ``fold -w
   60 ar_news.txt``, lines cut within words and characters;
+  fold_w60_crlf.txt, ``sed -z 's/\n/\r\n/g' ar_news.txt | fold -w 60``
+  (GNU sed 4.9), a carriage return taking fold back to its first column;
+  fold_w80_crlf_spaces.txt, ``sed -z 's/\n/\r\n/g' ar_news.txt | tr '\n'
+  ' ' | fold -w 80`` (tr of coreutils 9.1), the lines joined first;
 - pandoc_plain_p.txt: pandoc 2.17.1.1 (Debian), ``pandoc -f html -t plain
   article.html``; pandoc_plain_wrapnone_br.txt, ``pandoc -f html -t plain
   --wrap=none article_br.html``;
@@ -96,6 +100,17 @@ TOOLS = {  # each tool's output, its digest, and what check.py must name
     "fold_w60.txt": (
         "0b5c18efe835cb9203f6cd15449851d1ea473ffc2dd92dfed38de8103b10bd1f",
         FOLDED.format(60),
+    ),
+    "fold_w60_crlf.txt": (
+        "9173629e4177b4bd1530f8f35f1a60f2cde4f1cc3c9f3f8a4fd9e8df4c4aea90",
+        f"LF turned into CRLF and {FOLDED.format(60)}",
+    ),
+    "fold_w80_crlf_spaces.txt": (
+        "7e09fafa6fea16fac7b0cc187352d7f46e1cf5ee0b48e338a1dfcfd0f2e88563",
+        (
+            "LF turned into CRLF and line breaks turned into spaces and"
+            f" {FOLDED.format(80)}"
+        ),
     ),
 }
 
@@ -228,6 +243,29 @@ class Wrapped(unittest.TestCase):
             with self.subTest(edited=edited[:40]):
                 self.assertEqual(known(check.compare(TEXT, filled(edited, 70))), [])
 
+    def test_fold_then_cesu_8(self) -> None:
+        # Once named nothing: read with surrogateescape, a letter cut in two
+        # is a lone surrogate, which CESU-8 writes as such, and undoing it
+        # kept no longer.
+        units = []
+        for char in library_output("fold_w80.txt").decode("utf-8", "surrogateescape"):
+            if ord(char) > 0xFFFF:
+                high, low = divmod(ord(char) - 0x10000, 0x400)
+                units += [chr(0xD800 + high), chr(0xDC00 + low)]
+            else:
+                units.append(char)
+        self.assertIn("\udcd8", units)
+        copy = "".join(units).encode("utf-8", "surrogatepass")
+        self.assertEqual(
+            known(check.compare(TEXT, copy)),
+            [
+                (
+                    f"  known change: {FOLDED.format(80)} and saved as CESU-8"
+                    " (Java's modified UTF-8, Oracle's UTF8)"
+                )
+            ],
+        )
+
     def test_narrower_than_forty_is_not_named(self) -> None:
         report = check.compare(TEXT, filled(TEXT, 25))
         self.assertNotIn("characters", "".join(known(report)))
@@ -250,6 +288,15 @@ class Indented(unittest.TestCase):
                         )
                     ],
                 )
+
+    def test_after_one_change_of_whitespace_made_on_another(self) -> None:
+        # Once named nothing: LF into CRLF, then LF into CR, is no change of
+        # one character that makes what the copy has where a line ended.
+        copy = "   " + TEXT.replace("\n", "\r\n").replace("\n", "\r")
+        report = check.compare(TEXT, copy)
+        self.assertEqual(len(known(report)), 1, report)
+        for also in ("LF turned into CRLF", "LF turned into CR", "indented by 3"):
+            self.assertIn(also, report)
 
     def test_one_line_indented_less_names_nothing(self) -> None:
         lines = ["   " + line if line else line for line in TEXT.split("\n")]

@@ -48,12 +48,10 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     order, nor after the wrong reading whose bytes it writes back.  Lines
     are wrapped after one text change at most that is not of single
     characters, and after those of single characters that write each
-    character that is not whitespace in as many bytes (after one of
+    character that is not whitespace in as many bytes (after those of
     whitespace alone, no text change that is not of single characters),
     and are saved in no code page after, which may not hold all the text;
-    lines cut within characters (fold -w) are not displayed after.  Lines
-    indented are not written as a YAML folded block scalar: its lines more
-    indented are read as YAML reads them, not as PyYAML wrote them.  Not in
+    lines cut within characters (fold -w) are not displayed after.  Not in
     reach, and so not drawn: characters shaped, then saved in a code page,
     which may not hold them; characters inserted after UTF-8 read as
     Windows-1256, which writes U+200C and U+200D of its own, where changes
@@ -68,7 +66,9 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     reordering what it made again does not undo, after a wrong reading,
     more than one text change that is not of single characters, or one of
     single characters that changes a character's direction or a line
-    break, or before a change that is no saving or escape."""
+    break, or before a change that is no saving or escape; a YAML folded
+    block scalar that YAML does not read back as PyYAML wrote it
+    (``folds_back``)."""
     changes = check.CHANGES
     others = [each.key for each in changes if each.stage in ("text", "reading")]
     others = [key for key in others if not check.CHANGES_BY_KEY[key].table]
@@ -123,8 +123,6 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
         chain = [  # made forward on the mojibake, which has U+200C, U+200D
             key for key in chain if key not in ("zero-width-inserted", "marks-inserted")
         ]
-    if "yaml-folded" in chain:  # lines more indented are read as YAML reads them
-        chain = [key for key in chain if key != "indented"]
     last = check.CHANGES_BY_KEY[chain[-1]] if chain else None
     if last and last.stage == "escape" and room > len(stages) and chance.random() < 0.2:
         chain.append(last.key)  # the same escape twice
@@ -162,14 +160,20 @@ def loses_after(before: "tuple[str, ...]", text: str, saving: str) -> bool:
 def folds_back(before: "tuple[str, ...]", text: str) -> bool:
     """Tell whether YAML reads back a folded block scalar of what ``before``
     make of ``text`` as PyYAML wrote it: not where a line ends in a space
-    before a line break, nor where the text holds a control character or
-    a byte that is not UTF-8, which PyYAML writes otherwise."""
+    before a line break, nor where a line that starts with a space is
+    wider than PyYAML's 80 columns less the block's indentation of two
+    (PyYAML folds it, and YAML keeps a more indented line's breaks), nor
+    where the text holds a control character or a byte that is not UTF-8,
+    which PyYAML writes otherwise."""
     given = check.variant(*before, text=text).decode("utf-8", "surrogateescape")
     unprintable = any(
         unicodedata.category(char) in ("Cc", "Cs") and char not in "\t\n"
         for char in set(given)
     )
-    return not unprintable and not re.search("[ \t]\n", given)
+    folded_over = any(
+        line.startswith(" ") and len(line) > 78 for line in given.split("\n")
+    )
+    return not unprintable and not folded_over and not re.search("[ \t]\n", given)
 
 
 def shown_of_one(before: "tuple[str, ...]") -> bool:
@@ -240,7 +244,8 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     made again, and comes after a wrong reading, more than one text change
     that is not of single characters, or one of single characters that
     changes a character's direction or a line break, or before one that
-    is no saving or escape."""
+    is no saving or escape; or a YAML folded block scalar of them is not
+    read back as PyYAML wrote it."""
     for index, key in enumerate(keys):
         made = check.variant(*keys[: index + 1], text=text)
         change = check.CHANGES_BY_KEY[key]
@@ -382,6 +387,20 @@ class EveryChainWithinReachIsNamed(unittest.TestCase):
             for text in (TEXT, PARAGRAPH):
                 with self.subTest(keys=keys, text=text[:10]):
                     self.assert_named_whole(keys, text)
+
+    def test_changes_of_whitespace_made_on_each_other_then_lines(self) -> None:
+        # Once named nothing, in a wider draw: two changes of whitespace,
+        # the second made on what the first wrote, then lines wrapped, cut
+        # or indented; lines cut within characters, then CESU-8.
+        for keys in (
+            ("crlf", "cr", "folded"),
+            ("alef-maqsura-as-alef", "crlf", "line-breaks-as-spaces", "folded"),
+            ("astral-as-question-marks", "crlf", "cr", "indented"),
+            ("nbsp-removed", "cr", "alef-maqsura-as-alef", "wrapped"),
+            ("newline-added", "folded", "cesu-8"),
+        ):
+            with self.subTest(keys=keys):
+                self.assert_named_whole(keys, TEXT)
 
     def test_a_change_the_code_page_held_after_a_display_order(self) -> None:
         # Once named nothing: ISO-8859-6 writes ? for a curly quote, and the
