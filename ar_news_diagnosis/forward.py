@@ -12,7 +12,9 @@ a chunk of the text at a time, so that each place costs what its chunk
 does; MOST_TRIED texts in all, one search.  The mojibake of a wrong reading
 is made forward as it is (``AS_IT_IS``), for the characters inserted in it.
 
-``made_before`` is the entry; ``begin`` starts a search.
+``made_before`` is the entry; ``begin`` starts a search; ``read_then``
+makes a wrong reading forward with the saving after it, for the changes
+made before the reading.
 """
 
 import re
@@ -52,6 +54,19 @@ MOST_DEAD_ENDS = 3
 # copy would take out those the reading wrote too (UTF-8 read as
 # Windows-1256 writes U+200C and U+200D).  No step of a chain.
 AS_IT_IS = Change("as-it-is", "written as it is, in UTF-8", "saving", utf8)
+
+
+def read_then(reading: Change, saving: Change) -> Change:
+    """A wrong reading and then ``saving``, made forward as one, so that the
+    changes of single characters made before the reading are found."""
+    return Change(
+        f"{reading.key} {saving.key}",
+        f"{reading.name} and {saving.name}",
+        "reading",  # no character is inserted before a reading
+        lambda text: saving.make(reading.make(text)),
+    )
+
+
 # Characters no code page holds, of the BMP and beyond: what a saving writes
 # for what it cannot hold.
 LOST = frozenset("\uffff" + UNHELD)
@@ -124,7 +139,11 @@ def insertable(saving: Change, base: str) -> str:
     """The characters inserted that a copy ``saving`` made of ``base`` shows:
     those it writes neither as it writes what it cannot hold (?, U+FFFD,
     nothing) nor as it writes a character of the text (a code page read as
-    UTF-8 writes U+FFFD for letters and marks alike)."""
+    UTF-8 writes U+FFFD for letters and marks alike).  None where a wrong
+    reading is made forward with the saving (``read_then``): characters are
+    inserted after a reading, not before."""
+    if saving.stage == "reading":
+        return ""
     if (saving.key, base) not in INSERTABLE:
         if base not in CHARACTERS:
             CHARACTERS[base] = LOST.union(base)

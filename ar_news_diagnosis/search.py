@@ -940,13 +940,27 @@ def add_explanations(
                 made = forward.output(saving, base)
                 if made.startswith(actual) and len(made) > len(actual):
                     cut_short.append(chain + ((saving, ()),))
-            # Whole, with the changes found made before the saving.
-            if not writes_what_stays(saving, base, written):
-                continue
-            made_forward(text, actual, chain, base, saving, written, layers, whole)
+            # Whole, with the changes found made before the saving, or else,
+            # where the chain ends in a wrong reading, before the reading.
+            made = writes_what_stays(saving, base, written) and made_forward(
+                text, actual, chain, base, saving, written, layers, whole
+            )
+            if not made and chain and chain[-1][0].stage == "reading":
+                *before, reading = chain
+                made_forward(
+                    text,
+                    actual,
+                    tuple(before),
+                    made_text(text, tuple(before)),
+                    forward.read_then(reading[0], saving),
+                    written,
+                    layers,
+                    whole,
+                    (reading, (saving, ())),
+                )
         if read:
             made_forward(
-                text, actual, chain, base, forward.AS_IT_IS, written, layers, whole
+                text, actual, chain, base, forward.AS_IT_IS, written, layers, whole, ()
             )
 
 
@@ -959,17 +973,21 @@ def made_forward(
     written: bytes,
     layers: tuple,
     whole: list,
-) -> None:
+    saved: "tuple | None" = None,
+) -> bool:
     """Add to ``whole`` the chains that make ``actual`` of ``text`` by way of
     ``base``, the changes found before ``saving`` and ``saving``, made
-    forward, and ``layers``, undone on the copy to ``written``; the text
-    as it is (``forward.AS_IT_IS``) is no step."""
+    forward, and ``layers``, undone on the copy to ``written``; tell
+    whether one is.  ``saved``: the steps ``saving`` stands for, itself by
+    default (none for the text as it is, ``forward.AS_IT_IS``; a wrong
+    reading and a saving, for ``forward.read_then``)."""
     before = forward.made_before(saving, base, written)
     local = tuple(change for change, _ in before or () if change.table)
     inserted = before[len(local) :] if before else ()
-    saved = ((saving, ()),) if saving is not forward.AS_IT_IS else ()
+    saved = ((saving, ()),) if saved is None else saved
     for made_first in in_table_order(chain, local) if before is not None else ():
         steps = made_first + inserted + saved
         if layered(remade_once(text, steps), layers) == actual:
             whole.append(steps + layers)
-            break
+            return True
+    return False

@@ -5,6 +5,7 @@ The copies are made here on the tests' own terms, with Python's codecs.
 """
 
 import random
+import re
 import unittest
 
 import check
@@ -76,6 +77,31 @@ class MadeBeforeTheSaving(unittest.TestCase):
         self.assertIn("\u200c", mojibake)
         copy = at_line_starts("\u200b", mojibake).encode("utf-8")
         self.assertNamed(("utf8-read-as-cp1256", "zero-width-inserted"), copy)
+
+    def test_harakat_removed_before_mojibake_then_latin_1_with_question_marks(
+        self,
+    ) -> None:
+        # Once named nothing: the harakat were removed before the wrong
+        # reading, whose mojibake Latin-1 cannot hold all of.
+        mojibake = re.sub("[\u064b-\u0652]", "", TEXT).encode().decode("cp1256")
+        copy = mojibake.encode("latin-1", "replace")
+        self.assertIn(b"?", copy)
+        self.assertNamed(
+            ("harakat-removed", "utf8-read-as-cp1256", "latin-1-replaced"), copy
+        )
+
+    def test_tatweel_removed_before_mojibake_then_seven_bits(self) -> None:
+        copy = seven_bits(TEXT.replace("\u0640", "").encode().decode("cp1256"))
+        self.assertNamed(("tatweel-removed", "utf8-read-as-cp1256", "seven-bit"), copy)
+
+    def test_a_letter_respelled_before_mojibake_then_latin_1_names_nothing(
+        self,
+    ) -> None:
+        at = TEXT.index("\u0628")  # beh, which no change of single characters replaces
+        edited = TEXT[:at] + "\u062a" + TEXT[at + 1 :]  # teh
+        copy = edited.encode().decode("cp1256").encode("latin-1", "replace")
+        named = check.explain(TEXT, copy).explanations
+        self.assertEqual([each for each in named if each.extent == "whole"], [])
 
     def test_a_letter_respelled_by_hand_then_low_bytes_names_nothing(self) -> None:
         at = TEXT.index("\u0628")  # beh, which no change of single characters replaces

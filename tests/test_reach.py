@@ -60,15 +60,14 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     then passed over (see ``out_of_reach``): a code page that writes the
     text as ASCII, every letter it cannot hold as ?, for ASCII is left as
     it is, or that cannot hold all it is given after a display order made
-    after another change, or after changes of single characters made
-    before a wrong reading; a saving that writes the characters inserted
+    after another change; a saving that writes the characters inserted
     before it as the copy does not show them; and a display order that
     reordering what it made again does not undo, after a wrong reading,
     more than one text change that is not of single characters, or one of
     single characters that changes a character's direction or a line
     break, or before a change that is no saving or escape; a YAML folded
     block scalar that YAML does not read back as PyYAML wrote it
-    (``folds_back``)."""
+    (``folds_back``); a copy longer than the size limit."""
     changes = check.CHANGES
     others = [each.key for each in changes if each.stage in ("text", "reading")]
     others = [key for key in others if not check.CHANGES_BY_KEY[key].table]
@@ -134,13 +133,9 @@ def loses_after(before: "tuple[str, ...]", text: str, saving: str) -> bool:
     changes ``before`` make of ``text``, where they hold a display order
     made after more than one text change that is not of single characters
     and the changes of single characters after it that change no direction
-    or line break (after any, where the code page holds no Arabic letter),
-    or a change of single characters before a wrong reading: its ? then
-    stand where the search would have to undo the one, or make the other
-    after the reading."""
+    or line break (after any, where the code page holds no Arabic letter):
+    its ? then stand where the search would have to undo it."""
     stages = [check.CHANGES_BY_KEY[key].stage for key in before]
-    local = [bool(check.CHANGES_BY_KEY[key].table) for key in before]
-    reading = next((at for at, stage in enumerate(stages) if stage == "reading"), None)
     codec = next(
         CODE_PAGE_CODECS[code] for code in CODE_PAGE_CODECS if saving.startswith(code)
     )
@@ -151,7 +146,7 @@ def loses_after(before: "tuple[str, ...]", text: str, saving: str) -> bool:
         not shown_of_one(before[: stages.index("display")])
         or (stages.index("display") and not can_hold("\u0627", codec))
     )
-    if not shown_after and not (reading and any(local[:reading])):
+    if not shown_after:
         return False
     given = check.variant(*before, text=text).decode("utf-8", "surrogateescape")
     return not all(can_hold(char, codec) for char in set(given))
@@ -237,15 +232,17 @@ LOST = "\uffff\U0001f1e8"
 def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     """Tell whether a code page of ``keys`` writes ``text`` as ASCII, or
     cannot hold all it is given after a display order made after another
-    change, or after changes of single characters made before a wrong
-    reading; or a saving of them
+    change; or a saving of them
     writes the characters inserted before it as the copy does not show
     them; or a display order of them is not undone by reordering what it
     made again, and comes after a wrong reading, more than one text change
     that is not of single characters, or one of single characters that
     changes a character's direction or a line break, or before one that
     is no saving or escape; or a YAML folded block scalar of them is not
-    read back as PyYAML wrote it."""
+    read back as PyYAML wrote it; or the copy is longer than the size
+    limit (an escape made twice), which is not searched."""
+    if len(check.variant(*keys, text=text)) > check.size_limit(text):
+        return True
     for index, key in enumerate(keys):
         made = check.variant(*keys[: index + 1], text=text)
         change = check.CHANGES_BY_KEY[key]
