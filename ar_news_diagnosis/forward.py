@@ -17,6 +17,7 @@ makes a wrong reading forward with the saving after it, for the changes
 made before the reading.
 """
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -56,6 +57,7 @@ MOST_DEAD_ENDS = 3
 AS_IT_IS = Change("as-it-is", "written as it is, in UTF-8", "saving", utf8)
 
 
+@functools.lru_cache(maxsize=None)  # one for each pair, met in many searches
 def read_then(reading: Change, saving: Change) -> Change:
     """A wrong reading and then ``saving``, made forward as one, so that the
     changes of single characters made before the reading are found."""
@@ -114,13 +116,14 @@ def chunk_end(text: str, start: int) -> int:
 
 # One search's: what each saving made forward on a text gave for a copy,
 # the characters inserted it shows, the starts of texts that led nowhere,
-# what it writes of each character, and how many texts are left to try
-# for all, MOST_TRIED (``begin``).
+# what it writes of each character and how long of each text, and how
+# many texts are left to try for all, MOST_TRIED (``begin``).
 FOUND: "dict[tuple[str, str, bytes], tuple | None]" = {}
 INSERTABLE: "dict[tuple[str, str], str]" = {}
 NOWHERE: "set[tuple[str, str, bytes, str]]" = set()  # starts of texts that led nowhere
 WRITES: "dict[tuple[str, str], bytes]" = {}  # what each saving writes of each character
 CHARACTERS: "dict[str, frozenset[str]]" = {}  # of each text, and those LOST
+LENGTHS: "dict[tuple[str, str], float]" = {}  # how long each saving's output of each text is
 left = MOST_TRIED
 
 
@@ -132,6 +135,7 @@ def begin() -> None:
     NOWHERE.clear()
     WRITES.clear()
     CHARACTERS.clear()
+    LENGTHS.clear()
     left = MOST_TRIED
 
 
@@ -166,14 +170,11 @@ def made_before(saving: Change, base: str, written: bytes) -> "tuple | None":
     global left
     if (saving.key, base, written) in FOUND:
         return FOUND[saving.key, base, written]
-    # How long its output is, as its first chunk's is long for its length.
-    first = chunk_end(base, 0)
-    length = len(output(saving, base[:first])) * len(base) / max(1, first)
-    if not len(written) / APART <= length <= len(written) * APART:
+    if not fits(saving, base, written):
         return None  # too long or too short for such changes to make
     # A text that starts as one that led nowhere from its start, with the
     # same characters to insert, leads nowhere.
-    start = (saving.key, base[: first + NEAR + AFTER], written)
+    start = (saving.key, base[: chunk_end(base, 0) + NEAR + AFTER], written)
     if start + (insertable(saving, base),) in NOWHERE:
         return None
     pending = [agreed(saving, Made(base, 0, 0, (), ()), written)]
@@ -197,6 +198,17 @@ def made_before(saving: Change, base: str, written: bytes) -> "tuple | None":
             NOWHERE.add(start + (insertable(saving, base),))
     FOUND[saving.key, base, written] = found
     return found
+
+
+def fits(saving: Change, base: str, written: bytes) -> bool:
+    """Tell whether ``written`` is within APART times as long as what
+    ``saving`` writes of ``base``, told from its first chunk's."""
+    if (saving.key, base) not in LENGTHS:
+        first = chunk_end(base, 0)
+        made = len(output(saving, base[:first]))
+        LENGTHS[saving.key, base] = made * len(base) / max(1, first)
+    length = LENGTHS[saving.key, base]
+    return len(written) / APART <= length <= len(written) * APART
 
 
 def agreed(saving: Change, made: Made, written: bytes) -> Made:

@@ -235,6 +235,10 @@ CHARACTERS: "dict[tuple[str, bool], frozenset[str]]" = {}
 WRITTEN: "dict[tuple[str, str], str]" = {}
 ENCODED: "dict[str, bytes | None]" = {}
 SEEN: "dict[str, list[Change]]" = {}
+# The chains that end in a wrong reading, each with a saving made forward
+# after it that named nothing, the copy undone and the layers undone to it:
+# tried with the reading made forward too, where nothing else explains it.
+READ_FORWARD: "dict[tuple, None]" = {}
 
 
 # Savings undone on the copy that cannot hold all (no code page holds the flag).
@@ -277,8 +281,8 @@ def writes_what_stays(saving: Change, base: str, written: bytes) -> bool:
     """Tell whether ``written`` holds what ``saving`` writes of each character
     of ``base`` that no change of single characters replaces: made forward
     on it, with such changes and characters inserted, it may write the copy."""
-    if base not in KEPT:
-        KEPT[base] = sorted(characters(base) - LOCAL_BY_CHARACTER.keys())
+    if base not in KEPT:  # the last first: most savings write ASCII as it is
+        KEPT[base] = sorted(characters(base) - LOCAL_BY_CHARACTER.keys(), reverse=True)
     for char in KEPT[base]:
         if (saving.key, written, char) not in SHOWN:
             SHOWN[saving.key, written, char] = forward.writes(saving, char) in written
@@ -576,6 +580,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     WRITTEN.clear()
     ENCODED.clear()
     SEEN.clear()
+    READ_FORWARD.clear()
     limit = []  # worked out only for a text more than four times as long as ``text``
 
     def displayed(candidate: str) -> bool:
@@ -656,6 +661,8 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     while len(bases) <= WRAPPED_OTHER:
         bases.append(list(other_changes(text, len(bases))))
     unwrap(text, actual, levels[:wrapping], bases, whole, cut_short)
+    if not whole:
+        read_forward(text, actual, whole)
     chains = whole or cut_short
     fewest = min(map(len, chains), default=0)
     chains = [chain for chain in chains if len(chain) == fewest]
@@ -940,27 +947,41 @@ def add_explanations(
                 made = forward.output(saving, base)
                 if made.startswith(actual) and len(made) > len(actual):
                     cut_short.append(chain + ((saving, ()),))
-            # Whole, with the changes found made before the saving, or else,
-            # where the chain ends in a wrong reading, before the reading.
+            # Whole, with the changes found made before the saving; or else,
+            # where the chain ends in a wrong reading, before the reading,
+            # where nothing else explains the copy (``read_forward``).
             made = writes_what_stays(saving, base, written) and made_forward(
                 text, actual, chain, base, saving, written, layers, whole
             )
-            if not made and chain and chain[-1][0].stage == "reading":
-                *before, reading = chain
-                made_forward(
-                    text,
-                    actual,
-                    tuple(before),
-                    made_text(text, tuple(before)),
-                    forward.read_then(reading[0], saving),
-                    written,
-                    layers,
-                    whole,
-                    (reading, (saving, ())),
-                )
+            if not made and chain[-1:] and chain[-1][0].stage == "reading":
+                READ_FORWARD[chain, saving, written, layers] = None
         if read:
             made_forward(
                 text, actual, chain, base, forward.AS_IT_IS, written, layers, whole, ()
+            )
+
+
+def read_forward(text: str, actual: bytes, whole: list) -> None:
+    """Add to ``whole`` the chains of READ_FORWARD that make ``actual``: the
+    wrong reading that ends each made forward with the saving, and the
+    changes of single characters found made before the reading."""
+    for chain, saving, written, layers in READ_FORWARD:
+        *before, reading = chain
+        first = made_text(text, tuple(before))
+        both = forward.read_then(reading[0], saving)
+        if forward.fits(both, first, written) and writes_what_stays(
+            both, first, written
+        ):
+            made_forward(
+                text,
+                actual,
+                tuple(before),
+                first,
+                both,
+                written,
+                layers,
+                whole,
+                (reading, (saving, ())),
             )
 
 
