@@ -18,6 +18,7 @@ made before the reading.
 """
 
 import functools
+import math
 import re
 from typing import NamedTuple
 
@@ -43,8 +44,9 @@ SPARSE, RUN = 4, 2
 # So the copy's length is within APART times that of the saving's output of
 # the text, and the other way round: a change of single characters writes
 # two characters for one at most (the output's length is told from its
-# first chunk's).
+# start's).
 APART = 4
+SAMPLE = 32  # characters at the start of a text its output's length is told from
 MOST_TRIED = 600  # texts tried in one search, for every saving made forward
 # Texts tried for one saving on one text where no change there agrees
 # further, before it is given up: a copy the saving made of the text with
@@ -116,14 +118,14 @@ def chunk_end(text: str, start: int) -> int:
 
 # One search's: what each saving made forward on a text gave for a copy,
 # the characters inserted it shows, the starts of texts that led nowhere,
-# what it writes of each character and how long of each text, and how
+# what it writes of each character and of each start of a text, and how
 # many texts are left to try for all, MOST_TRIED (``begin``).
 FOUND: "dict[tuple[str, str, bytes], tuple | None]" = {}
 INSERTABLE: "dict[tuple[str, str], str]" = {}
 NOWHERE: "set[tuple[str, str, bytes, str]]" = set()  # starts of texts that led nowhere
 WRITES: "dict[tuple[str, str], bytes]" = {}  # what each saving writes of each character
 CHARACTERS: "dict[str, frozenset[str]]" = {}  # of each text, and those LOST
-LENGTHS: "dict[tuple[str, str], float]" = {}  # how long each saving's output of each text is
+LENGTHS: "dict[tuple[str, str], float]" = {}  # bytes a character, of each start
 left = MOST_TRIED
 
 
@@ -202,12 +204,11 @@ def made_before(saving: Change, base: str, written: bytes) -> "tuple | None":
 
 def fits(saving: Change, base: str, written: bytes) -> bool:
     """Tell whether ``written`` is within APART times as long as what
-    ``saving`` writes of ``base``, told from its first chunk's."""
-    if (saving.key, base) not in LENGTHS:
-        first = chunk_end(base, 0)
-        made = len(output(saving, base[:first]))
-        LENGTHS[saving.key, base] = made * len(base) / max(1, first)
-    length = LENGTHS[saving.key, base]
+    ``saving`` writes of ``base``, told from what it writes of its start."""
+    start = base[:SAMPLE]  # texts alike at the start share it
+    if (saving.key, start) not in LENGTHS:
+        LENGTHS[saving.key, start] = len(output(saving, start)) / max(1, len(start))
+    length = LENGTHS[saving.key, start] * len(base)
     return len(written) / APART <= length <= len(written) * APART
 
 
@@ -289,8 +290,20 @@ def changes_there(
             # single characters may have changed what agreed before.
             each = agreed(saving, make(), written)
             if reach(saving, each, written) > at + agreeing:
-                further.append(each)
-    return sorted(further, key=lambda each: reach(saving, each, written))
+                further.append((each, change))
+    # Of those that agree as far, the change of the fewest characters is
+    # tried first (last in the list), and a character inserted last: a
+    # wider change is likelier to change a character the copy has as it was.
+    return [
+        each
+        for each, change in sorted(
+            further,
+            key=lambda found: (
+                reach(saving, found[0], written),
+                -len(found[1].table) if found[1] else -math.inf,
+            ),
+        )
+    ]
 
 
 def agreeing_with(made: bytes, written: bytes, at: int) -> int:

@@ -281,8 +281,8 @@ def writes_what_stays(saving: Change, base: str, written: bytes) -> bool:
     """Tell whether ``written`` holds what ``saving`` writes of each character
     of ``base`` that no change of single characters replaces: made forward
     on it, with such changes and characters inserted, it may write the copy."""
-    if base not in KEPT:  # the last first: most savings write ASCII as it is
-        KEPT[base] = sorted(characters(base) - LOCAL_BY_CHARACTER.keys(), reverse=True)
+    if base not in KEPT:
+        KEPT[base] = sorted(characters(base) - LOCAL_BY_CHARACTER.keys())
     for char in KEPT[base]:
         if (saving.key, written, char) not in SHOWN:
             SHOWN[saving.key, written, char] = forward.writes(saving, char) in written

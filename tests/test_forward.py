@@ -11,8 +11,10 @@ import unittest
 import check
 from ar_news_diagnosis.table import remade
 from tests.support import ORIGINAL
+from tests.test_damage import read_as_windows_1252
 
 TEXT = ORIGINAL.decode("utf-8")
+ALEF_UNIFIED = str.maketrans(dict.fromkeys("\u0623\u0625\u0622", "\u0627"))
 
 
 def low_bytes(text: str) -> bytes:
@@ -93,6 +95,25 @@ class MadeBeforeTheSaving(unittest.TestCase):
     def test_tatweel_removed_before_mojibake_then_seven_bits(self) -> None:
         copy = seven_bits(TEXT.replace("\u0640", "").encode().decode("cp1256"))
         self.assertNamed(("tatweel-removed", "utf8-read-as-cp1256", "seven-bit"), copy)
+
+    def test_three_changes_of_characters_and_marks_then_a_code_page_read_as_other(
+        self,
+    ) -> None:
+        # Once named nothing: hamza taken off and Lucene's normalizer also
+        # write a bare alef for the alef with madda, and were tried first.
+        changed = TEXT.translate(ALEF_UNIFIED).replace("\u061b", ";")
+        marked = at_line_starts("\u200f", changed.replace("\u0640", ""))
+        copy = read_as_windows_1252(marked.encode("cp1256", "ignore"))
+        self.assertNamed(
+            (
+                "tatweel-removed",
+                "alef-unified",
+                "arabic-semicolon",
+                "marks-inserted",
+                "cp1256-dropped-read-as-cp1252",
+            ),
+            copy,
+        )
 
     def test_a_letter_respelled_before_mojibake_then_latin_1_names_nothing(
         self,

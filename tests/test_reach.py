@@ -67,7 +67,10 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     single characters that changes a character's direction or a line
     break, or before a change that is no saving or escape; a YAML folded
     block scalar that YAML does not read back as PyYAML wrote it
-    (``folds_back``); a copy longer than the size limit."""
+    (``folds_back``); a copy longer than the size limit; a saving made
+    forward apart from a wrong reading after changes of single characters
+    (``read_apart``); od's * for a run of lines the same; textwrap's
+    wrapping of a text with a tab or a carriage return."""
     changes = check.CHANGES
     others = [each.key for each in changes if each.stage in ("text", "reading")]
     others = [key for key in others if not check.CHANGES_BY_KEY[key].table]
@@ -136,20 +139,48 @@ def loses_after(before: "tuple[str, ...]", text: str, saving: str) -> bool:
     or line break (after any, where the code page holds no Arabic letter):
     its ? then stand where the search would have to undo it."""
     stages = [check.CHANGES_BY_KEY[key].stage for key in before]
-    codec = next(
-        CODE_PAGE_CODECS[code] for code in CODE_PAGE_CODECS if saving.startswith(code)
-    )
     # A display order made of more than the text: where the code page holds
     # no Arabic letter, only of one text change that is not of single
     # characters, with changes of single characters after it.
     shown_after = "display" in stages and (
         not shown_of_one(before[: stages.index("display")])
-        or (stages.index("display") and not can_hold("\u0627", codec))
+        or (stages.index("display") and not can_hold("\u0627", codec_of(saving)))
     )
-    if not shown_after:
+    return shown_after and not holds_all(before, text, saving)
+
+
+def read_apart(before: "tuple[str, ...]", text: str, saving: str) -> bool:
+    """Tell whether ``saving`` is made forward (it cannot be undone, or is in
+    a code page that cannot hold all it is given) after changes of single
+    characters made before a wrong reading, with characters inserted, lines
+    wrapped or indented, shaping or a display order after the reading: the
+    search makes the reading forward with the saving alone."""
+    changes = [check.CHANGES_BY_KEY[key] for key in before]
+    stages = [change.stage for change in changes]
+    if "reading" not in stages:
         return False
+    reading = stages.index("reading")
+    apart = {"layout", "zero-width", "marks", "shaping", "display"}
+    if not any(change.table for change in changes[:reading]) or not (
+        apart & set(stages[reading + 1 :])
+    ):
+        return False
+    if not saving.startswith(CODE_PAGES):
+        return not check.CHANGES_BY_KEY[saving].undo
+    return not holds_all(before, text, saving)
+
+
+def codec_of(saving: str) -> str:
+    """The codec in Python of the code page of ``saving``."""
+    return next(
+        CODE_PAGE_CODECS[code] for code in CODE_PAGE_CODECS if saving.startswith(code)
+    )
+
+
+def holds_all(before: "tuple[str, ...]", text: str, saving: str) -> bool:
+    """Tell whether the code page of ``saving`` holds all that ``before`` make of ``text``."""
     given = check.variant(*before, text=text).decode("utf-8", "surrogateescape")
-    return not all(can_hold(char, codec) for char in set(given))
+    return all(can_hold(char, codec_of(saving)) for char in set(given))
 
 
 def folds_back(before: "tuple[str, ...]", text: str) -> bool:
@@ -240,7 +271,11 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     changes a character's direction or a line break, or before one that
     is no saving or escape; or a YAML folded block scalar of them is not
     read back as PyYAML wrote it; or the copy is longer than the size
-    limit (an escape made twice), which is not searched."""
+    limit (an escape made twice), which is not searched; or a saving of
+    them is made forward after a wrong reading and apart from it
+    (``read_apart``); or od wrote a run of lines the same as *; or lines
+    are wrapped as textwrap does of a text with a tab or a carriage return,
+    which it writes as a space."""
     if len(check.variant(*keys, text=text)) > check.size_limit(text):
         return True
     for index, key in enumerate(keys):
@@ -261,6 +296,14 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
             return True
         if key.startswith(CODE_PAGES) and loses_after(keys[:index], text, key):
             return True
+        if change.stage == "saving" and read_apart(keys[:index], text, key):
+            return True
+        if key == "od" and re.search(rb"(^|\n)\*\n", made):
+            return True  # a run of lines the same, which no offset counts
+        if key == "wrapped" and re.search(
+            "[\t\r\v\f]", check.variant(*keys[:index], text=text).decode()
+        ):
+            return True  # textwrap writes each as a space
         if change.stage == "display":
             shown = made.decode("utf-8", "surrogateescape")
             before = check.variant(*keys[:index], text=text)
