@@ -9,8 +9,10 @@ there, made before the saving, are tried: a change of single characters
 (made to the whole text), or a character inserted there (a zero-width
 character, a mark) where the copy shows it.  The search goes on from there,
 a chunk of the text at a time, so that each place costs what its chunk
-does; MOST_TRIED texts in all, one search.  The mojibake of a wrong reading
-is made forward as it is (``AS_IT_IS``), for the characters inserted in it.
+does; MOST_TRIED texts in all, one search, and as many more for a wrong
+reading made forward with the saving (``more``).  The mojibake of a wrong
+reading is made forward as it is (``AS_IT_IS``), for the characters
+inserted in it.
 
 ``made_before`` is the entry; ``begin`` starts a search; ``read_then``
 makes a wrong reading forward with the saving after it, for the changes
@@ -18,6 +20,7 @@ made before the reading.
 """
 
 import functools
+import itertools
 import math
 import re
 from typing import NamedTuple
@@ -141,6 +144,13 @@ def begin() -> None:
     left = MOST_TRIED
 
 
+def more() -> None:
+    """MOST_TRIED texts more to try, for a wrong reading made forward with the
+    saving (``read_then``) where nothing else explained the copy."""
+    global left
+    left = MOST_TRIED
+
+
 def insertable(saving: Change, base: str) -> str:
     """The characters inserted that a copy ``saving`` made of ``base`` shows:
     those it writes neither as it writes what it cannot hold (?, U+FFFD,
@@ -249,15 +259,20 @@ def changes_there(
         start -= 1
     stop = min(end, index + NEAR + AFTER)
     offset = at + len(output(saving, text[done:start]))
-    tried = []
-    for change in dict.fromkeys(  # each once, in the table's order
-        change
-        for char in sorted(text[start : index + NEAR + 1])
-        for change in LOCAL_BY_CHARACTER.get(char, ())
-        if change not in made.local
-    ):
-        piece = change.make(text[start:stop])
-        tried.append((piece, change, lambda change=change: local_made(made, change)))
+    window = text[start:stop]
+    local = list(
+        dict.fromkeys(  # each once, in the table's order
+            change
+            for char in sorted(text[start : index + NEAR + 1])
+            for change in LOCAL_BY_CHARACTER.get(char, ())
+            if change not in made.local
+        )
+    )
+    # Each try: what it makes of the window, its changes, and what it makes of ``made``.
+    tried = [
+        (change.make(window), (change,), lambda change=change: local_made(made, change))
+        for change in local
+    ]
     # A character inserted there writes what the copy holds there: what
     # it writes on its own is within a few bytes of where they differ.
     differs = at + agreeing
@@ -268,39 +283,64 @@ def changes_there(
             if writes(saving, char) not in there:
                 continue
             for place in range(start, min(end, index + NEAR) + 1):
-                piece = text[start:place] + char + text[place:stop]
                 tried.append(
                     (
-                        piece,
-                        None,
+                        text[start:place] + char + text[place:stop],
+                        (),
                         lambda place=place, char=char: inserted(made, place, char),
                     )
                 )
-    further, outputs = [], set()
-    for piece, change, make in tried:
-        made_there = output(saving, piece)
-        # A character inserted that writes what another does there makes
-        # the same text after: one is tried.  A change of single characters
-        # goes on to change others.
-        if (made_there, change) in outputs:
-            continue
-        outputs.add((made_there, change))
-        if offset + agreeing_with(made_there, written, offset) > at + agreeing:
-            # Made whole, and taken on as far as it agrees: a change of
-            # single characters may have changed what agreed before.
-            each = agreed(saving, make(), written)
-            if reach(saving, each, written) > at + agreeing:
-                further.append((each, change))
+
+    def further(tried: list) -> "list[tuple[Made, tuple]]":
+        """Those of ``tried`` whose output agrees with the copy further, each
+        made whole, with its changes."""
+        found, outputs = [], set()
+        for piece, changes, make in tried:
+            made_there = output(saving, piece)
+            # A character inserted that writes what another does there makes
+            # the same text after: one is tried.  A change of single
+            # characters goes on to change others.
+            if (made_there, changes) in outputs:
+                continue
+            outputs.add((made_there, changes))
+            if offset + agreeing_with(made_there, written, offset) > at + agreeing:
+                # Made whole, and taken on as far as it agrees: a change of
+                # single characters may have changed what agreed before.
+                each = agreed(saving, make(), written)
+                if reach(saving, each, written) > at + agreeing:
+                    found.append((each, changes))
+        return found
+
+    found = further(tried)
+    if not found:
+        # A code page read as UTF-8 writes U+FFFD for each letter of a run:
+        # two changes there (tatweel removed, a letter it cannot hold) may
+        # each leave as many, and together as few as the copy has.  Made in
+        # the table's order.
+        found = further(
+            [
+                (
+                    second.make(first.make(window)),
+                    (first, second),
+                    lambda pair=(first, second): local_made(
+                        local_made(made, pair[0]), pair[1]
+                    ),
+                )
+                for first, second in itertools.combinations(local, 2)
+            ]
+        )
     # Of those that agree as far, the change of the fewest characters is
     # tried first (last in the list), and a character inserted last: a
     # wider change is likelier to change a character the copy has as it was.
     return [
         each
-        for each, change in sorted(
-            further,
+        for each, changes in sorted(
+            found,
             key=lambda found: (
                 reach(saving, found[0], written),
-                -len(found[1].table) if found[1] else -math.inf,
+                -sum(len(change.table) for change in found[1])
+                if found[1]
+                else -math.inf,
             ),
         )
     ]

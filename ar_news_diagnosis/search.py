@@ -965,6 +965,7 @@ def read_forward(text: str, actual: bytes, whole: list) -> None:
     """Add to ``whole`` the chains of READ_FORWARD that make ``actual``: the
     wrong reading that ends each made forward with the saving, and the
     changes of single characters found made before the reading."""
+    forward.more()
     for chain, saving, written, layers in READ_FORWARD:
         *before, reading = chain
         first = made_text(text, tuple(before))

@@ -115,6 +115,24 @@ class MadeBeforeTheSaving(unittest.TestCase):
             copy,
         )
 
+    def test_two_changes_in_one_run_of_letters_then_iso_8859_6_read_as_utf8(
+        self,
+    ) -> None:
+        # Once named nothing: each letter of a run is one U+FFFD, and neither
+        # change alone leaves as few as the copy has there.
+        changed = TEXT.replace("\u0640", "").replace("\u064a", "\u06cc")
+        changed = changed.replace("\u0643", "\u06a9")
+        copy = changed.encode("iso-8859-6", "ignore").decode("utf-8", "replace")
+        self.assertNamed(
+            (
+                "tatweel-removed",
+                "farsi-yeh",
+                "keheh",
+                "iso-8859-6-dropped-read-as-utf8",
+            ),
+            copy.encode("utf-8"),
+        )
+
     def test_a_letter_respelled_before_mojibake_then_latin_1_names_nothing(
         self,
     ) -> None:

@@ -69,7 +69,9 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     block scalar that YAML does not read back as PyYAML wrote it
     (``folds_back``); a copy longer than the size limit; a saving made
     forward apart from a wrong reading after changes of single characters
-    (``read_apart``); od's * for a run of lines the same; textwrap's
+    (``read_apart``); lines indented that each start with more spaces
+    than were put in; a saving in the code page a wrong reading read as,
+    which writes back its bytes; od's * for a run of lines the same; textwrap's
     wrapping of a text with a tab or a carriage return."""
     changes = check.CHANGES
     others = [each.key for each in changes if each.stage in ("text", "reading")]
@@ -183,6 +185,23 @@ def holds_all(before: "tuple[str, ...]", text: str, saving: str) -> bool:
     return all(can_hold(char, codec_of(saving)) for char in set(given))
 
 
+def indented_further(keys: "tuple[str, ...]", index: int, text: str) -> bool:
+    """Tell whether every line that is not empty starts with more spaces
+    than the indentation ``keys[index]`` put in (three), as it is made or as
+    a code page after it wrote it (the text's own spaces, or those before
+    what the code page dropped): the search reads them all as the
+    indentation."""
+    made = [check.variant(*keys[: index + 1], text=text).decode("utf-8")]
+    for at in range(index + 1, len(keys)):
+        if keys[at].startswith(CODE_PAGES) and "-read-as-" not in keys[at]:
+            saved = check.variant(*keys[: at + 1], text=text)
+            made.append(saved.decode(codec_of(keys[at]), "replace"))
+    return any(
+        all(line.startswith(" " * 4) for line in each.split("\n") if line)
+        for each in made
+    )
+
+
 def folds_back(before: "tuple[str, ...]", text: str) -> bool:
     """Tell whether YAML reads back a folded block scalar of what ``before``
     make of ``text`` as PyYAML wrote it: not where a line ends in a space
@@ -231,10 +250,19 @@ def turns_or_breaks(change: "check.Change") -> bool:
 def writes_back(saving: str, reading: str) -> bool:
     """Tell whether ``saving`` writes back the bytes the wrong reading
     ``reading`` read (UTF-8 read as Latin-1, then each code unit's low
-    byte): the two undo each other."""
+    byte; read as Windows-1256, then saved in it, perhaps to be read as
+    another): the two undo each other."""
     sample = "\u0627\xa0\u2019\U0001f1e8"
-    reads = check.CHANGES_BY_KEY[reading].stage == "reading"
-    return reads and check.variant(reading, saving, text=sample) == sample.encode()
+    if check.CHANGES_BY_KEY[reading].stage != "reading":
+        return False
+    if check.variant(reading, saving, text=sample) == sample.encode():
+        return True
+    mojibake = check.variant(reading, text=sample).decode("utf-8")
+    try:
+        saved = saving.startswith(CODE_PAGES) and mojibake.encode(codec_of(saving))
+    except UnicodeEncodeError:
+        return False
+    return saved == sample.encode()
 
 
 def keeps_bytes(key: str) -> bool:
@@ -270,10 +298,13 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     that is not of single characters, or one of single characters that
     changes a character's direction or a line break, or before one that
     is no saving or escape; or a YAML folded block scalar of them is not
-    read back as PyYAML wrote it; or the copy is longer than the size
+    read back as PyYAML wrote it; or lines indented of them start with
+    more spaces than were put in (``indented_further``); or the copy is
+    longer than the size
     limit (an escape made twice), which is not searched; or a saving of
     them is made forward after a wrong reading and apart from it
-    (``read_apart``); or od wrote a run of lines the same as *; or lines
+    (``read_apart``), or writes back the bytes a wrong reading of them
+    read; or od wrote a run of lines the same as *; or lines
     are wrapped as textwrap does of a text with a tab or a carriage return,
     which it writes as a space."""
     if len(check.variant(*keys, text=text)) > check.size_limit(text):
@@ -297,6 +328,10 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
         if key.startswith(CODE_PAGES) and loses_after(keys[:index], text, key):
             return True
         if change.stage == "saving" and read_apart(keys[:index], text, key):
+            return True
+        if any(writes_back(key, each) for each in keys[:index]):
+            return True
+        if key == "indented" and indented_further(keys, index, text):
             return True
         if key == "od" and re.search(rb"(^|\n)\*\n", made):
             return True  # a run of lines the same, which no offset counts
