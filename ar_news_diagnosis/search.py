@@ -17,6 +17,7 @@ with texts that the text changes make as guides (``unwrap``).
 
 import collections
 import functools
+from unicodedata import bidirectional
 
 from . import forward
 from .bidi import MIRRORED, display_line
@@ -65,6 +66,19 @@ SPACING = [
     )
 ]
 NEWLINE = CHANGES_BY_KEY["newline-added"]
+# Changes of single characters that a display order does not make the same
+# after: they write a character of another direction than the one they
+# replace (European digits as Arabic-Indic ones), or a line break, or
+# replace one.
+TURNING = [
+    change
+    for change in LOCAL_CHANGES
+    if any(
+        "\n" in chr(code) + written
+        or {bidirectional(char) for char in written} - {bidirectional(chr(code))}
+        for code, written in change.table.items()
+    )
+]
 # Brackets as one, whichever way a display order mirrors them; marks it may put in left out.
 MIRRORED_AS_ONE = str.maketrans(
     {
@@ -674,9 +688,10 @@ def shown_of(bases: list, after_display: list) -> "list[tuple]":
     copy: the expected text, and of the texts one text change makes of it,
     those that hold just the characters of a copy undone, or else the one
     nearest it where nearer than the text, each as the saving undone on the
-    copy wrote it (a display
-    order reorders characters, mirrors brackets and may put in marks: those
-    are not counted)."""
+    copy wrote it (a display order reorders characters, mirrors brackets
+    and may put in marks: those are not counted); then what changes of
+    single characters that it does not make the same after make of those
+    (``turned``)."""
     if not after_display:
         return []
     text = bases[0][0][1]
@@ -692,9 +707,8 @@ def shown_of(bases: list, after_display: list) -> "list[tuple]":
         for candidate, chains in after_display
     ]
 
-    def nearest(base: str) -> "list[int]":
-        """How far each candidate is from ``base``, saved as it was."""
-        made = counted(base)
+    def nearest(made: collections.Counter) -> "list[int]":
+        """How far each candidate is from a text counted ``made``, saved as it was."""
         saved = {
             saving: as_saved(made, saving) if saving else made
             for saving in set().union(*(savings for _, savings in held))
@@ -706,18 +720,76 @@ def shown_of(bases: list, after_display: list) -> "list[tuple]":
 
     # The text; the bases that hold just a candidate's characters, or else
     # the one nearest a candidate, where nearer than the text.
-    from_text = nearest(text)
+    from_text = nearest(counted(text))
     one_change = [
         made for made in (bases[1] if len(bases) > 1 else []) if made[1] != text
     ]
-    near = [nearest(base) for _, base in one_change]
+    near = [nearest(counted(base)) for _, base in one_change]
     same = [made for made, far in zip(one_change, near) if 0 in far]
     nearer = [
         (min(each - other for each, other in zip(far, from_text)), number)
         for number, far in enumerate(near)
     ]
     closest, number = min(nearer, default=(0, None))
-    return [bases[0][0]] + (same or ([one_change[number]] if closest < 0 else []))
+    chosen = [bases[0][0]] + (same or ([one_change[number]] if closest < 0 else []))
+    counts = [each for each, _ in held]
+    return chosen + [each for made in chosen for each in turned(*made, counts, nearest)]
+
+
+def turned(chain: tuple, base: str, held: list, nearest) -> "list[tuple]":
+    """What changes of single characters that a display order does not make
+    the same after (TURNING) make of ``base``, each once and in any order,
+    with ``chain`` and them: those that hold just a candidate's characters,
+    or else the one nearest a candidate, where nearer than ``base``.  Only
+    the changes of characters some candidate, counted in ``held``, holds
+    more or fewer of are made; their characters are counted from
+    ``base``'s, each change made on the counts, and only those chosen are
+    made."""
+    made = {(): counted(base)}
+    differ = set().union(*((each - made[()]) + (made[()] - each) for each in held))
+    turning = [
+        change
+        for change in TURNING
+        if differ & {*map(chr, change.table), *"".join(change.table.values())}
+    ]
+    pending, seen = [()], set()
+    while pending:
+        applied = pending.pop()
+        for change in (change for change in turning if change not in applied):
+            counts = recounted(made[applied], change)
+            # Made alike, with the same changes: the same from here on.
+            alike = (frozenset(applied + (change,)), frozenset(counts.items()))
+            if counts != made[applied] and alike not in seen:
+                seen.add(alike)
+                made[applied + (change,)] = counts
+                pending.append(applied + (change,))
+    far = {applied: nearest(counts) for applied, counts in made.items()}
+    same = [applied for applied, each in far.items() if applied and 0 in each]
+    if not same:
+        closest = min(far, key=lambda applied: min(far[applied], default=0))
+        if min(far[closest], default=0) < min(far[()], default=0):
+            same = [closest]
+    return [
+        (chain + tuple((change, ()) for change in applied), made_by(base, applied))
+        for applied in same
+    ]
+
+
+def recounted(counts: collections.Counter, change: Change) -> collections.Counter:
+    """The characters counted in ``counts`` as ``change``, of single characters, writes them."""
+    made = counts.copy()
+    for code, written in change.table.items():
+        count = made.pop(chr(code), 0)
+        for char in written.translate(MIRRORED_AS_ONE) if count else "":
+            made[char] += count
+    return made
+
+
+def made_by(base: str, changes: tuple) -> str:
+    """What ``changes`` make of ``base``, in their order."""
+    for change in changes:
+        base = change.make(base)
+    return base
 
 
 def counted(text: str) -> collections.Counter:
