@@ -741,16 +741,16 @@ def turned(chain: tuple, base: str, held: list, nearest) -> "list[tuple]":
     the same after (TURNING) make of ``base``, each once and in any order,
     with ``chain`` and them: those that hold just a candidate's characters,
     or else the one nearest a candidate, where nearer than ``base``.  Only
-    the changes of characters some candidate, counted in ``held``, holds
-    more or fewer of are made; their characters are counted from
-    ``base``'s, each change made on the counts, and only those chosen are
-    made."""
+    the changes that write a character some candidate, counted in
+    ``held``, holds more of than ``base`` are made; their characters are
+    counted from ``base``'s, each change made on the counts, and only those
+    chosen are made."""
     made = {(): counted(base)}
-    differ = set().union(*((each - made[()]) + (made[()] - each) for each in held))
+    more = set().union(*(each - made[()] for each in held))
     turning = [
         change
         for change in TURNING
-        if differ & {*map(chr, change.table), *"".join(change.table.values())}
+        if more.intersection("".join(change.table.values()))
     ]
     pending, seen = [()], set()
     while pending:
