@@ -68,7 +68,9 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     block scalar that YAML does not read back as PyYAML wrote it
     (``folds_back``); a copy longer than the size limit; a saving made
     forward apart from a wrong reading after changes of single characters
-    (``read_apart``); lines indented that each start with more spaces
+    (``read_apart``); a code page read as another that, undone, gives
+    back the copy as it is after lines indented or such (``gives_back``);
+    lines indented that each start with more spaces
     than were put in; a saving in the code page a wrong reading read as,
     which writes back its bytes; od's * for a run of lines the same; textwrap's
     wrapping of a text with a tab or a carriage return."""
@@ -169,6 +171,28 @@ def read_apart(before: "tuple[str, ...]", text: str, saving: str) -> bool:
     if not saving.startswith(CODE_PAGES):
         return not check.CHANGES_BY_KEY[saving].undo
     return not holds_all(before, text, saving)
+
+
+def gives_back(keys: "tuple[str, ...]", index: int, text: str) -> bool:
+    """Tell whether the saving ``keys[index]``, undone, gives back the copy
+    it made as it is, after lines indented or wrapped, characters inserted,
+    shaping or a display order: a code page read as another (Windows-1256
+    read as Latin-1, after UTF-8 read as Latin-1), which writes as they
+    were the characters it holds and drops the rest, and shows no loss."""
+    apart = {"layout", "zero-width", "marks", "shaping", "display"}
+    stages = {check.CHANGES_BY_KEY[key].stage for key in keys[:index]}
+    change = check.CHANGES_BY_KEY[keys[index]]
+    drops = not check.variant(keys[index], text="\U0001f1e8")  # nothing for a loss
+    if not change.undo or not drops or not apart & stages:
+        return False
+    made = check.variant(*keys[: index + 1], text=text).decode(
+        "utf-8", "surrogateescape"
+    )
+    try:
+        before = change.undo(made)
+    except ValueError:
+        return False
+    return (before[0] if isinstance(before, tuple) else before) == made
 
 
 def codec_of(saving: str) -> str:
@@ -288,7 +312,8 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     longer than the size
     limit (an escape made twice), which is not searched; or a saving of
     them is made forward after a wrong reading and apart from it
-    (``read_apart``), or writes back the bytes a wrong reading of them
+    (``read_apart``), or undone gives back what it made after a stage
+    that is not undone with it (``gives_back``), or writes back the bytes a wrong reading of them
     read; or od wrote a run of lines the same as *; or lines
     are wrapped as textwrap does of a text with a tab or a carriage return,
     which it writes as a space."""
@@ -313,6 +338,8 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
         if key.startswith(CODE_PAGES) and loses_after(keys[:index], text, key):
             return True
         if change.stage == "saving" and read_apart(keys[:index], text, key):
+            return True
+        if change.stage == "saving" and gives_back(keys, index, text):
             return True
         if any(writes_back(key, each) for each in keys[:index]):
             return True
