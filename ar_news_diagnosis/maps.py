@@ -13,9 +13,9 @@ A map is named only where made again it gives the copy byte for byte (see
 ``explain``): a character kept in one place and changed in another is no map.
 """
 
-import itertools
+import collections
 
-from .text import describe
+from .text import describe, describe_run
 
 SHADDA_REMOVED = (("\u0651", ""),)  # the map made where none is given
 # A character is mapped only where the expected text has it this many times
@@ -23,8 +23,9 @@ SHADDA_REMOVED = (("\u0651", ""),)  # the map made where none is given
 # likely a hand edit (a letter respelled in a name) as a tool's.
 EVIDENCE = 3
 # The most characters of one place, not yet read elsewhere, whose ways of
-# being removed or kept are tried: a place is a word or so.
+# being written are tried: a place is a word or so.
 MOST_UNKNOWN = 3
+MOST_WRITTEN = 4  # the longest string one character is read as written as
 
 
 def mapped(text: str, table: "tuple | dict | None" = None) -> str:
@@ -38,7 +39,7 @@ def said(table: "tuple | dict | None" = None) -> str:
     """Name the map ``table``, each character in the order of its code point:
     ``U+0651 ARABIC SHADDA removed``."""
     return "; ".join(
-        f"{describe(char)} written as {describe(new)}"
+        f"{describe(char)} written as {describe_run(new)}"
         if new
         else f"{describe(char)} removed"
         for char, new in sorted(dict(table or SHADDA_REMOVED).items())
@@ -47,64 +48,91 @@ def said(table: "tuple | dict | None" = None) -> str:
 
 def read_map(text: str, found: str, differ: list) -> "tuple | None":
     """The map that the places that differ, (offset, expected run, found run),
-    show: each character of an expected run removed or written as one other,
-    the same everywhere.  None where no map shows them: a character put in,
-    a run that splits more than one way, a character changed two ways, or
-    one the expected text has fewer than EVIDENCE times.  The map is
-    (character, written as) pairs, in the order of the code points."""
-    table = {}
-    for _, old, new in differ:
-        written = written_as(old, new, table)
-        if written is None:
-            return None
-        for char, each in written.items():
-            if table.setdefault(char, each) != each:
-                return None
+    show: each character of an expected run removed or written as a string
+    of MOST_WRITTEN characters at most, the same everywhere.  A place with
+    one way to read it, given what the others have read, is read first,
+    until none is left (``places_read``).  None where no map shows them: a
+    character put in, a place read no way or left with more than one, or a
+    character changed that the expected text has fewer than EVIDENCE
+    times.  The map is (character, written as) pairs, in the order of the
+    code points."""
+    table = places_read([(old, new) for _, old, new in differ])
+    if table is None:
+        return None
     changed = sorted((char, new) for char, new in table.items() if new != char)
     if not changed or any(text.count(char) < EVIDENCE for char, _ in changed):
         return None
     return tuple(changed)
 
 
-def written_as(old: str, new: str, table: dict) -> "dict[str, str] | None":
-    """What each character of ``old`` not in ``table`` is written as in
-    ``new``, each as one character or none, so that with what ``table``
-    already says they give ``new``: one for one where as many, else each
-    way of removing some of them (MOST_UNKNOWN at most) tried.  None where
-    no way, or more than one, gives ``new``."""
-    if not old:
-        return None  # characters put in: no map writes them
-    unknown = sorted({char for char in old if char not in table})
-    if len(old) == len(new):  # nothing removed: each written as the one in its place
-        return read_as(old, new, table, ())
-    if len(unknown) > MOST_UNKNOWN:
-        return None
-    ways = [
-        way
-        for size in range(len(unknown) + 1)
-        for removed in itertools.combinations(unknown, size)
-        for way in [read_as(old, new, table, removed)]
-        if way is not None
-    ]
-    return ways[0] if len(ways) == 1 else None
-
-
-def read_as(old: str, new: str, table: dict, removed: tuple) -> "dict[str, str] | None":
-    """Read ``new`` as ``old`` written by ``table``, the characters ``removed``
-    removed and each other one written as the character in its place;
-    None where that does not give ``new``, or writes one character two ways."""
-    written, at = {}, 0
-    for char in old:
-        if char in table:
-            out = table[char]
-        else:
-            out = written.setdefault(char, "" if char in removed else new[at : at + 1])
-            if not out and char not in removed:  # nothing left to write it as
-                return None
-        if not new.startswith(out, at):
+def places_read(places: "list[tuple[str, str]]") -> "dict[str, str] | None":
+    """What each character of the expected runs of ``places`` is written as,
+    read off the places one way only: each place with one way to read it,
+    given what is read, read in turn (those with a character read since
+    again); None where a place is read no way, or some are left read more
+    than one way, or hold more than MOST_UNKNOWN characters not read."""
+    table: dict[str, str] = {}
+    holding = collections.defaultdict(list)  # each character: the places it is in
+    for number, (old, _) in enumerate(places):
+        for char in set(old):
+            holding[char].append(number)
+    pending = set(range(len(places)))
+    tried = collections.deque(sorted(pending))
+    while tried:
+        number = tried.popleft()
+        if number not in pending:
+            continue
+        old, new = places[number]
+        if not old:
+            return None  # characters put in: no map writes them
+        if len({char for char in old if char not in table}) > MOST_UNKNOWN:
+            continue
+        ways = ways_read(old, new, table)
+        if not ways:
             return None
-        at += len(out)
-    return written if at == len(new) else None
+        if len(ways) == 1:
+            pending.discard(number)
+            for char, written in ways[0].items():
+                table[char] = written
+                tried.extend(holding[char])
+    return None if pending else table
+
+
+def ways_read(old: str, new: str, table: dict) -> "list[dict[str, str]]":
+    """The ways to read ``new`` as ``old`` written by ``table``, each
+    character of ``old`` not in it written as MOST_WRITTEN characters at
+    most (two ways at most are found: a second says there is more than
+    one)."""
+    ways: list[dict[str, str]] = []
+
+    def read(at: int, written: int, chosen: dict) -> None:
+        if len(ways) > 1:
+            return
+        if at == len(old):
+            if written == len(new):
+                ways.append(dict(chosen))
+            return
+        char = old[at]
+        known = table.get(char, chosen.get(char))
+        options = (
+            [known]
+            if known is not None
+            else [
+                new[written : written + size]
+                for size in range(min(MOST_WRITTEN, len(new) - written) + 1)
+            ]
+        )
+        for each in options:
+            if new.startswith(each, written):
+                fresh = char not in table and char not in chosen
+                if fresh:
+                    chosen[char] = each
+                read(at + 1, written + len(each), chosen)
+                if fresh:
+                    del chosen[char]
+
+    read(0, 0, {})
+    return ways
 
 
 def known_in(table: tuple, text: str, changes: list) -> "tuple[list, tuple]":

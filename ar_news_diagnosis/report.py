@@ -14,29 +14,12 @@ import unicodedata
 
 from .places import Place, places_as_told
 from .table import asked_as
-from .text import as_text, common_prefix, describe, undecodable
+from .text import as_text, common_prefix, describe, describe_run
 
 # How many of the places that differ a report lists, and of the known changes
 # that each explain a copy.
 PLACES_SHOWN = 5
 ALTERNATIVES_SHOWN = 8
-
-
-def escape(char: str) -> str:
-    """Escape one character for an excerpt as Python does; show a byte that is not UTF-8 as <0x9F>."""
-    if undecodable(char):
-        return f"<{describe(char)}>"
-    return "\\'" if char == "'" else ascii(char)[1:-1]
-
-
-def describe_run(run: str) -> str:
-    """Name up to three characters; show a longer run as an escaped excerpt."""
-    if not run:
-        return "nothing"
-    if len(run) <= 3:
-        return " + ".join(map(describe, run))
-    excerpt = "".join(map(escape, run[:12]))
-    return f"'{excerpt}{'...' if len(run) > 12 else ''}' ({len(run)} characters)"
 
 
 def character_at(data: bytes, start: int) -> str:

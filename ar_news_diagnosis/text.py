@@ -3,7 +3,7 @@
 A copy is handled as text even where it is not UTF-8: each byte that is
 not is kept as a lone surrogate (``as_text``), and ``utf8`` gives the bytes
 back.  Also here: the Arabic characters the changes speak of, how a
-character is named (``describe``), a binary search for the longest common
+character or a run of them is named (``describe``, ``describe_run``), a binary search for the longest common
 start of two sequences, and how far a line reads in the order of a text
 (``share_read_alike``).
 """
@@ -50,6 +50,23 @@ def describe(char: str) -> str:
         return f"0x{ord(char) - 0xDC00:02X}"
     name = CONTROL_NAMES.get(char) or unicodedata.name(char, "<control>")
     return f"U+{ord(char):04X} {name}"
+
+
+def escape(char: str) -> str:
+    """Escape one character for an excerpt as Python does; show a byte that is not UTF-8 as <0x9F>."""
+    if undecodable(char):
+        return f"<{describe(char)}>"
+    return "\\'" if char == "'" else ascii(char)[1:-1]
+
+
+def describe_run(run: str) -> str:
+    """Name up to three characters; show a longer run as an escaped excerpt."""
+    if not run:
+        return "nothing"
+    if len(run) <= 3:
+        return " + ".join(map(describe, run))
+    excerpt = "".join(map(escape, run[:12]))
+    return f"'{excerpt}{'...' if len(run) > 12 else ''}' ({len(run)} characters)"
 
 
 def most(high: int, holds) -> int:

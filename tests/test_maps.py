@@ -52,6 +52,26 @@ class MapsReadOffTheCopy(unittest.TestCase):
             ],
         )
 
+    def test_letters_written_as_latin_strings(self) -> None:
+        # As a transliteration writes some letters: each as two characters.
+        copy = TEXT.replace("\u0634", "sh").replace("\u062e", "kh")
+        self.assertEqual(
+            check.compare(TEXT, copy).splitlines()[2:],
+            [
+                (
+                    "  known change: U+062E ARABIC LETTER KHAH written as U+006B"
+                    " LATIN SMALL LETTER K + U+0068 LATIN SMALL LETTER H; U+0634"
+                    " ARABIC LETTER SHEEN written as U+0073 LATIN SMALL LETTER S +"
+                    " U+0068 LATIN SMALL LETTER H"
+                )
+            ],
+        )
+        (explanation,) = check.explain(TEXT, copy).explanations
+        self.assertEqual(check.variant(*explanation.asked), copy.encode("utf-8"))
+        check.assert_made(
+            "characters-mapped(table={'\u0634': 'sh', '\u062e': 'kh'})", copy
+        )
+
     def test_named_by_the_known_changes_it_makes(self) -> None:
         # A Persian keyboard's letters, and the shadda removed.
         copy = TEXT.translate(
@@ -83,6 +103,10 @@ class MapsReadOffTheCopy(unittest.TestCase):
             "two sentences exchanged": TEXT.replace(
                 line, "\u060c ".join([sentences[1], sentences[0], *sentences[2:]])
             ),
+            "a word written in Latin letters": TEXT.replace(
+                "\u0631\u0648\u0633\u064a\u0627", "Rusia", 1
+            ),
+            "a letter written as two, once": TEXT.replace("\u0634", "sh", 1),
             "a character the text has once": TEXT.replace("\u061b", ";"),
             "a character the text has twice": TEXT.replace("\u0640", ""),
         }
@@ -102,14 +126,19 @@ class MapsReadOffTheCopy(unittest.TestCase):
 
 def draw_map(chance: random.Random) -> "dict[str, str]":
     """Some characters the text has three times or more, each removed or
-    written as a letter or mark of the text's it does not otherwise hold."""
+    written as one to three letters or marks the text does not hold (Arabic
+    ones, or Latin ones as a transliteration writes)."""
     counts = collections.Counter(TEXT)
     common = sorted(
         char for char, count in counts.items() if count >= 3 and char != "\n"
     )
     chosen = chance.sample(common, chance.randint(1, 6))
     others = [chr(code) for code in range(0x0621, 0x0656) if chr(code) not in TEXT]
-    return {char: chance.choice(["", chance.choice(others)]) for char in chosen}
+    others += [char for char in "abcdefghijklmnopqrstuvwxyz" if char not in TEXT]
+    return {
+        char: "".join(chance.choices(others, k=chance.choice([0, 1, 1, 2, 3])))
+        for char in chosen
+    }
 
 
 def recall(
