@@ -379,13 +379,3 @@ def line_breaks_put_in(
     ):
         return ("wrapped", width)
     return None
-    if not all(at_spaces for _, at_spaces in put_in):  # cut within a word
-        full = all(len(wrapped_lines[at]) == width for at, _ in put_in)
-        return "folded" if full else None
-    # At spaces: the next line would not have fit after the one broken.
-    if all(
-        len(wrapped_lines[at].rstrip(" ")) + len(wrapped_lines[at + 1]) >= width
-        for at, _ in put_in
-    ):
-        return "wrapped"
-    return None

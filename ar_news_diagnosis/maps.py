@@ -1,11 +1,12 @@
 """Character maps read off the copy: some characters of the expected text each
-removed, or written as one other character, everywhere they are.
+removed, or written as a string (one other character, or a few Latin letters
+as a transliteration writes some), everywhere they are.
 
 - ``mapped``: make a map (the change ``characters-mapped``), by default the
   shadda removed, as a normalizer that removes only it does;
 - ``said``: name a map plainly, character by character, from Unicode names;
 - ``read_map``: the map that the places that differ show, where they show
-  one, and the evidence holds (EVIDENCE);
+  one, one way only (``places_read``), and the evidence holds (EVIDENCE);
 - ``known_in``: the known changes of single characters a map makes, and
   the rest of it, so that a map is named by them where they are in it.
 
@@ -30,8 +31,8 @@ MOST_WRITTEN = 4  # the longest string one character is read as written as
 
 def mapped(text: str, table: "tuple | dict | None" = None) -> str:
     """Write each character of ``table``, (character, written as) pairs or a
-    dict of them, as it says: removed (``""``) or as one other character; by
-    default the shadda removed."""
+    dict of them, as it says: removed (``""``) or as a string; by default the
+    shadda removed."""
     return text.translate(str.maketrans(dict(table or SHADDA_REMOVED)))
 
 

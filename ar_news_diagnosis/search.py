@@ -769,10 +769,8 @@ def turned(chain: tuple, base: str, held: list, nearest) -> "list[tuple]":
         closest = min(far, key=lambda applied: min(far[applied], default=0))
         if min(far[closest], default=0) < min(far[()], default=0):
             same = [closest]
-    return [
-        (chain + tuple((change, ()) for change in applied), made_by(base, applied))
-        for applied in same
-    ]
+    steps = [tuple((change, ()) for change in applied) for applied in same]
+    return [(chain + each, made_text(base, each)) for each in steps]
 
 
 def recounted(counts: collections.Counter, change: Change) -> collections.Counter:
@@ -783,13 +781,6 @@ def recounted(counts: collections.Counter, change: Change) -> collections.Counte
         for char in written.translate(MIRRORED_AS_ONE) if count else "":
             made[char] += count
     return made
-
-
-def made_by(base: str, changes: tuple) -> str:
-    """What ``changes`` make of ``base``, in their order."""
-    for change in changes:
-        base = change.make(base)
-    return base
 
 
 def counted(text: str) -> collections.Counter:

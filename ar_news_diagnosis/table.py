@@ -757,8 +757,8 @@ PLACE_CHANGES = (
 )
 CHANGES += PLACE_CHANGES
 
-# A map read off the copy: some characters each removed, or written as one
-# other, everywhere (see maps).  Never searched for: where no chain makes a
+# A map read off the copy: some characters each removed, or written as a
+# string, everywhere (see maps).  Never searched for: where no chain makes a
 # copy, the places that differ give the map, and it is made again to verify.
 MAP = Change(
     "characters-mapped",
