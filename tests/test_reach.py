@@ -62,9 +62,10 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     it is, or that cannot hold all it is given after a display order made
     after another change; a saving that writes the characters inserted
     before it as the copy does not show them; and a display order that
-    reordering what it made again does not undo, after a wrong reading or
-    more than one text change that is not of single characters, or before
-    a change that is no saving or escape; a YAML folded
+    reordering what it made again does not undo, after more than one text
+    change that is not of single characters or after changes of single
+    characters made before a wrong reading, or before a change that is no
+    saving or escape; a YAML folded
     block scalar that YAML does not read back as PyYAML wrote it
     (``folds_back``); a copy longer than the size limit; a saving made
     forward apart from a wrong reading after changes of single characters
@@ -304,9 +305,9 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     change; or a saving of them
     writes the characters inserted before it as the copy does not show
     them; or a display order of them is not undone by reordering what it
-    made again, and comes after a wrong reading or more than one text
-    change that is not of single characters, or before one that is no
-    saving or escape; or a YAML folded block scalar of them is not
+    made again, and comes after more than one text change that is not of
+    single characters or after changes of single characters made before a
+    wrong reading, or before one that is no saving or escape; or a YAML folded block scalar of them is not
     read back as PyYAML wrote it; or lines indented of them start with
     more spaces than were put in (``indented_further``); or the copy is
     longer than the size
@@ -357,9 +358,16 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
             after = [check.CHANGES_BY_KEY[each].stage for each in keys[index + 1 :]]
             made_before = [check.CHANGES_BY_KEY[each] for each in keys[:index]]
             others = [each for each in made_before if not each.table]
-            read = any(each.stage == "reading" for each in made_before)
-            if change.make(shown).encode("utf-8", "surrogateescape") != before and (
-                read or len(others) > 1 or not set(after) <= {"saving", "escape"}
+            stages = [each.stage for each in made_before]
+            reading = stages.index("reading") if "reading" in stages else 0
+            local_first = any(each.table for each in made_before[:reading])
+            # Undone by reordering the copy again, where the search does so.
+            undoes = (
+                change.undo
+                and change.make(shown).encode("utf-8", "surrogateescape") == before
+            )
+            if not undoes and (
+                len(others) > 1 or local_first or not set(after) <= {"saving", "escape"}
             ):
                 return True
     return False
