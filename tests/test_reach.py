@@ -69,7 +69,9 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     block scalar that YAML does not read back as PyYAML wrote it
     (``folds_back``); a copy longer than the size limit; a saving made
     forward apart from a wrong reading after changes of single characters
-    (``read_apart``); a code page read as another that, undone, gives
+    (``read_apart``); characters removed before a code page that writes
+    them as ?, with a stage between (``removed_unseen``); a code page read
+    as another that, undone, gives
     back the copy as it is after lines indented or such (``gives_back``);
     lines indented that each start with more spaces
     than were put in; a saving in the code page a wrong reading read as,
@@ -196,6 +198,22 @@ def gives_back(keys: "tuple[str, ...]", index: int, text: str) -> bool:
     return (before[0] if isinstance(before, tuple) else before) == made
 
 
+def removed_unseen(before: "tuple[str, ...]", saving: str) -> bool:
+    """Tell whether a change of single characters of ``before`` removes
+    characters the code page of ``saving`` cannot hold (harakat removed,
+    then Windows-1252 with ?), and lines were indented or wrapped,
+    characters inserted, shaped or displayed after it: only the saving made
+    forward shows which were removed, and it is not made after those."""
+    apart = {"layout", "zero-width", "marks", "shaping", "display"}
+    changes = [check.CHANGES_BY_KEY[key] for key in before]
+    removes = any(
+        not written and not can_hold(chr(code), codec_of(saving))
+        for change in changes
+        for code, written in (change.table or {}).items()
+    )
+    return removes and bool(apart & {change.stage for change in changes})
+
+
 def codec_of(saving: str) -> str:
     """The codec in Python of the code page of ``saving``."""
     return next(
@@ -308,7 +326,9 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     made again, and comes after more than one text change that is not of
     single characters or after changes of single characters made before a
     wrong reading, or before one that is no saving or escape; or a YAML folded block scalar of them is not
-    read back as PyYAML wrote it; or lines indented of them start with
+    read back as PyYAML wrote it; or a code page of them cannot show what
+    a change before it removed (``removed_unseen``); or lines indented of
+    them start with
     more spaces than were put in (``indented_further``); or the copy is
     longer than the size
     limit (an escape made twice), which is not searched; or a saving of
@@ -341,6 +361,8 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
         if change.stage == "saving" and read_apart(keys[:index], text, key):
             return True
         if change.stage == "saving" and gives_back(keys, index, text):
+            return True
+        if key.startswith(CODE_PAGES) and removed_unseen(keys[:index], key):
             return True
         if any(writes_back(key, each) for each in keys[:index]):
             return True
