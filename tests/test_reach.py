@@ -8,6 +8,7 @@ one seed; ``python3 tests/benchmark.py --thorough`` draws with more.
 """
 
 import collections
+import quopri
 import random
 import re
 import unicodedata
@@ -70,7 +71,10 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     (``folds_back``); a copy longer than the size limit; a saving made
     forward apart from a wrong reading after changes of single characters
     (``read_apart``); characters removed before a code page that writes
-    them as ?, with a stage between (``removed_unseen``); a code page read
+    them as ?, with a stage between (``removed_unseen``); a code page that
+    drops what it cannot hold after characters inserted and lines indented,
+    shaping or a display order (``dropped_after_places``); quoted-printable
+    that quopri does not read back; a code page read
     as another that, undone, gives
     back the copy as it is after lines indented or such (``gives_back``);
     lines indented that each start with more spaces
@@ -214,6 +218,18 @@ def removed_unseen(before: "tuple[str, ...]", saving: str) -> bool:
     return removes and bool(apart & {change.stage for change in changes})
 
 
+def dropped_after_places(before: "tuple[str, ...]", saving: str) -> bool:
+    """Tell whether the code page of ``saving`` drops what it cannot hold
+    after characters inserted, with lines indented, shaping or a display
+    order too: the places of those inserted are read off the copy, where
+    what was dropped is not, and the saving is not made forward after
+    those."""
+    stages = {check.CHANGES_BY_KEY[key].stage for key in before}
+    drops = not check.variant(saving, text="\U0001f1e8")
+    inserted = {"zero-width", "marks"} & stages
+    return drops and bool(inserted) and bool({"layout", "shaping", "display"} & stages)
+
+
 def codec_of(saving: str) -> str:
     """The codec in Python of the code page of ``saving``."""
     return next(
@@ -327,7 +343,10 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     single characters or after changes of single characters made before a
     wrong reading, or before one that is no saving or escape; or a YAML folded block scalar of them is not
     read back as PyYAML wrote it; or a code page of them cannot show what
-    a change before it removed (``removed_unseen``); or lines indented of
+    a change before it removed (``removed_unseen``), or drops what it
+    cannot hold after characters inserted and a stage not undone with it
+    (``dropped_after_places``); or quopri does not read back what it
+    wrote of them; or lines indented of
     them start with
     more spaces than were put in (``indented_further``); or the copy is
     longer than the size
@@ -364,6 +383,12 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
             return True
         if key.startswith(CODE_PAGES) and removed_unseen(keys[:index], key):
             return True
+        if key.startswith(CODE_PAGES) and dropped_after_places(keys[:index], key):
+            return True
+        if key == "quoted-printable":
+            given = check.variant(*keys[:index], text=text)
+            if quopri.decodestring(quopri.encodestring(given)) != given:
+                return True  # as a display order leaves CRLF: LF CR
         if any(writes_back(key, each) for each in keys[:index]):
             return True
         if key == "indented" and indented_further(keys, index, text):
