@@ -72,7 +72,7 @@ from .report import (
     named,
     not_made,
 )
-from .search import deepest, find_chains
+from .search import deepest, find_chains, undone_layers
 from .table import (
     CHANGES,
     CHANGES_BY_KEY,
@@ -84,7 +84,7 @@ from .table import (
     form_of,
     remade,
 )
-from .text import as_text
+from .text import as_text, share_read_alike
 
 # The version of check.py this package goes with: the two change together.
 VERSION = 2
@@ -130,12 +130,50 @@ def explained(text: str, actual: bytes) -> "list[Explanation]":
 def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explanation]":
     """The map of characters the places that differ show, where made again
     it gives the copy: named by the known changes of single characters it
-    makes, and the rest of it as a map."""
+    makes, and the rest of it as a map.  Where the copy as it is shows
+    none, the copy with one change written over the whole of it undone (an
+    escape, a saving) may: the one that reads most in the expected text's
+    order, where more than MAP_UNDER of it does."""
+    explanations = mapped(text, actual, found, differ, ())
+    if explanations:
+        return explanations
+    level = next(itertools.islice(undone_layers(found, lambda _: False), 1, None))
+    near = max(  # of those alike, the one nearest in length (no byte-order mark)
+        level,
+        key=lambda each: (
+            share_read_alike(text, each[:2000]),
+            -abs(len(each) - len(text)),
+        ),
+        default="",
+    )
+    if not near or share_read_alike(text, near[:2000]) <= MAP_UNDER:
+        return []
+    differ = places_that_differ(text, near)
+    return next(
+        filter(
+            None, (mapped(text, actual, near, differ, each) for each in level[near])
+        ),
+        [],
+    )
+
+
+# Of the runs of three characters of a copy undone, the share the expected
+# text must have for a map to be read off it: a map changes some characters,
+# not the order of the text.
+MAP_UNDER = 0.1
+
+
+def mapped(
+    text: str, actual: bytes, found: str, differ: list, layers: tuple
+) -> "list[Explanation]":
+    """The map the places that differ between ``text`` and ``found`` show,
+    with ``layers`` made after it, where made again it gives the copy."""
     table = read_map(text, found, differ)
     if not table:
         return []
     known, rest = known_in(table, text, LOCAL_CHANGES)
     steps = tuple((change, ()) for change in known) + ((MAP, (rest,)),) * bool(rest)
+    steps += layers
     return [Explanation(steps)] if remade(text, steps) == actual else []
 
 

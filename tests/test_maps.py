@@ -6,12 +6,13 @@ named (``recall``, which tests/benchmark.py --thorough prints by size).
 """
 
 import collections
+import json
 import random
 import unittest
 
 import check
 from ar_news_diagnosis.table import remade
-from tests.support import ORIGINAL
+from tests.support import ORIGINAL, known
 
 TEXT = ORIGINAL.decode("utf-8")
 SHADDA = "\u0651"
@@ -71,6 +72,33 @@ class MapsReadOffTheCopy(unittest.TestCase):
         check.assert_made(
             "characters-mapped(table={'\u0634': 'sh', '\u062e': 'kh'})", copy
         )
+
+    def test_within_a_chain_an_escape_or_a_saving_after_it(self) -> None:
+        # Once named nothing: a map is read off the copy with what is
+        # written over the whole of it undone.
+        for copy, after in (
+            (
+                TEXT.replace(SHADDA, "").encode("utf-16"),
+                "saved as UTF-16 LE with a byte-order mark",
+            ),
+            (json.dumps(TEXT.replace("\u0634", "sh")), "written as a JSON string"),
+        ):
+            with self.subTest(after=after):
+                report = check.compare(TEXT, copy)
+                self.assertTrue(
+                    any(line.endswith(f" and {after}") for line in known(report)),
+                    report,
+                )
+                (explanation,) = check.explain(TEXT, copy).explanations
+                self.assertEqual(explanation.keys[0], "characters-mapped")
+                made = copy if isinstance(copy, bytes) else copy.encode("utf-8")
+                self.assertEqual(check.variant(*explanation.asked), made)
+
+    def test_a_hand_edit_within_a_chain_is_no_map(self) -> None:
+        edited = TEXT.replace("\u0643\u064a\u0645", "\u0643\u064a\u0646", 1)
+        for copy in (edited.encode("utf-16"), json.dumps(edited)):
+            with self.subTest(copy=copy[:8]):
+                self.assertNotIn("characters-mapped", str(named_keys(copy)))
 
     def test_named_by_the_known_changes_it_makes(self) -> None:
         # A Persian keyboard's letters, and the shadda removed.
@@ -144,18 +172,25 @@ def draw_map(chance: random.Random) -> "dict[str, str]":
 def recall(
     seed: int, draws: int
 ) -> "tuple[collections.Counter, collections.Counter, list]":
-    """Draw ``draws`` maps with ``seed``: how many of each size were drawn and
+    """Draw ``draws`` maps with ``seed``, one in three saved as UTF-16 or
+    written as a JSON string after: how many of each size were drawn and
     named, and any name that did not make the copy."""
     chance = random.Random(seed)
     drawn, named, false = collections.Counter(), collections.Counter(), []
+    after = [
+        lambda text: text.encode("utf-8"),
+        lambda text: text.encode("utf-8"),
+        lambda text: text.encode("utf-16"),
+        lambda text: json.dumps(text).encode("utf-8"),
+    ]
     for _ in range(draws):
         table = draw_map(chance)
-        copy = TEXT.translate(str.maketrans(table))
+        copy = chance.choice(after)(TEXT.translate(str.maketrans(table)))
         difference = check.explain(TEXT, copy)
         drawn[len(table)] += 1
         for explanation in difference.explanations:
             whole = explanation.extent == "whole"
-            if whole and remade(TEXT, explanation.steps) != copy.encode("utf-8"):
+            if whole and remade(TEXT, explanation.steps) != copy:
                 false.append((table, explanation.keys))
         if any(each.extent == "whole" for each in difference.explanations):
             named[len(table)] += 1
