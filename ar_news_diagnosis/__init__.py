@@ -33,7 +33,7 @@ The modules, a concern each; each imports only modules above it here:
   ``escapes`` (string literals: Python, JSON, Ruby, Go, YAML, PostgreSQL) and
   ``formats`` (references, percent-encoding, Base64, hex, hex dumps,
   quoted-printable, CSV, JSON Lines),
-  ``maps`` (characters each removed or written as another, everywhere, by
+  ``maps`` (characters each removed or written as a string, everywhere, by
   a map read off the copy);
 - ``table``: the known changes, each a ``Change`` with a stable key, the
   stages a chain makes them in, and how deep a chain the search tries;
@@ -72,7 +72,7 @@ from .report import (
     named,
     not_made,
 )
-from .search import deepest, find_chains, undone_layers
+from .search import READ_SAMPLE, deepest, find_chains, undone_layers
 from .table import (
     CHANGES,
     CHANGES_BY_KEY,
@@ -127,6 +127,12 @@ def explained(text: str, actual: bytes) -> "list[Explanation]":
     return explanations
 
 
+# Of the runs of three characters of a copy undone, the share the expected
+# text must have more than for a map to be read off it: a map changes some
+# characters, not the order of the text.
+MAP_UNDER = 0.1
+
+
 def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explanation]":
     """The map of characters the places that differ show, where made again
     it gives the copy: named by the known changes of single characters it
@@ -138,15 +144,15 @@ def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explan
     if explanations:
         return explanations
     level = next(itertools.islice(undone_layers(found, lambda _: False), 1, None))
-    near = max(  # of those alike, the one nearest in length (no byte-order mark)
+    near = max(  # of those alike, the one nearest in length (a byte-order mark left out)
         level,
         key=lambda each: (
-            share_read_alike(text, each[:2000]),
+            share_read_alike(text, each[:READ_SAMPLE]),
             -abs(len(each) - len(text)),
         ),
         default="",
     )
-    if not near or share_read_alike(text, near[:2000]) <= MAP_UNDER:
+    if not near or share_read_alike(text, near[:READ_SAMPLE]) <= MAP_UNDER:
         return []
     differ = places_that_differ(text, near)
     return next(
@@ -155,12 +161,6 @@ def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explan
         ),
         [],
     )
-
-
-# Of the runs of three characters of a copy undone, the share the expected
-# text must have for a map to be read off it: a map changes some characters,
-# not the order of the text.
-MAP_UNDER = 0.1
 
 
 def mapped(
