@@ -107,30 +107,26 @@ def ways_read(old: str, new: str, table: dict) -> "list[dict[str, str]]":
     ways: list[dict[str, str]] = []
 
     def read(at: int, written: int, chosen: dict) -> None:
-        if len(ways) > 1:
-            return
+        """Read on from ``at`` in ``old`` and ``written`` in ``new``: over the
+        characters read, then each way to write the next one not read (so
+        that it goes as deep as the characters not read, not as long)."""
+        while at < len(old):
+            known = table.get(old[at], chosen.get(old[at]))
+            if known is None:
+                break
+            if not new.startswith(known, written):
+                return
+            at, written = at + 1, written + len(known)
         if at == len(old):
             if written == len(new):
                 ways.append(dict(chosen))
             return
-        char = old[at]
-        known = table.get(char, chosen.get(char))
-        options = (
-            [known]
-            if known is not None
-            else [
-                new[written : written + size]
-                for size in range(min(MOST_WRITTEN, len(new) - written) + 1)
-            ]
-        )
-        for each in options:
-            if new.startswith(each, written):
-                fresh = char not in table and char not in chosen
-                if fresh:
-                    chosen[char] = each
-                read(at + 1, written + len(each), chosen)
-                if fresh:
-                    del chosen[char]
+        for size in range(min(MOST_WRITTEN, len(new) - written) + 1):
+            chosen[old[at]] = new[written : written + size]
+            read(at + 1, written + size, chosen)
+            del chosen[old[at]]
+            if len(ways) > 1:
+                return
 
     read(0, 0, {})
     return ways

@@ -11,6 +11,7 @@ import random
 import unittest
 
 import check
+from ar_news_diagnosis.maps import places_read
 from ar_news_diagnosis.table import remade
 from tests.support import ORIGINAL, known
 
@@ -195,6 +196,15 @@ def recall(
         if any(each.extent == "whole" for each in difference.explanations):
             named[len(table)] += 1
     return drawn, named, false
+
+
+class PlacesRead(unittest.TestCase):
+    def test_a_long_place_is_read_as_deep_as_its_characters_not_read(self) -> None:
+        # A place past the places compared one by one may be thousands of
+        # characters long: reading it goes one level a character not read.
+        old, new = "\u0627" * 5000 + "\u0651", "a" * 5000 + "sh"
+        self.assertEqual(places_read([(old, new)]), {"\u0627": "a", "\u0651": "sh"})
+        self.assertIsNone(places_read([("\u0627\u0651", "ab")]))  # two ways
 
 
 class RandomMaps(unittest.TestCase):
