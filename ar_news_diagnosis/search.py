@@ -745,24 +745,16 @@ def turned(chain: tuple, base: str, held: list, nearest) -> "list[tuple]":
     ``held``, holds more of than ``base`` are made; their characters are
     counted from ``base``'s, each change made on the counts, and only those
     chosen are made."""
-    made = {(): counted(base)}
-    more = set().union(*(each - made[()] for each in held))
+    start = counted(base)
+    more = set().union(*(each - start for each in held))
     turning = [
         change
         for change in TURNING
         if more.intersection("".join(change.table.values()))
     ]
-    pending, seen = [()], set()
-    while pending:
-        applied = pending.pop()
-        for change in (change for change in turning if change not in applied):
-            counts = recounted(made[applied], change)
-            # Made alike, with the same changes: the same from here on.
-            alike = (frozenset(applied + (change,)), frozenset(counts.items()))
-            if counts != made[applied] and alike not in seen:
-                seen.add(alike)
-                made[applied + (change,)] = counts
-                pending.append(applied + (change,))
+    made = in_any_order(
+        start, turning, recounted, lambda counts: frozenset(counts.items())
+    )
     far = {applied: nearest(counts) for applied, counts in made.items()}
     same = [applied for applied, each in far.items() if applied and 0 in each]
     if not same:
@@ -771,6 +763,26 @@ def turned(chain: tuple, base: str, held: list, nearest) -> "list[tuple]":
             same = [closest]
     steps = [tuple((change, ()) for change in applied) for applied in same]
     return [(chain + each, made_text(base, each)) for each in steps]
+
+
+def in_any_order(start, changes: list, make, alike=lambda state: state) -> dict:
+    """What ``changes`` make of ``start`` (a text, or what stands for one),
+    each once and in any order, by the changes made, fewest first; each
+    made by ``make(state, change)``.  A change that makes nothing new is
+    not made, and of the orders that make the same (``alike``) with the
+    same changes, one goes on."""
+    made = {(): start}
+    pending, seen = [()], set()
+    while pending:
+        applied = pending.pop(0)
+        for change in (change for change in changes if change not in applied):
+            state = make(made[applied], change)
+            key = (frozenset(applied + (change,)), alike(state))
+            if state != made[applied] and key not in seen:
+                seen.add(key)
+                made[applied + (change,)] = state
+                pending.append(applied + (change,))
+    return made
 
 
 def recounted(counts: collections.Counter, change: Change) -> collections.Counter:
@@ -857,19 +869,12 @@ def spaced(base: str, depth: int) -> "list[tuple[str, int]]":
     """``base``, then what local changes of whitespace alone make of it, each
     once and in any order, where no other text change made it (``depth``
     0): each text once, with the fewest changes that make it."""
-    made = {base: 0}
-    pending, seen = [((), base)] if not depth else [], set()
-    while pending:
-        applied, before = pending.pop(0)  # fewest changes first
-        for change in SPACING:
-            text = change.make(before)
-            done = frozenset(applied + (change,))
-            if change in applied or text == before or (done, text) in seen:
-                continue
-            seen.add((done, text))
-            made.setdefault(text, len(applied) + 1)
-            pending.append((applied + (change,), text))
-    return list(made.items())
+    changes = SPACING if not depth else []
+    made = in_any_order(base, changes, lambda text, change: change.make(text))
+    fewest: dict[str, int] = {}
+    for applied, text in made.items():  # fewest first
+        fewest.setdefault(text, len(applied))
+    return list(fewest.items())
 
 
 # A saving made on a start of a text gives what it gives made on the whole,
