@@ -60,7 +60,7 @@ import json
 from .accounting import accounted
 from .cut import shown_steps, where_it_ends
 from .limits import size_limit
-from .maps import known_in, read_map
+from .maps import known_in, read_map, transliterated
 from .page import html_page
 from .partial import partly_made
 from .places import places_that_differ
@@ -84,7 +84,7 @@ from .table import (
     form_of,
     remade,
 )
-from .text import as_text, share_read_alike
+from .text import as_text, other_than_letters, share_read_alike
 
 # The version of check.py this package goes with: the two change together.
 VERSION = 2
@@ -131,6 +131,9 @@ def explained(text: str, actual: bytes) -> "list[Explanation]":
 # text must have more than for a map to be read off it: a map changes some
 # characters, not the order of the text.
 MAP_UNDER = 0.1
+# The copies undone that a map is read off, the most alike first: two, as
+# two may be alike but for a byte-order mark kept.
+MAPS_TRIED = 2
 
 
 def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explanation]":
@@ -138,28 +141,37 @@ def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explan
     it gives the copy: named by the known changes of single characters it
     makes, and the rest of it as a map.  Where the copy as it is shows
     none, the copy with one change written over the whole of it undone (an
-    escape, a saving) may: the one that reads most in the expected text's
-    order, where more than MAP_UNDER of it does."""
+    escape, a saving) may: the MAPS_TRIED that read most in the expected
+    text's order (``read_alike``), where more than MAP_UNDER of each does,
+    of those alike the one nearest in length first."""
     explanations = mapped(text, actual, found, differ, ())
     if explanations:
         return explanations
     level = next(itertools.islice(undone_layers(found, lambda _: False), 1, None))
-    near = max(  # of those alike, the one nearest in length (a byte-order mark left out)
-        level,
-        key=lambda each: (
-            share_read_alike(text, each[:READ_SAMPLE]),
-            -abs(len(each) - len(text)),
-        ),
-        default="",
+    alike = sorted(
+        ((read_alike(text, each), -abs(len(each) - len(text)), each) for each in level),
+        reverse=True,
     )
-    if not near or share_read_alike(text, near[:READ_SAMPLE]) <= MAP_UNDER:
-        return []
-    differ = places_that_differ(text, near)
-    return next(
-        filter(
-            None, (mapped(text, actual, near, differ, each) for each in level[near])
-        ),
-        [],
+    for share, _, near in alike[:MAPS_TRIED]:
+        if share <= MAP_UNDER:
+            break
+        differ = places_that_differ(text, near)
+        for chain in level[near]:
+            explanations = mapped(text, actual, near, differ, chain)
+            if explanations:
+                return explanations
+    return []
+
+
+def read_alike(text: str, copy: str) -> float:
+    """How far the start of ``copy`` reads in the order of ``text``: the share
+    of its runs of three characters that ``text`` has, or of its runs of
+    characters other than letters and marks, where a transliteration, which
+    writes every letter as another, leaves the order."""
+    sample = copy[:READ_SAMPLE]
+    return max(
+        share_read_alike(text, sample),
+        share_read_alike(other_than_letters(text), other_than_letters(sample)),
     )
 
 
@@ -171,7 +183,11 @@ def mapped(
     table = read_map(text, found, differ)
     if not table:
         return []
-    known, rest = known_in(table, text, LOCAL_CHANGES)
+    # A transliteration is one table: the known changes it makes in passing
+    # (no-break spaces as spaces, curly quotes as straight) are rows of it.
+    known, rest = (
+        ([], table) if transliterated(table) else known_in(table, text, LOCAL_CHANGES)
+    )
     steps = tuple((change, ()) for change in known) + ((MAP, (rest,)),) * bool(rest)
     steps += layers
     return [Explanation(steps)] if remade(text, steps) == actual else []

@@ -10,11 +10,10 @@ here: how characters, runs and chains of changes are named.
 
 import itertools
 import math
-import unicodedata
 
 from .places import Place, places_as_told
 from .table import asked_as
-from .text import as_text, common_prefix, describe, describe_run
+from .text import as_text, common_prefix, describe, describe_run, kind
 
 # How many of the places that differ a report lists, and of the known changes
 # that each explain a copy.
@@ -237,39 +236,6 @@ class Explanation:
             for step, (made, everywhere) in zip(self.steps, self.places)
         ]
         return [f"  known change, in part: {' and '.join(parts)}"]
-
-
-# What a report calls the kinds of character where two texts differ: letters
-# and marks by script (the others "other"), then by general category; line
-# breaks, as str.splitlines takes them, first of all.  A byte that is not
-# UTF-8 is read as a lone surrogate (category Cs).
-SCRIPTS = {"ARABIC": "Arabic", "LATIN": "Latin"}
-LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-KIND_NAMES = {
-    "N": "digits",
-    "P": "punctuation",
-    "S": "symbols",
-    "Z": "spaces",
-    "Cc": "other controls",
-    "Cf": "format characters",
-    "Cs": "bytes that are not UTF-8",
-    "Co": "private-use characters",
-    "Cn": "unassigned code points",
-}
-
-
-def kind(char: str) -> str:
-    """The kind of ``char``, in a report's words ("Arabic letters and marks", "line breaks")."""
-    if char in LINE_BREAKS:
-        return "line breaks"
-    category = unicodedata.category(char)
-    if category[0] in "LM":  # the letters of a transliteration are Latin
-        name = unicodedata.name(char, "")
-        script = next(
-            (SCRIPTS[each] for each in name.split() if each in SCRIPTS), "other"
-        )
-        return f"{script} letters and marks"
-    return KIND_NAMES.get(category, KIND_NAMES.get(category[0], "other characters"))
 
 
 def kinds(text: str) -> "set[str]":

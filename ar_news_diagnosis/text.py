@@ -4,8 +4,9 @@ A copy is handled as text even where it is not UTF-8: each byte that is
 not is kept as a lone surrogate (``as_text``), and ``utf8`` gives the bytes
 back.  Also here: the Arabic characters the changes speak of, how a
 character or a run of them is named (``describe``, ``describe_run``), a binary search for the longest common
-start of two sequences, and how far a line reads in the order of a text
-(``share_read_alike``).
+start of two sequences, how far a line reads in the order of a text
+(``share_read_alike``), and the kind of a character in a report's words
+(``kind``: letters and marks by script, digits, spaces...).
 """
 
 import functools
@@ -108,3 +109,44 @@ def share_read_alike(text: str, line: str) -> float:
     runs, line = runs_of(text), unicodedata.normalize("NFKC", line)
     count = len(line) - RUN + 1
     return sum(line[at : at + RUN] in runs for at in range(count)) / max(count, 1)
+
+
+@functools.lru_cache(maxsize=4)  # the expected text, between the copies' samples
+def other_than_letters(text: str) -> str:
+    """The characters of ``text`` other than letters and marks: what a map of
+    letters, a transliteration, leaves as they are (spaces, punctuation,
+    digits, line breaks)."""
+    return "".join(char for char in text if unicodedata.category(char)[0] not in "LM")
+
+
+# What a report calls the kinds of character where two texts differ: letters
+# and marks by script (the others "other"), then by general category; line
+# breaks, as str.splitlines takes them, first of all.  A byte that is not
+# UTF-8 is read as a lone surrogate (category Cs).
+SCRIPTS = {"ARABIC": "Arabic", "LATIN": "Latin"}
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+KIND_NAMES = {
+    "N": "digits",
+    "P": "punctuation",
+    "S": "symbols",
+    "Z": "spaces",
+    "Cc": "other controls",
+    "Cf": "format characters",
+    "Cs": "bytes that are not UTF-8",
+    "Co": "private-use characters",
+    "Cn": "unassigned code points",
+}
+
+
+def kind(char: str) -> str:
+    """The kind of ``char``, in a report's words ("Arabic letters and marks", "line breaks")."""
+    if char in LINE_BREAKS:
+        return "line breaks"
+    category = unicodedata.category(char)
+    if category[0] in "LM":  # the letters of a transliteration are Latin
+        name = unicodedata.name(char, "")
+        script = next(
+            (SCRIPTS[each] for each in name.split() if each in SCRIPTS), "other"
+        )
+        return f"{script} letters and marks"
+    return KIND_NAMES.get(category, KIND_NAMES.get(category[0], "other characters"))
