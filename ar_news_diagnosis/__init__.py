@@ -57,10 +57,10 @@ part, else each place accounted for.
 import itertools
 import json
 
-from .accounting import accounted
+from .accounting import accounted, maker
 from .cut import shown_steps, where_it_ends
 from .limits import size_limit
-from .maps import known_in, read_map, transliterated
+from .maps import as_a_loss, evidenced, known_in, read_map, transliterated
 from .page import html_page
 from .partial import partly_made
 from .places import places_that_differ
@@ -143,24 +143,41 @@ def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explan
     none, the copy with one change written over the whole of it undone (an
     escape, a saving) may: the MAPS_TRIED that read most in the expected
     text's order (``read_alike``), where more than MAP_UNDER of each does,
-    of those alike the one nearest in length first."""
-    explanations = mapped(text, actual, found, differ, ())
-    if explanations:
-        return explanations
+    of those alike the one nearest in length first.  Else, of the first of
+    those that shows a map in part, the map with a chain made after it
+    (``mapped_then_chain``), unless it writes most characters as one string
+    (``as_a_loss``) or a place it leaves is one no known change makes."""
     level = next(itertools.islice(undone_layers(found, lambda _: False), 1, None))
     alike = sorted(
         ((read_alike(text, each), -abs(len(each) - len(text)), each) for each in level),
         reverse=True,
     )
-    for share, _, near in alike[:MAPS_TRIED]:
-        if share <= MAP_UNDER:
-            break
-        differ = places_that_differ(text, near)
-        for chain in level[near]:
-            explanations = mapped(text, actual, near, differ, chain)
-            if explanations:
-                return explanations
+    tried = [(found, differ, ((),))] + [
+        (near, places_that_differ(text, near), level[near])
+        for share, _, near in alike[:MAPS_TRIED]
+        if share > MAP_UNDER
+    ]
+    for copy, places, chains in tried:
+        steps = map_steps(text, read_map(text, copy, places))
+        for layers in chains if steps else ():
+            if remade(text, steps + layers) == actual:
+                return [Explanation(steps + layers)]
+    for copy, places, _ in tried:
+        table = read_map(text, copy, places, in_part=True)
+        steps = map_steps(text, table)
+        if steps and not as_a_loss(table):
+            made = remade(text, steps).decode("utf-8")
+            if made_by_changes(made, copy):
+                return mapped_then_chain(text, actual, steps)
     return []
+
+
+def made_by_changes(made: str, copy: str) -> bool:
+    """Tell whether a known change makes each place where ``copy`` differs
+    from ``made``, what a map makes of the text, as the accounting says:
+    the places a map leaves to a chain after it are none of a hand edit's."""
+    known: dict = {}
+    return all(maker(made, place, known) for place in places_that_differ(made, copy))
 
 
 def read_alike(text: str, copy: str) -> float:
@@ -175,22 +192,34 @@ def read_alike(text: str, copy: str) -> float:
     )
 
 
-def mapped(
-    text: str, actual: bytes, found: str, differ: list, layers: tuple
-) -> "list[Explanation]":
-    """The map the places that differ between ``text`` and ``found`` show,
-    with ``layers`` made after it, where made again it gives the copy."""
-    table = read_map(text, found, differ)
+def mapped_then_chain(text: str, actual: bytes, steps: tuple) -> "list[Explanation]":
+    """The map ``steps`` read in part, and the chains of known changes the
+    search finds from what it makes of ``text`` to the copy: a map made
+    first, then line endings changed, lines wrapped, whitespace stripped, a
+    saving that loses some...  The places the map left unread are the
+    chain's, MOST_UNREAD of the text at most."""
+    whole, _ = find_chains(remade(text, steps).decode("utf-8"), actual)
+    return [
+        Explanation(steps + chain)
+        for chain in distinct(whole)
+        if remade(text, steps + chain) == actual
+    ]
+
+
+def map_steps(text: str, table: "tuple | None") -> tuple:
+    """The steps that make the map ``table`` of ``text`` (none where there is
+    none, or it is not evidence enough): the known changes of single
+    characters it makes, and the rest of it as a map.  A transliteration is
+    one table: the known changes it makes in passing (no-break spaces as
+    spaces, curly quotes as straight) are rows of it."""
     if not table:
-        return []
-    # A transliteration is one table: the known changes it makes in passing
-    # (no-break spaces as spaces, curly quotes as straight) are rows of it.
+        return ()
     known, rest = (
         ([], table) if transliterated(table) else known_in(table, text, LOCAL_CHANGES)
     )
-    steps = tuple((change, ()) for change in known) + ((MAP, (rest,)),) * bool(rest)
-    steps += layers
-    return [Explanation(steps)] if remade(text, steps) == actual else []
+    if not evidenced(table, rest, text):
+        return ()
+    return tuple(known) + ((MAP, (rest,)),) * bool(rest)
 
 
 def made_in_part(

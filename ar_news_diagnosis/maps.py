@@ -8,8 +8,11 @@ as a transliteration writes some), everywhere they are.
   or a map of WHOLE_TABLE letters as one table (a transliteration, where
   it writes them with Latin letters);
 - ``read_map``: the map that the places that differ show, where they show
-  one, one way only (``places_read``), and the evidence holds (EVIDENCE,
-  or the table as a whole);
+  one, one way only (``places_read``);
+- ``as_a_loss``: whether a map writes most characters as one string, as a
+  saving's loss does;
+- ``evidenced``: whether a map read is evidence enough (EVIDENCE times
+  each character no known change maps, or the table as a whole);
 - ``known_in``: the known changes of single characters a map makes, and
   the rest of it, so that a map is named by them where they are in it.
 
@@ -19,7 +22,7 @@ A map is named only where made again it gives the copy byte for byte (see
 
 import collections
 
-from .text import describe, describe_run, kind
+from .text import describe, describe_run, kind, undecodable
 
 SHADDA_REMOVED = (("\u0651", ""),)  # the map made where none is given
 # A character is mapped only where the expected text has it this many times
@@ -30,6 +33,11 @@ EVIDENCE = 3
 # being written are tried: a place is a word or so.
 MOST_UNKNOWN = 3
 MOST_WRITTEN = 4  # the longest string one character is read as written as
+# A map read within a chain leaves the other changes' places unread: they
+# hold this share of the text's length at most (a line break for a space,
+# a carriage return put in), so that a copy of words in another order, or
+# one with most of it changed otherwise, is none.
+MOST_UNREAD = 0.25
 # A map that writes this many letters (or marks) of the text as others is
 # one table: no hand edit respells ten letters everywhere they are, so the
 # table as a whole is the evidence, and a letter or sign the text has once
@@ -93,41 +101,60 @@ def said(table: "tuple | dict | None" = None) -> str:
     )
 
 
-def read_map(text: str, found: str, differ: list) -> "tuple | None":
+def read_map(
+    text: str, found: str, differ: list, in_part: bool = False
+) -> "tuple | None":
     """The map that the places that differ, (offset, expected run, found run),
     show: each character of an expected run removed or written as a string
     of MOST_WRITTEN characters at most, the same everywhere.  A place with
     one way to read it, given what the others have read, is read first,
     until none is left (``places_read``).  None where no map shows them: a
-    place read no way or left with more than one, or a character changed
-    that the expected text has fewer than EVIDENCE times (in a map of
-    WHOLE_TABLE letters, the table as a whole is the evidence).  The map is
-    (character, written as) pairs, in the order of the code points."""
+    place left unread (read no way, or more than one); or, read
+    ``in_part``, for a chain of other changes to make from the text it
+    makes, unread places that hold more than MOST_UNREAD of the text's
+    length.  Whether the map is evidence enough is ``evidenced``'s to say.
+    The map is (character, written as) pairs, in the order of the code
+    points."""
     between = [
         text[at + len(old) : next_at]
         for (at, old, _), (next_at, _, _) in zip(differ, differ[1:])
     ]
-    table = places_read([(old, new) for _, old, new in differ], between)
-    if table is None:
-        return None
+    table, unread = places_read([(old, new) for _, old, new in differ], between)
+    left = sum(len(old) + len(new) for _, old, new in unread)
     changed = tuple(sorted((char, new) for char, new in table.items() if new != char))
-    if not changed or not (
-        letters_written(changed) >= WHOLE_TABLE
-        or all(text.count(char) >= EVIDENCE for char, _ in changed)
-    ):
+    if left > (MOST_UNREAD * len(text) if in_part else 0):
         return None
-    return changed
+    if any(map(undecodable, "".join(new for _, new in changed))):
+        return None  # a map writes characters, not bytes that are not UTF-8
+    return changed or None
+
+
+def as_a_loss(table: tuple) -> bool:
+    """Tell whether WHOLE_TABLE rows of the map ``table`` at least, and more
+    than half of them, write one string, as a saving writes ? or nothing
+    for each character it cannot hold: the search tried those savings."""
+    most = max(collections.Counter(new for _, new in table).values())
+    return most >= WHOLE_TABLE and most * 2 > len(table)
+
+
+def evidenced(table: tuple, rest: tuple, text: str) -> bool:
+    """Tell whether the map ``table`` read off a copy is one: its ``rest``,
+    the rows no known change makes, each a character ``text`` has EVIDENCE
+    times at least; or ``table`` a whole table (WHOLE_TABLE letters)."""
+    return letters_written(table) >= WHOLE_TABLE or all(
+        text.count(char) >= EVIDENCE for char, _ in rest
+    )
 
 
 def places_read(
     places: "list[tuple[str, str]]", between: "list[str]"
-) -> "dict[str, str] | None":
+) -> "tuple[dict[str, str], list[tuple[int, str, str]]]":
     """What each character of the expected runs of ``places`` is written as,
     read off the places one way only: each place with one way to read it,
     given what is read, read in turn (those with a character read since
-    again); None where a place is read no way (even as the rest of its
-    line), or some are left read more than one way, or hold more than
-    MOST_UNKNOWN characters not read.
+    again); and the places left unread, each as (its number, expected run,
+    found run): read no way (even as the rest of its line), or more than
+    one way, or holding more than MOST_UNKNOWN characters not read.
 
     ``between`` is the text the two sides share between each place and the
     next, each of its characters written as itself.  Within a line, the
@@ -135,7 +162,7 @@ def places_read(
     does not (two spaces, one a no-break space the map writes as a space,
     matched at either end, shift each word of the line by one): a place
     read no way is read again as the rest of its line, joined with the
-    places after it up to the next line break.
+    places after it up to the next line break, where that reads.
     """
     places, between = list(places), list(between) + [""]
     after = list(range(1, len(places))) + [None]  # the next place not joined
@@ -146,7 +173,7 @@ def places_read(
     for number, (old, _) in enumerate(places):
         for char in old:
             holding[char].add(number)
-    pending = set(range(len(places)))
+    pending, unread = set(range(len(places))), []
     tried = collections.deque(sorted(pending))
     while tried:
         number = tried.popleft()
@@ -155,31 +182,45 @@ def places_read(
         old, new = places[number]
         if len({char for char in old if char not in table}) > MOST_UNKNOWN:
             continue
-        ways = (
-            ways_read(old, new, table) if old else []
-        )  # nothing to write what is put in
+        # What is put in (no character of the text) no map writes.
+        ways = ways_read(old, new, table) if old else []
         if not ways:
-            if after[number] is None or "\n" in between[number]:
-                return None
-            while after[number] is not None and "\n" not in between[number]:
-                following = after[number]
-                next_old, next_new = places[following]
-                places[number] = (
-                    old + between[number] + next_old,
-                    new + between[number] + next_new,
-                )
-                old, new = places[number]
-                between[number], after[number] = between[following], after[following]
-                pending.discard(following)
-                for char in next_old:
+            line = rest_of_line(number, after, between)
+            joined = (
+                old + "".join(between[each] + places[after[each]][0] for each in line),
+                new + "".join(between[each] + places[after[each]][1] for each in line),
+            )
+            unknown = {char for char in joined[0] if char not in table}
+            if not line or (
+                len(unknown) <= MOST_UNKNOWN and not ways_read(*joined, table)
+            ):
+                pending.discard(number)
+                unread.append(number)
+                continue
+            for each in line:
+                pending.discard(after[each])
+                for char in places[after[each]][0]:
                     holding[char].add(number)
+            last = after[line[-1]]
+            places[number] = joined
+            between[number], after[number] = between[last], after[last]
             tried.appendleft(number)
         elif len(ways) == 1:
             pending.discard(number)
             for char, written in ways[0].items():
                 table[char] = written
                 tried.extend(sorted(holding[char]))
-    return None if pending else table
+    return table, [(number, *places[number]) for number in unread + sorted(pending)]
+
+
+def rest_of_line(number: int, after: list, between: list) -> "list[int]":
+    """The places joined to place ``number`` to read it as the rest of its
+    line, each as the one before it: up to the next line break."""
+    line = []
+    while after[number] is not None and "\n" not in between[number]:
+        line.append(number)
+        number = after[number]
+    return line
 
 
 def ways_read(old: str, new: str, table: dict) -> "list[dict[str, str]]":
@@ -217,21 +258,37 @@ def ways_read(old: str, new: str, table: dict) -> "list[dict[str, str]]":
 
 def known_in(table: tuple, text: str, changes: list) -> "tuple[list, tuple]":
     """The changes of single characters of ``changes`` that the map ``table``
-    makes, each of ``text``'s characters it replaces written as it writes
-    it, and the rest of the map.  The change that makes most of what is left
-    is taken first, so that the fewest are named; the smaller where two make
-    as much."""
-    rest, taken = dict(table), []
+    makes, as steps, each of ``text``'s characters it replaces written as it
+    writes it, or all but one the map keeps (the change with that
+    exception, as a normalizer that leaves one alef form makes it); and the
+    rest of the map.  The change that makes most of what is left is taken
+    first, so that the fewest are named; where two make as much, the one
+    with no exception, then the smaller."""
+    written, taken = dict(table), []
+    rest = dict(written)
     while True:
-        made = [
-            (len(present), -len(change.table), index, present)
-            for index, change in enumerate(changes)
-            for present in [[chr(code) for code in change.table if chr(code) in text]]
-            if present and all(rest.get(char) == change.make(char) for char in present)
-        ]
-        if not made:
+        made = []
+        for index, change in enumerate(changes):
+            present = [chr(code) for code in change.table if chr(code) in text]
+            made_alike = [
+                char for char in present if rest.get(char) == change.make(char)
+            ]
+            kept = [char for char in present if char not in written]
+            if made_alike and len(made_alike) + len(kept[:1]) == len(present):
+                made.append(
+                    (
+                        len(made_alike),
+                        -len(kept),
+                        -len(change.table),
+                        index,
+                        made_alike,
+                        kept,
+                    )
+                )
+        if not made:  # named in the order of ``changes``, the table's
+            taken.sort(key=lambda step: changes.index(step[0]))
             return taken, tuple(sorted(rest.items()))
-        *_, index, present = max(made)
-        taken.append(changes[index])
-        for char in present:
+        *_, index, made_alike, kept = max(made)
+        taken.append((changes[index], tuple(kept)))
+        for char in made_alike:
             del rest[char]
