@@ -16,13 +16,11 @@ The other copies are made here with small tables of the tests' own.
 
 import hashlib
 import json
-import subprocess
-import sys
 import unicodedata
 import unittest
 
 import check
-from tests.support import ORIGINAL, REPO, known, library_output
+from tests.support import ORIGINAL, RepoCopyTestCase, known, library_output
 
 TEXT = ORIGINAL.decode("utf-8")
 UNIDECODE_SHA256 = "c297dbf4ce4f6f5f3d688ef29b3f5b5697288c11fc29623885ccd2a118b5a9e3"
@@ -59,17 +57,11 @@ def pinned(name: str, digest: str) -> bytes:
     return copy
 
 
-class OneTable(unittest.TestCase):
+class OneTable(RepoCopyTestCase):
     def table(self, copy: bytes) -> "dict[str, str]":
         """The table the copy is named by, from ``check.py --json``, checked
         to make the copy with str.translate."""
-        result = subprocess.run(
-            [sys.executable, "check.py", "--json", "-"],
-            cwd=REPO,
-            input=copy,
-            capture_output=True,
-            check=False,
-        )
+        result = self.run_script("check.py", "--json", "-", input=copy)
         self.assertEqual(result.returncode, 1, result.stderr)
         (explanation,) = json.loads(result.stdout)["explanations"]
         self.assertEqual(explanation["keys"], ["characters-mapped"])
