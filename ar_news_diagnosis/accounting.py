@@ -186,7 +186,7 @@ def maker(text: str, place: tuple, known: dict) -> "tuple | None":
             (change,)
             for change in ACCOUNTANTS
             if not change.table
-            or any(ord(char) in change.table for _, run, _ in readings for char in run)
+            or any(may_write(change, reading) for reading in readings)
         )
         shown = [  # the changes of layout the place may show, in pairs
             change
@@ -202,6 +202,17 @@ def maker(text: str, place: tuple, known: dict) -> "tuple | None":
             None,
         )
     return known.get(seen)
+
+
+def may_write(change: Change, place: tuple) -> bool:
+    """Tell whether ``change``, a change of single characters, may make
+    ``place`` (offset, expected run, found run): it replaces a character of
+    the expected run, and the found run holds only characters of the
+    expected run and of what it writes (a word of ? is no change of
+    letters').  Only then is it made there."""
+    _, old, new = place
+    written = set(old).union(*map(str, change.table.values()))
+    return any(ord(char) in change.table for char in old) and set(new) <= written
 
 
 def shows(change: Change, text: str, place: tuple) -> bool:

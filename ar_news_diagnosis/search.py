@@ -328,6 +328,28 @@ def may_make(base: str, candidate: str, saving: "Change | None") -> bool:
     return holds_only(candidate, written_of(characters(base), saving))
 
 
+# The most characters that changes of single characters (two, one made on
+# what the other wrote) and a saving's loss (?? for a character outside the
+# Basic Multilingual Plane, one a UTF-16 unit) write of one character.
+MOST_WRITTEN_OF_ONE = (
+    max(len(new) for change in LOCAL_CHANGES for new in change.table.values()) ** 2 * 2
+)
+
+
+def keeps_what_stays(base: str, candidate: str, saving: "Change | None") -> bool:
+    """Tell whether ``candidate`` holds each character of the start of
+    ``base`` that no change of single characters replaces, as ``saving``
+    writes it: the start that, MOST_WRITTEN_OF_ONE characters a character,
+    is written within the candidate's length, were it cut short there (a
+    copy of ? has no Arabic letter a code page that holds them writes)."""
+    start = base[: len(candidate) // MOST_WRITTEN_OF_ONE]
+    held = characters(candidate, cut_short=True)
+    return all(
+        held.issuperset(lost(saving, char) if saving else char)
+        for char in characters(start) - LOCAL_BY_CHARACTER.keys()
+    )
+
+
 def holds_only(candidate: str, written: "frozenset[str]") -> bool:
     """Tell whether ``candidate`` holds only characters ``written``, but for
     one cut short at its end.
@@ -485,6 +507,7 @@ def changes_there(
         change
         for change in LOCAL_BY_CHARACTER.get(char, ())
         if shows(candidate, index, change.make(char), saving)
+        and not unseen(saving, char, change.make(char))
     ]
 
 
@@ -504,6 +527,7 @@ def pairs_there(
         )
         if second is not first
         and shows(candidate, index, second.make(first.make(char)), saving)
+        and not unseen(saving, char, second.make(first.make(char)))
     ]
 
 
@@ -513,6 +537,15 @@ def shows(candidate: str, index: int, made: str, saving: "Change | None") -> boo
     return candidate.startswith(made, index) or bool(
         saving and candidate.startswith(written_as(saving, made), index)
     )
+
+
+def unseen(saving: "Change | None", char: str, made: str) -> bool:
+    """Tell whether ``saving`` writes ``made``, what a change made of
+    ``char``, as it writes ``char`` itself: a letter changed into another
+    that a code page cannot hold either, both written ?.  Such a change is
+    not looked for there (the saving alone writes what the copy has), only
+    where it shows."""
+    return bool(saving) and written_as(saving, made) == written_as(saving, char)
 
 
 @functools.lru_cache(maxsize=None)  # a saving and two characters, asked often
@@ -974,6 +1007,8 @@ def add_explanations(
     for saving in savings:
         if not may_make(base, candidate, saving):
             continue  # a character no local change or loss writes
+        if not keeps_what_stays(base, candidate, saving):
+            continue  # a character none replaces, not in the candidate
         for changes, complete in local_changes(base, candidate, saving):
             changes = tuple(change for change in changes if change is not saving)
             orders = in_table_order(chain, changes)

@@ -14,6 +14,8 @@ import unittest
 import check
 from ar_news_diagnosis.bidi import display_line
 from ar_news_diagnosis.places import Work, places_that_differ
+from ar_news_diagnosis.search import MOST_WRITTEN_OF_ONE, keeps_what_stays
+from ar_news_diagnosis.table import CHANGES_BY_KEY
 from tests.support import ORIGINAL, known, library_output
 
 TEXT = ORIGINAL.decode("utf-8")
@@ -207,6 +209,33 @@ class BoundedWork(unittest.TestCase):
             ("visual-order",),
             [each.keys for each in check.explain(text, copy).explanations],
         )
+
+
+class WhatStays(unittest.TestCase):
+    """A saving that holds a letter no change of single characters replaces
+    writes it: a copy without it is not looked for as that saving's."""
+
+    def test_a_copy_of_question_marks_is_none_of_a_code_page_with_arabic(self) -> None:
+        question_marks = TEXT.encode("latin-1", "replace").decode("latin-1")
+        self.assertFalse(
+            keeps_what_stays(TEXT, question_marks, CHANGES_BY_KEY["cp1256-replaced"])
+        )
+        self.assertTrue(
+            keeps_what_stays(TEXT, question_marks, CHANGES_BY_KEY["latin-1-replaced"])
+        )
+
+    def test_a_copy_cut_short_keeps_what_its_start_holds(self) -> None:
+        saving = CHANGES_BY_KEY["cp1256-replaced"]
+        saved = TEXT.encode("cp1256", "replace").decode("cp1256")
+        for length in (1, 8, 100, 1000, len(saved)):
+            with self.subTest(length=length):
+                self.assertTrue(keeps_what_stays(TEXT, saved[:length], saving))
+        # THEH, which no change of single characters replaces, in the start
+        # and written as TEH throughout the copy: none of the saving's.
+        start = TEXT[: 1000 // MOST_WRITTEN_OF_ONE]
+        self.assertIn("\u062b", start)
+        edited = saved[:1000].replace("\u062b", "\u062a")
+        self.assertFalse(keeps_what_stays(TEXT, edited, saving))
 
 
 class ALongExpectedText(unittest.TestCase):
