@@ -23,7 +23,8 @@ Offered here, as ``check`` offers it:
 
 The modules, a concern each; each imports only modules above it here:
 
-- ``text``: what they all share: bytes as text, the Arabic characters named;
+- ``text``: what they all share: bytes as text, the Arabic characters named,
+  the kinds of character;
 - what the known changes do to a text, and how each is undone on a copy:
   ``layout`` (line ends, whitespace, lines wrapped and indented, characters
   inserted),
@@ -34,7 +35,7 @@ The modules, a concern each; each imports only modules above it here:
   ``formats`` (references, percent-encoding, Base64, hex, hex dumps,
   quoted-printable, CSV, JSON Lines),
   ``maps`` (characters each removed or written as a string, everywhere, by
-  a map read off the copy);
+  a map read off the copy: a transliteration by one table too);
 - ``table``: the known changes, each a ``Change`` with a stable key, the
   stages a chain makes them in, and how deep a chain the search tries;
 - ``limits``: how large a copy the known changes can make of a text;
@@ -50,8 +51,9 @@ The modules, a concern each; each imports only modules above it here:
 - ``page``: how copies differ, as a page to read in a browser.
 
 This file imports them all, and says how a copy differs: whole chains
-first, else cut short, else a map read off the copy, else changes made in
-part, else each place accounted for.
+first, else cut short, else a map read off the copy (alone, with one
+change written over it, or made first and a chain found after it), else
+changes made in part, else each place accounted for.
 """
 
 import itertools
