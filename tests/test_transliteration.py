@@ -60,7 +60,8 @@ def pinned(name: str, digest: str) -> bytes:
 class OneTable(RepoCopyTestCase):
     def table(self, copy: bytes) -> "dict[str, str]":
         """The table the copy is named by, from ``check.py --json``, checked
-        to make the copy with str.translate."""
+        to make the copy with str.translate, and as ``variant()`` and
+        ``assert_made()`` are asked for it."""
         result = self.run_script("check.py", "--json", "-", input=copy)
         self.assertEqual(result.returncode, 1, result.stderr)
         (explanation,) = json.loads(result.stdout)["explanations"]
@@ -69,6 +70,9 @@ class OneTable(RepoCopyTestCase):
         ((rows,),) = explanation["forms"]
         table = dict(rows)
         self.assertEqual(TEXT.translate(str.maketrans(table)).encode("utf-8"), copy)
+        # Asked for back as the report asks for it: the same bytes.
+        self.assertEqual(check.variant(*explanation["asked"]), copy)
+        check.assert_made(explanation["asked"], copy)
         return table
 
     def test_buckwalter(self) -> None:
