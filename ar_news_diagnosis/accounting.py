@@ -211,8 +211,15 @@ def may_write(change: Change, place: tuple) -> bool:
     expected run and of what it writes (a word of ? is no change of
     letters').  Only then is it made there."""
     _, old, new = place
-    written = set(old).union(*map(str, change.table.values()))
-    return any(ord(char) in change.table for char in old) and set(new) <= written
+    return any(ord(char) in change.table for char in old) and set(new) <= set(
+        old
+    ).union(table_written(change))
+
+
+@functools.lru_cache(maxsize=None)  # each change of the table, asked at each place
+def table_written(change: Change) -> "frozenset[str]":
+    """The characters that ``change``, a change of single characters, writes."""
+    return frozenset("".join(change.table.values()))
 
 
 def shows(change: Change, text: str, place: tuple) -> bool:
