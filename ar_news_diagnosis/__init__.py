@@ -148,23 +148,29 @@ def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explan
     of those alike the one nearest in length first.  Else, of the first of
     those that shows a map in part, the map with a chain made after it
     (``mapped_then_chain``), unless it writes most characters as one string
-    (``as_a_loss``) or a place it leaves is one no known change makes."""
+    (``as_a_loss``) or a place it leaves is one no known change makes.  Of
+    a text too long for the search to go as deep (``deepest``), only the
+    copy as it is."""
+    steps = map_steps(text, read_map(text, found, differ))
+    if steps and remade(text, steps) == actual:
+        return [Explanation(steps)]
+    if deepest(text) < MOST_OTHER:
+        return []  # a long text gets fewer changes of the whole, and one search
     level = next(itertools.islice(undone_layers(found, lambda _: False), 1, None))
     alike = sorted(
         ((read_alike(text, each), -abs(len(each) - len(text)), each) for each in level),
         reverse=True,
     )
-    tried = [(found, differ, ((),))] + [
-        (near, places_that_differ(text, near), level[near])
-        for share, _, near in alike[:MAPS_TRIED]
-        if share > MAP_UNDER
-    ]
-    for copy, places, chains in tried:
-        steps = map_steps(text, read_map(text, copy, places))
-        for layers in chains if steps else ():
+    undone = []
+    for share, _, near in alike[:MAPS_TRIED]:
+        if share <= MAP_UNDER:
+            break
+        undone.append((near, places_that_differ(text, near)))
+        steps = map_steps(text, read_map(text, *undone[-1]))
+        for layers in level[near] if steps else ():
             if remade(text, steps + layers) == actual:
                 return [Explanation(steps + layers)]
-    for copy, places, _ in tried:
+    for copy, places in [(found, differ), *undone]:
         table = read_map(text, copy, places, in_part=True)
         steps = map_steps(text, table)
         if steps and not as_a_loss(table):
@@ -343,7 +349,7 @@ def explain(
             difference.bound = (
                 f"the expected text is long ({len(text):,} characters): the search"
                 f" tried {depth} change of the whole text before those of single"
-                f" characters, not {MOST_OTHER}"
+                f" characters, not {MOST_OTHER}, and read a map off the copy as it is only"
             )
     return difference
 

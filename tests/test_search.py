@@ -264,7 +264,8 @@ class ALongExpectedText(unittest.TestCase):
         self.assertEqual(known(report), [])
         said = (
             "the expected text is long (42,888 characters): the search tried 1 change"
-            " of the whole text before those of single characters, not 2"
+            " of the whole text before those of single characters, not 2, and read a"
+            " map off the copy as it is only"
         )
         self.assertIn(f"  {said}", report)
         self.assertEqual(check.explain(self.LONG, copy).as_json()["bound"], said)
