@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from .layout import MARKS, ZERO_WIDTH
 from .table import CHANGES_BY_KEY, LOCAL_BY_CHARACTER, Change
-from .text import UNHELD, as_text, common_prefix, most, utf8
+from .text import UNHELD, as_text, characters, common_prefix, most, utf8
 
 # Each of these savings writes a text that ends in an ASCII character as
 # the start of what it writes of a longer one: it makes each character's
@@ -127,7 +127,6 @@ FOUND: "dict[tuple[str, str, bytes], tuple | None]" = {}
 INSERTABLE: "dict[tuple[str, str], str]" = {}
 NOWHERE: "set[tuple[str, str, bytes, str]]" = set()  # starts of texts that led nowhere
 WRITES: "dict[tuple[str, str], bytes]" = {}  # what each saving writes of each character
-CHARACTERS: "dict[str, frozenset[str]]" = {}  # of each text, and those LOST
 LENGTHS: "dict[tuple[str, str], float]" = {}  # bytes a character, of each start
 left = MOST_TRIED
 
@@ -139,7 +138,6 @@ def begin() -> None:
     INSERTABLE.clear()
     NOWHERE.clear()
     WRITES.clear()
-    CHARACTERS.clear()
     LENGTHS.clear()
     left = MOST_TRIED
 
@@ -161,13 +159,11 @@ def insertable(saving: Change, base: str) -> str:
     if saving.stage == "reading":
         return ""
     if (saving.key, base) not in INSERTABLE:
-        if base not in CHARACTERS:
-            CHARACTERS[base] = LOST.union(base)
-        unseen = {writes(saving, char) for char in CHARACTERS[base]}
+        unseen = {writes(saving, char) for char in LOST.union(characters(base))}
         INSERTABLE[saving.key, base] = "".join(
             char
-            for _, characters in INSERTIONS
-            for char in characters
+            for _, put_in in INSERTIONS
+            for char in put_in
             if writes(saving, char) not in unseen
         )
     return INSERTABLE[saving.key, base]
@@ -278,8 +274,8 @@ def changes_there(
     differs = at + agreeing
     there = written[max(0, differs - 4 * NEAR) : differs + 4 * NEAR]
     sparse = len(made.inserted) < RUN + index // SPARSE
-    for _, characters in INSERTIONS if sparse else ():
-        for char in (char for char in characters if char in insertable):
+    for _, put_in in INSERTIONS if sparse else ():
+        for char in (char for char in put_in if char in insertable):
             if writes(saving, char) not in there:
                 continue
             for place in range(start, min(end, index + NEAR) + 1):

@@ -42,12 +42,13 @@ from .table import (
     remade,
 )
 from .text import (
+    CHARACTERS,
     LONE_SURROGATE,
     UNHELD,
     as_text,
+    characters,
     common_prefix,
     share_read_alike,
-    undecodable,
     utf8,
 )
 
@@ -241,11 +242,10 @@ def written_from(char: str, saving: "Change | None") -> "frozenset[str]":
 
 
 # Kept for one search, which meets each text, base or candidate, many times:
-# what each undoing gives of each text, the characters of each, what a saving
+# what each undoing gives of each text, the characters of each (``text``), what a saving
 # writes of each base, and of each candidate its bytes and the savings made
 # forward it may be the output of.
 UNDONE: "dict[tuple, tuple | str | None]" = {}
-CHARACTERS: "dict[tuple[str, bool], frozenset[str]]" = {}
 WRITTEN: "dict[tuple[str, str], str]" = {}
 ENCODED: "dict[str, bytes | None]" = {}
 SEEN: "dict[str, list[Change]]" = {}
@@ -303,17 +303,6 @@ def writes_what_stays(saving: Change, base: str, written: bytes) -> bool:
         if not SHOWN[saving.key, written, char]:
             return False
     return True
-
-
-def characters(text: str, cut_short: bool = False) -> "frozenset[str]":
-    """The characters of ``text``; ``cut_short``: but for a character cut short
-    at its end, bytes that are not UTF-8 among its last three."""
-    if (text, cut_short) not in CHARACTERS:
-        end = text[-3:]
-        if cut_short:
-            end = "".join(char for char in end if not undecodable(char))
-        CHARACTERS[text, cut_short] = frozenset(text[: max(0, len(text) - 3)] + end)
-    return CHARACTERS[text, cut_short]
 
 
 @functools.lru_cache(maxsize=4096)  # bases of one text have few sets of characters

@@ -111,6 +111,22 @@ def share_read_alike(text: str, line: str) -> float:
     return sum(line[at : at + RUN] in runs for at in range(count)) / max(count, 1)
 
 
+# The characters of each text a search meets, base or candidate, kept for
+# the search (which clears them): ``characters`` of a long text costs much.
+CHARACTERS: "dict[tuple[str, bool], frozenset[str]]" = {}
+
+
+def characters(text: str, cut_short: bool = False) -> "frozenset[str]":
+    """The characters of ``text``; ``cut_short``: but for a character cut short
+    at its end, bytes that are not UTF-8 among its last three."""
+    if (text, cut_short) not in CHARACTERS:
+        end = text[-3:]
+        if cut_short:
+            end = "".join(char for char in end if not undecodable(char))
+        CHARACTERS[text, cut_short] = frozenset(text[: max(0, len(text) - 3)] + end)
+    return CHARACTERS[text, cut_short]
+
+
 @functools.lru_cache(maxsize=4)  # the expected text, between the copies' samples
 def other_than_letters(text: str) -> str:
     """The characters of ``text`` other than letters and marks: what a map of
