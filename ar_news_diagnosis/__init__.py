@@ -86,7 +86,7 @@ from .table import (
     form_of,
     remade,
 )
-from .text import as_text, other_than_letters, share_read_alike
+from .text import LONE_SURROGATE, as_text, other_than_letters, share_read_alike
 
 # The version of check.py this package goes with: the two change together.
 VERSION = 2
@@ -151,9 +151,13 @@ def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explan
     (``as_a_loss``) or a place it leaves is one no known change makes.  Of
     a text too long for the search to go as deep (``deepest``), only the
     copy as it is."""
-    steps = map_steps(text, read_map(text, found, differ))
-    if steps and remade(text, steps) == actual:
-        return [Explanation(steps)]
+    # A map writes characters: a copy with bytes that are not UTF-8 (or half
+    # a surrogate pair) is no map's output as it is.
+    as_it_is = [] if LONE_SURROGATE.search(found) else [(found, differ)]
+    for copy, places in as_it_is:
+        steps = map_steps(text, read_map(text, copy, places))
+        if steps and remade(text, steps) == actual:
+            return [Explanation(steps)]
     if deepest(text) < MOST_OTHER:
         return []  # a long text gets fewer changes of the whole, and one search
     level = next(itertools.islice(undone_layers(found, lambda _: False), 1, None))
@@ -170,7 +174,7 @@ def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explan
         for layers in level[near] if steps else ():
             if remade(text, steps + layers) == actual:
                 return [Explanation(steps + layers)]
-    for copy, places in [(found, differ), *undone]:
+    for copy, places in as_it_is + undone:
         table = read_map(text, copy, places, in_part=True)
         steps = map_steps(text, table)
         if steps and not as_a_loss(table):
