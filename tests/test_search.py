@@ -239,7 +239,7 @@ class WhatStays(unittest.TestCase):
 
 
 class ALongExpectedText(unittest.TestCase):
-    """Past ten times the article, one change of the whole text is tried, not two, and a report says so."""
+    """Past two and a half times the article, one change of the whole text is tried, not two, and a report says so."""
 
     LONG = "\n".join([TEXT] * 11)  # 42,888 characters
 
