@@ -18,7 +18,8 @@ within the search's reach with more seeds, and the accounting's property
 test, printing the places a change made that were accounted and the hand
 edits accounted to a change (none), and the maps drawn and named, by size.  --worst SEED
 times each kind of input that was once slow, each compare alone in a fresh
-process, as the first compare of a run pays for what later ones reuse.
+process, as the first compare of a run pays for what later ones reuse; and
+expected texts up to --expected's limit, where the half second is not kept.
 """
 
 import collections
@@ -217,6 +218,17 @@ def worst(seed: int, count: int) -> None:
         )
         return "".join(chance.choice(alphabet) for _ in range(chance.randint(1, 400)))
 
+    def long_text_and_copy() -> "tuple[str, bytes]":
+        """The article repeated to a length up to check.py's --expected limit,
+        two known changes made of it, and one letter written over (a hand
+        edit, so that no chain makes it)."""
+        article = len(ARTICLE.encode("utf-8")) + 1  # and a line feed between
+        text = "\n".join([ARTICLE] * chance.randint(1, check.EXPECTED_LIMIT // article))
+        copy = bytearray(made(text, 2))
+        at = chance.randrange(len(copy))
+        copy[at : at + 2] = "\u0643".encode("utf-8")
+        return text, bytes(copy)
+
     def cut(copy: bytes) -> "tuple[str, bytes]":
         return ARTICLE, copy[: chance.randrange(1, len(copy))]
 
@@ -245,6 +257,7 @@ def worst(seed: int, count: int) -> None:
             made(ARTICLE, 2),
         ),
         "a random expected text and a copy": lambda: with_copy(any_text()),
+        "the article repeated, to 256 KiB, and a copy": long_text_and_copy,
     }
     path = os.path.join(tempfile.mkdtemp(prefix="ar_news_worst_"), "input")
     print(f"{'input (each compare alone, CPU s)':<46} {'median':>7} {'worst':>7}")
