@@ -74,7 +74,7 @@ from .report import (
     named,
     not_made,
 )
-from .search import READ_SAMPLE, deepest, find_chains, undone_layers
+from .search import DISPLAY_MOST, READ_SAMPLE, deepest, find_chains, undone_layers
 from .table import (
     CHANGES,
     CHANGES_BY_KEY,
@@ -350,10 +350,23 @@ def explain(
         if depth < MOST_OTHER and not any(
             each.extent == "whole" for each in difference.explanations
         ):
+            done = [
+                (
+                    f"tried {depth} change of the whole text before those of"
+                    f" single characters, not {MOST_OTHER}"
+                ),
+                "read a map off the copy as it is only",
+            ]
+            if len(as_text(actual)) > DISPLAY_MOST:
+                done.append(
+                    "undid no display order of a text of more than"
+                    f" {DISPLAY_MOST:,} characters"
+                )
             difference.bound = (
-                f"the expected text is long ({len(text):,} characters): the search"
-                f" tried {depth} change of the whole text before those of single"
-                f" characters, not {MOST_OTHER}, and read a map off the copy as it is only"
+                f"the expected text is long ({len(text):,} characters): the search "
+                + ", ".join(done[:-1])
+                + ", and "
+                + done[-1]
             )
     return difference
 

@@ -262,10 +262,12 @@ class ALongExpectedText(unittest.TestCase):
         copy = self.two_changes(self.LONG)
         report = check.compare(self.LONG, copy)
         self.assertEqual(known(report), [])
+        self.assertEqual(len(copy), 43_801)  # more than 40,000: no display order
         said = (
             "the expected text is long (42,888 characters): the search tried 1 change"
-            " of the whole text before those of single characters, not 2, and read a"
-            " map off the copy as it is only"
+            " of the whole text before those of single characters, not 2, read a map"
+            " off the copy as it is only, and undid no display order of a text of"
+            " more than 40,000 characters"
         )
         self.assertIn(f"  {said}", report)
         self.assertEqual(check.explain(self.LONG, copy).as_json()["bound"], said)
