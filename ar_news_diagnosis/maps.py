@@ -9,12 +9,16 @@ as a transliteration writes some), everywhere they are.
   it writes them with Latin letters);
 - ``read_map``: the map that the places that differ show, where they show
   one, one way only (``places_read``);
+- ``letters_written`` and ``transliterated``: how many letters a map writes
+  as others, and whether it writes WHOLE_TABLE of another script with
+  Latin letters;
 - ``as_a_loss``: whether a map writes most characters as one string, as a
   saving's loss does;
 - ``evidenced``: whether a map read is evidence enough (EVIDENCE times
   each character no known change maps, or the table as a whole);
-- ``known_in``: the known changes of single characters a map makes, and
-  the rest of it, so that a map is named by them where they are in it.
+- ``known_in``: the known changes of single characters a map makes (one,
+  with an exception: all its characters but one the map keeps), and the
+  rest of it, so that a map is named by them where they are in it.
 
 A map is named only where made again it gives the copy byte for byte (see
 ``explain``): a character kept in one place and changed in another is no map.
