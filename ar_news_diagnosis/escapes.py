@@ -10,6 +10,7 @@ copy (``ensure_ascii``, a width), so that the writer with that form makes
 the copy again.
 """
 
+import functools
 import json
 import re
 import unicodedata
@@ -154,9 +155,17 @@ def backslashed(escape, quote: str = '"', end: str = ""):
         body = copy[len(quote) : len(copy) - len(quote + end)]
         if "\\" not in copy or copy != quote + body + quote + end:
             raise ValueError("not a string with backslash escapes")
-        return re.sub(ESCAPE, unescaped, body, flags=re.DOTALL)
+        return backslashes_undone(body)
 
     return make, undo
+
+
+@functools.lru_cache(maxsize=4)  # a copy is read so by each notation of it
+def backslashes_undone(body: str) -> str:
+    """``body`` with each backslash escape of ESCAPE written as what it stands
+    for: read once for Ruby's ``dump``, Go's ``%q`` and ``%+q``, which
+    differ in what they escape, not in how it is read."""
+    return re.sub(ESCAPE, unescaped, body, flags=re.DOTALL)
 
 
 def unescaped(match: "re.Match[str]") -> str:
