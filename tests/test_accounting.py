@@ -282,7 +282,7 @@ class MixedCopiesAreAccountedTruly(unittest.TestCase):
     """Known and layout changes in some places and hand edits on top: each hand
     edit stays among the places not accounted for."""
 
-    SEEDS = (1, 2)
+    SEEDS = (1,)
     DRAWS = 6
 
     def test_no_hand_edit_is_accounted_to_a_change(self) -> None:

@@ -426,7 +426,7 @@ class RandomChainsAreNamedTruly(unittest.TestCase):
     """
 
     SEEDS = (11,)
-    ROUNDS = 30
+    ROUNDS = 15
     HOSTILE_SEEDS = (12,)
 
     def texts(self, chance: random.Random, whole_article: bool) -> "list[str]":
