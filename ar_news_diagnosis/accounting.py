@@ -211,9 +211,8 @@ def may_write(change: Change, place: tuple) -> bool:
     expected run and of what it writes (a word of ? is no change of
     letters').  Only then is it made there."""
     _, old, new = place
-    return any(ord(char) in change.table for char in old) and set(new) <= set(
-        old
-    ).union(table_written(change))
+    replaces = any(ord(char) in change.table for char in old)
+    return replaces and set(new) <= set(old) | table_written(change)
 
 
 @functools.lru_cache(maxsize=None)  # each change of the table, asked at each place

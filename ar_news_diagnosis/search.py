@@ -246,9 +246,10 @@ def written_from(char: str, saving: "Change | None") -> "frozenset[str]":
 
 
 # Kept for one search, which meets each text, base or candidate, many times:
-# what each undoing gives of each text, the characters of each (``text``), what a saving
-# writes of each base, and of each candidate its bytes and the savings made
-# forward it may be the output of.
+# what each undoing gives of each text, the characters of each (kept in
+# ``text``, for ``forward`` reads them too), what a saving writes of each
+# base, and of each candidate its bytes and the savings made forward it may
+# be the output of.
 UNDONE: "dict[tuple, tuple | str | None]" = {}
 WRITTEN: "dict[tuple[str, str], str]" = {}
 ENCODED: "dict[str, bytes | None]" = {}

@@ -5,8 +5,10 @@ not is kept as a lone surrogate (``as_text``), and ``utf8`` gives the bytes
 back.  Also here: the Arabic characters the changes speak of, how a
 character or a run of them is named (``describe``, ``describe_run``), a binary search for the longest common
 start of two sequences, how far a line reads in the order of a text
-(``share_read_alike``), and the kind of a character in a report's words
-(``kind``: letters and marks by script, digits, spaces...).
+(``share_read_alike``, and ``other_than_letters`` for a transliteration's
+order), the characters of a text, kept for a search (``characters``), and
+the kind of a character in a report's words (``kind``: letters and marks by
+script, digits, spaces...).
 """
 
 import functools
