@@ -239,6 +239,8 @@ def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
     text = re.sub(YAML_BREAK, unfolded, copy[1:-2], flags=re.DOTALL)
     broken = copy.split("\n")[:-2]  # each ends with the backslash of its break
     form = (copy.isascii(), None)
+    if not all(line.endswith("\\") for line in broken):
+        return text, form  # broken otherwise: no width writes it
     for past in (2, 3) if broken else ():
         form = (copy.isascii(), min(map(len, broken)) - past)
         if yaml_quoted(text, *form) == copy:
