@@ -169,7 +169,15 @@ def backslashes_undone(body: str) -> str:
 
 
 def unescaped(match: "re.Match[str]") -> str:
-    """What a match of ESCAPE stands for: a code point in hex, or a letter's escape."""
+    """What a match of ESCAPE stands for (see ``escape_read``)."""
+    return escape_read(match[0])
+
+
+@functools.lru_cache(maxsize=4096)  # an escape a copy writes many times, read once
+def escape_read(escape: str) -> str:
+    """What ``escape``, a match of ESCAPE, stands for: a code point in hex,
+    or a letter's escape."""
+    match = re.fullmatch(ESCAPE, escape, flags=re.DOTALL)
     code = next(filter(None, match.groups()[:4]), None)
     return chr(int(code, 16)) if code else UNESCAPED.get(match[5], match[5])
 
@@ -231,10 +239,7 @@ def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
             return ""
         if match[1] is not None:  # a line break is a space; more, one fewer
             return "\n" * (match[0].count("\n") - 1) or " "
-        code = next(filter(None, match.groups()[1:5]), None)
-        if code:
-            return chr(int(code, 16))
-        return UNESCAPED.get(match[6], match[6])
+        return escape_read(match[0])
 
     text = re.sub(YAML_BREAK, unfolded, copy[1:-2], flags=re.DOTALL)
     broken = copy.split("\n")[:-2]  # each ends with the backslash of its break
