@@ -178,6 +178,7 @@ def places_read(
         for char in old:
             holding[char].add(number)
     pending, unread = set(range(len(places))), []
+    read_before: dict[tuple[str, str, int], list] = {}
     tried = collections.deque(sorted(pending))
     while tried:
         number = tried.popleft()
@@ -186,8 +187,14 @@ def places_read(
         old, new = places[number]
         if len({char for char in old if char not in table}) > MOST_UNKNOWN:
             continue
-        # What is put in (no character of the text) no map writes.
-        ways = ways_read(old, new, table) if old else []
+        # What is put in (no character of the text) no map writes.  A place
+        # the text has many times reads as the others did while the table
+        # has not grown (it only grows): read once.
+        if (old, new, len(table)) not in read_before:
+            read_before[old, new, len(table)] = (
+                ways_read(old, new, table) if old else []
+            )
+        ways = read_before[old, new, len(table)]
         if not ways:
             line = rest_of_line(number, after, between)
             joined = (
