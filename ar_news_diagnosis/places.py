@@ -27,6 +27,11 @@ MOST_COMPARED = 250_000
 # left is one place.
 COMPARED_IN_ALL = 2_000_000
 SETTING_UP = 1000
+# The most words of a run two texts differ in that are matched word by word:
+# difflib reads the words left on one side once for each match it finds, so
+# that texts whose every few words differ (mojibake of 22,000 words) took
+# 0.35 s.  Past that, the run is one place.
+MOST_WORDS = 5000
 
 
 class Work:
@@ -121,12 +126,14 @@ def matched(
     one side is empty (nothing to match); none where both are."""
     if start == old_end and start == new_end:
         return []
-    pairs = (old_end - start) * (new_end - start)
-    if not pairs or pairs > MOST_COMPARED or work and not work.spend(pairs):
-        return [(start, old_end, start, new_end)]
     # Lines that are blank match only beside lines that match, as difflib's
     # Differ has them: so many alike, they would pair lines far apart.
     blank = None if isinstance(old, str) else lambda line: not line.strip()
+    pairs = (old_end - start) * (new_end - start)
+    if blank and pairs:  # lines: difflib looks at the pairs of lines alike only
+        pairs = equal_pairs(old[start:old_end], new[start:new_end], blank)
+    if not pairs or pairs > MOST_COMPARED or work and not work.spend(pairs):
+        return [(start, old_end, start, new_end)]
     matcher = difflib.SequenceMatcher(
         blank, old[start:old_end], new[start:new_end], autojunk=False
     )
@@ -135,6 +142,14 @@ def matched(
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
+
+
+def equal_pairs(old: "list[str]", new: "list[str]", blank) -> int:
+    """How many pairs of lines, one of each, are alike, blank lines left out:
+    what difflib's search for the longest match reads, each time.  One at
+    least where both have lines, as setting difflib up costs too."""
+    counts = collections.Counter(line for line in new if not blank(line))
+    return max(1, sum(counts[line] for line in old))
 
 
 WORD = re.compile(r"\s+|\S+\s*")  # a word and the whitespace after it
@@ -149,7 +164,8 @@ def by_words(
 ) -> list:
     """Where two texts differ from ``start`` to the ends given, matched word
     by word (each as UNSEEN has it), then character by character within the
-    words that differ; one block where the words would make too many pairs."""
+    words that differ; one block where the words would make too many pairs,
+    or are more than MOST_WORDS."""
     words = [
         WORD.findall(each[start:stop])
         for each, stop in ((old, old_end), (new, new_end))
@@ -160,7 +176,8 @@ def by_words(
     ]
     counts = collections.Counter(keys[1])
     pairs = sum(counts[key] for key in keys[0])
-    if pairs > MOST_COMPARED or work and not work.spend(pairs):
+    too_many = max(map(len, keys)) > MOST_WORDS
+    if too_many or pairs > MOST_COMPARED or work and not work.spend(pairs):
         return [(start, old_end, start, new_end)]
     offsets = [
         list(itertools.accumulate(map(len, each), initial=start)) for each in words
