@@ -237,6 +237,19 @@ def most_breaks(size: int) -> int:
     return 2 * size // NARROWEST + 1
 
 
+@functools.lru_cache(maxsize=64)  # asked of a copy undone for each guide
+def lines_broken_at_most(text: str) -> int:
+    """The most lines of ``text`` that wrapping, as named, may have broken:
+    a line broken, with the one after it, is as wide as the width at least
+    (its next word would not have fit, or it was cut at the width), and so
+    holds NARROWEST bytes, a tab as the eight columns fold may count it."""
+    widths = [
+        len(line.encode("utf-8", "surrogatepass")) + 7 * line.count("\t")
+        for line in text.split("\n")
+    ]
+    return sum(one + other >= NARROWEST for one, other in zip(widths, widths[1:]))
+
+
 def with_breaks(text: str, breaks) -> bytes:
     """``text``'s UTF-8 with a line break at each (offset, spaces it takes the place of)."""
     data, pieces, last = utf8(text).decode("latin-1"), [], 0

@@ -22,7 +22,14 @@ from unicodedata import bidirectional
 from . import forward
 from .bidi import MIRRORED, display_line
 from .cut import holds_a_character
-from .layout import MARKS, ZERO_WIDTH, lines, most_breaks, unwrapped
+from .layout import (
+    MARKS,
+    ZERO_WIDTH,
+    lines,
+    lines_broken_at_most,
+    most_breaks,
+    unwrapped,
+)
 from .limits import display_limit
 from .shaping import presentation_forms
 from .table import (
@@ -888,6 +895,7 @@ def unwrap(
                         and other is not None
                         and other == rest
                         and own < broken
+                        and broken - own <= lines_broken_at_most(candidate)
                         and unwrapped(candidate, guide)
                     )
                     if found:
