@@ -398,18 +398,16 @@ def steps(made: Made) -> tuple:
     }
     for stage, (change, _) in enumerate(INSERTIONS):
         # Where each of this stage's characters goes, in the text without
-        # those of the stages after: the runs at each offset.
-        runs, offset = [], 0
-        for index, char in enumerate(made.text):
-            if stage_of.get(index, -1) > stage:
-                continue
-            if stage_of.get(index) == stage:
+        # them and those of the stages after: the runs at each offset.
+        runs, left_out = [], 0  # the characters before, of this stage or after
+        for index, char in made.inserted:  # in the order of the text
+            if stage_of[index] == stage:
+                offset = index - left_out
                 if runs and runs[-1][0] == offset:
                     runs[-1] = (offset, runs[-1][1] + char)
                 else:
                     runs.append((offset, char))
-            else:
-                offset += 1
+            left_out += stage_of[index] >= stage
         if runs:
             found += ((change, (tuple(runs),)),)
     return found
