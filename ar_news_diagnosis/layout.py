@@ -264,8 +264,15 @@ def indented(text: str, spaces: int = 3) -> str:
     return "\n".join(" " * spaces * bool(line) + line for line in text.split("\n"))
 
 
+NOT_INDENTED = re.compile(
+    "^[^ \n]", re.MULTILINE
+)  # a line that is not empty nor indented
+
+
 def indent_undone(copy: str) -> "tuple[str, tuple]":
     """Undo an indentation of each line that is not empty by the same number of spaces."""
+    if NOT_INDENTED.search(copy):
+        raise ValueError("a line not indented")
     lines = copy.split("\n")
     spaces = min(
         (len(line) - len(line.lstrip(" ")) for line in lines if line), default=0
