@@ -352,8 +352,8 @@ def explain(
         ):
             done = [
                 (
-                    f"tried {depth} change of the whole text before those of"
-                    f" single characters, not {MOST_OTHER}"
+                    f"tried {depth or 'no'} change{'' if depth == 1 else 's'} of"
+                    f" the whole text before those of single characters, not {MOST_OTHER}"
                 ),
                 "read a map off the copy as it is only",
             ]

@@ -63,12 +63,12 @@ MOST_STATES = 256  # sets of local changes tried for one candidate
 # The most characters the texts that text changes (not local) make of the
 # expected text may hold in all, one search: each depth of them makes
 # len(OTHER_TEXT_CHANGES) times as many texts (14, 196), so that a text of
-# more than 10,204 characters gets one such change, not two (see ``deepest``),
-# and every text within the --expected limit one at least.  Each of those
-# texts is searched through (its characters read, its changes made): a copy
-# of a text of 31,000 characters with a hand edit took 0.8 s with eight
-# million, 0.5 s with two.
-BASES_BUDGET = 2_000_000
+# more than 5,102 characters gets one such change, not two (see ``deepest``),
+# and one of more than 71,428 none.  Each of those texts is searched through
+# (its characters read, its changes made): a copy of a text of 31,000
+# characters with a hand edit took 0.8 s with eight million, 0.5 s with two;
+# one of 9,800 characters, searched two deep with two million, 0.7 s.
+BASES_BUDGET = 1_000_000
 # Local changes of whitespace alone: what wrapping's guide may have been through.
 SPACING = [
     change

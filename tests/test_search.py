@@ -239,7 +239,8 @@ class WhatStays(unittest.TestCase):
 
 
 class ALongExpectedText(unittest.TestCase):
-    """Past two and a half times the article, one change of the whole text is tried, not two, and a report says so."""
+    """Past a third longer than the article, one change of the whole text is
+    tried, not two; past 71,428 characters, none; and a report says so."""
 
     LONG = "\n".join([TEXT] * 11)  # 42,888 characters
 
@@ -271,3 +272,17 @@ class ALongExpectedText(unittest.TestCase):
         )
         self.assertIn(f"  {said}", report)
         self.assertEqual(check.explain(self.LONG, copy).as_json()["bound"], said)
+
+    def test_a_longer_text_gets_none_and_says_so(self) -> None:
+        longer = "\n".join([TEXT] * 19)  # 74,080 characters
+        self.assertEqual(len(longer), 74_080)
+        report = check.compare(longer, longer.replace("\xa0", " "))
+        self.assertIn("known change", report)
+        self.assertNotIn("the expected text is long", report)
+        report = check.compare(longer, unicodedata.normalize("NFD", longer))
+        self.assertEqual(known(report), [])
+        self.assertIn(
+            "  the expected text is long (74,080 characters): the search tried no"
+            " changes of the whole text before those of single characters, not 2,",
+            report,
+        )
