@@ -61,7 +61,7 @@ import json
 
 from .accounting import accounted, maker
 from .cut import shown_steps, where_it_ends
-from .limits import size_limit
+from .limits import SEARCHED_DISTINCT, SEARCHED_MOST, searched_in_full, size_limit
 from .maps import as_a_loss, evidenced, known_in, read_map, transliterated
 from .page import html_page
 from .partial import partly_made
@@ -149,8 +149,8 @@ def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explan
     those that shows a map in part, the map with a chain made after it
     (``mapped_then_chain``), unless it writes most characters as one string
     (``as_a_loss``) or a place it leaves is one no known change makes.  Of
-    a text too long for the search to go as deep (``deepest``), only the
-    copy as it is."""
+    a text too long for the search to go as deep (``deepest``), or to try
+    all (``searched_in_full``), only the copy as it is."""
     # A map writes characters: a copy with bytes that are not UTF-8 (or half
     # a surrogate pair) is no map's output as it is.
     as_it_is = [] if LONE_SURROGATE.search(found) else [(found, differ)]
@@ -158,7 +158,7 @@ def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explan
         steps = map_steps(text, read_map(text, copy, places))
         if steps and remade(text, steps) == actual:
             return [Explanation(steps)]
-    if deepest(text) < MOST_OTHER:
+    if deepest(text) < MOST_OTHER or not searched_in_full(text):
         return []  # a long text gets fewer changes of the whole, and one search
     level = next(itertools.islice(undone_layers(found, lambda _: False), 1, None))
     alike = sorted(
@@ -346,29 +346,45 @@ def explain(
             )
             if not difference.explanations:
                 account(difference, text, found, differ)
-        depth = deepest(text)
-        if depth < MOST_OTHER and not any(
-            each.extent == "whole" for each in difference.explanations
-        ):
-            done = [
-                (
-                    f"tried {depth or 'no'} change{'' if depth == 1 else 's'} of"
-                    f" the whole text before those of single characters, not {MOST_OTHER}"
-                ),
-                "read a map off the copy as it is only",
-            ]
-            if len(as_text(actual)) > DISPLAY_MOST:
-                done.append(
-                    "undid no display order of a text of more than"
-                    f" {DISPLAY_MOST:,} characters"
-                )
-            difference.bound = (
-                f"the expected text is long ({len(text):,} characters): the search "
-                + ", ".join(done[:-1])
-                + ", and "
-                + done[-1]
-            )
+        if not any(each.extent == "whole" for each in difference.explanations):
+            difference.bound = bound(text, actual)
     return difference
+
+
+def bound(text: str, actual: bytes) -> "str | None":
+    """What the search did not try, as a report says it, where the expected
+    text is too long, or has too many distinct characters, for it all."""
+    if not searched_in_full(text):
+        distinct = len(set(text))
+        told = (
+            f"is long ({len(text):,} characters)"
+            if len(text) > SEARCHED_MOST
+            else f"has {distinct:,} distinct characters, more than {SEARCHED_DISTINCT}"
+        )
+        return (
+            f"the expected text {told}: the search tried changes of single"
+            " characters only, and read a map off the copy as it is only"
+        )
+    depth = deepest(text)
+    if depth == MOST_OTHER:
+        return None
+    done = [
+        (
+            f"tried {depth} change of the whole text before those of single"
+            f" characters, not {MOST_OTHER}"
+        ),
+        "read a map off the copy as it is only",
+    ]
+    if len(as_text(actual)) > DISPLAY_MOST:
+        done.append(
+            f"undid no display order of a text of more than {DISPLAY_MOST:,} characters"
+        )
+    return (
+        f"the expected text is long ({len(text):,} characters): the search "
+        + ", ".join(done[:-1])
+        + ", and "
+        + done[-1]
+    )
 
 
 def compare(

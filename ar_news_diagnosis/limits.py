@@ -8,6 +8,7 @@ chains the search tries (see ``table.MOST_CHANGES`` and ``MOST_OTHER``);
 then what is added once, and what wrapping and indenting add to lines.
 """
 
+import collections
 import functools
 
 from .layout import INDENTED, MARKS, most_breaks
@@ -35,6 +36,15 @@ LAYER_STAGES = [  # each change of these makes each character alone; display onl
 ]
 # The characters each local change replaces.
 REPLACED = {change.key: frozenset(map(chr, change.table)) for change in LOCAL_CHANGES}
+ANY_REPLACED = frozenset().union(*REPLACED.values())
+# The texts the search tries every chain on (``searched_in_full``): of a
+# longer text, or one of more distinct characters, it tries changes of
+# single characters alone, and the size limit is what they make.  Each chain
+# found is made again from the whole text, many of them character by
+# character in Python (shaping, escapes): a text of 140,000 characters,
+# shaped and percent-encoded, took 1.5 s.  And the limit costs some 2 ms for
+# each distinct character on its first call (300 CJK characters: 0.6 s).
+SEARCHED_MOST, SEARCHED_DISTINCT = 40_000, 128
 # Where the display order is made: before the saving, among the LAYER_STAGES.
 DISPLAY = LAYER_STAGES.index(BY_STAGE["saving"])
 
@@ -98,6 +108,21 @@ def most_made(
     return MOST_MADE[key]
 
 
+def searched_in_full(text: str) -> bool:
+    """Tell whether the search tries every chain on ``text``: one of
+    SEARCHED_MOST characters and SEARCHED_DISTINCT distinct ones at most."""
+    return len(text) <= SEARCHED_MOST and len(set(text)) <= SEARCHED_DISTINCT
+
+
+def made_locally(texts: "dict[str, int]") -> None:
+    """Add to ``texts`` what local changes make of them, each change at most
+    once, in either order, each with the count of the text it is made of."""
+    for change in LOCAL_CHANGES * 2:
+        for text, count in list(texts.items()):
+            if not REPLACED[change.key].isdisjoint(text):
+                texts.setdefault(change.make(text), count)
+
+
 def unit(char: str) -> "tuple[int, int, int]":
     """The most the known changes, as the search combines them, make of ``char`` alone.
 
@@ -113,10 +138,7 @@ def unit(char: str) -> "tuple[int, int, int]":
             for text in list(texts):
                 for change in OTHER_TEXT_CHANGES:
                     texts.setdefault(made_of(change, text), count)
-        for change in LOCAL_CHANGES * 2:  # each at most once, in either order
-            for text, count in list(texts.items()):
-                if not REPLACED[change.key].isdisjoint(text):
-                    texts.setdefault(change.make(text), count)
+        made_locally(texts)
         UNITS[char] = (
             *(
                 max(
@@ -153,6 +175,9 @@ def layout_added(text: str, end: "int | None" = None) -> int:
 def size_limit(text: str) -> int:
     """The most bytes that the known changes, as the search combines them, make of ``text``.
 
+    Of a text not searched in full (``searched_in_full``), what local
+    changes make of it, each character alone, and 64 bytes.
+
     Bounded character by character (with one inserted character of each
     kind after each), then room for what is added once: two newlines at the
     end and a mark at the start, each through three layers, and 64 bytes
@@ -161,10 +186,23 @@ def size_limit(text: str) -> int:
     quoted-printable, two characters in every 76 (YAML's folded lines stay
     within what percent-encoding and references make of each).
     """
+    if not searched_in_full(text):
+        return 64 + sum(
+            count * most_made_locally(char)
+            for char, count in collections.Counter(text).items()
+        )
     total = sum(text.count(char) * unit(char)[0] for char in set(text))
     total += layout_added(text)
     once = 2 * most_made("\n") + most_made(MARKS[0]) + 64
     return total + total // 32 + once
+
+
+def most_made_locally(char: str) -> int:
+    """The most bytes of UTF-8 that local changes make of ``char``."""
+    texts = {char: 0}
+    if not ANY_REPLACED.isdisjoint(char):
+        made_locally(texts)
+    return max(len(text.encode("utf-8", "surrogatepass")) for text in texts)
 
 
 def display_limit(text: str) -> int:

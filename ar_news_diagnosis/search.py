@@ -30,7 +30,7 @@ from .layout import (
     most_breaks,
     unwrapped,
 )
-from .limits import display_limit
+from .limits import display_limit, searched_in_full
 from .shaping import presentation_forms
 from .table import (
     BY_STAGE,
@@ -619,7 +619,8 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     Returns the chains, in the order made, that make all of it, each made
     again to verify; where none does, those whose output ``actual`` is the
     start of.  Chains are tried by how many changes that are not local they
-    hold, fewest first, so that what needs more is never worked out.
+    hold, fewest first, so that what needs more is never worked out.  Of a
+    text not searched in full (``searched_in_full``), local changes alone.
     """
     found = as_text(actual)
     UNDONE.clear()
@@ -634,6 +635,10 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     ENCODED.clear()
     SEEN.clear()
     READ_FORWARD.clear()
+    whole, cut_short = [], []
+    if not searched_in_full(text):  # changes of single characters alone
+        add_made_locally(text, actual, (), text, found, [()], whole, cut_short)
+        return fewest_of(whole, cut_short)
     limit = []  # worked out only for a text more than four times as long as ``text``
 
     def displayed(candidate: str) -> bool:
@@ -666,7 +671,6 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     undoing = undone_layers(found, displayed)
     most_other = deepest(text)
     levels, bases = [], []  # worked out as they are needed
-    whole, cut_short = [], []
     for count in range(MOST_CHANGES + 1):
         fewest = min(map(len, whole), default=MOST_CHANGES + 1)
         if fewest < count:
@@ -719,6 +723,11 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     unwrap(text, actual, levels[:wrapping], bases, whole, cut_short)
     if not whole:
         read_forward(text, actual, whole)
+    return fewest_of(whole, cut_short)
+
+
+def fewest_of(whole: list, cut_short: list) -> "tuple[list, list]":
+    """Of the chains found, those of the fewest changes: whole, else cut short."""
     chains = whole or cut_short
     fewest = min(map(len, chains), default=0)
     chains = [chain for chain in chains if len(chain) == fewest]
@@ -1011,10 +1020,31 @@ def add_explanations(
     to ``candidate``; local changes between the two, made again to verify.
     Savings that cannot be undone are made to ``base`` where no layer is.
     """
-    savings = {
+    add_made_locally(text, actual, chain, base, candidate, chains, whole, cut_short)
+    add_made_forward(text, actual, chain, base, candidate, chains, whole, cut_short)
+
+
+def savings_undone(chains: list) -> "set[Change | None]":
+    """The savings undone on the copy by each of ``chains`` (None: none)."""
+    return {
         next((c for c, _ in layers if c.stage == "saving"), None) for layers in chains
     }
-    for saving in savings:
+
+
+def add_made_locally(
+    text: str,
+    actual: bytes,
+    chain: tuple,
+    base: str,
+    candidate: str,
+    chains: list,
+    whole: list,
+    cut_short: list,
+) -> None:
+    """Add the chains that local changes, made to ``base``, and ``chains``
+    made over it (the savings among them writing what they cannot hold as
+    they do) make ``actual`` of: as ``add_explanations``."""
+    for saving in savings_undone(chains):
         if not may_make(base, candidate, saving):
             continue  # a character no local change or loss writes
         if not keeps_what_stays(base, candidate, saving):
@@ -1036,6 +1066,21 @@ def add_explanations(
                     if made == actual if complete else longer:
                         (whole if complete else cut_short).append(steps)
                         break
+
+
+def add_made_forward(
+    text: str,
+    actual: bytes,
+    chain: tuple,
+    base: str,
+    candidate: str,
+    chains: list,
+    whole: list,
+    cut_short: list,
+) -> None:
+    """Add the chains that make ``actual`` with a saving that cannot be
+    undone, made forward to ``base`` and local changes made to it, where
+    no layer of ``chains`` is a saving: as ``add_explanations``."""
     # Made, not undone, where the copy as it is may be their output: with
     # U+FFFD, as a code page's Arabic bytes are never UTF-8; bytes cut short.
     # An escape, or a newline added, may have been undone after them; and

@@ -240,9 +240,11 @@ class WhatStays(unittest.TestCase):
 
 class ALongExpectedText(unittest.TestCase):
     """Past a third longer than the article, one change of the whole text is
-    tried, not two; past 71,428 characters, none; and a report says so."""
+    tried, not two; past 40,000 characters, or 128 distinct ones, changes of
+    single characters alone; and a report says so."""
 
-    LONG = "\n".join([TEXT] * 11)  # 42,888 characters
+    LONG = "\n".join([TEXT] * 10)  # 38,989 characters
+    LONGER = "\n".join([TEXT] * 11)  # 42,888 characters
 
     @staticmethod
     def two_changes(text: str) -> str:
@@ -257,15 +259,20 @@ class ALongExpectedText(unittest.TestCase):
         )
 
     def test_a_long_text_gets_one_and_says_so(self) -> None:
+        self.assertEqual(len(self.LONG), 38_989)
         report = check.compare(self.LONG, self.LONG.replace("\xa0", " "))
         self.assertIn("known change", report)
         self.assertNotIn("the expected text is long", report)
-        copy = self.two_changes(self.LONG)
+        report = check.compare(self.LONG, unicodedata.normalize("NFD", self.LONG))
+        self.assertIn("known change: normalized to NFD", report)
+        # Whitespace stripped at the ends of lines, then NFD: two changes.
+        stripped = "\n".join(line.rstrip() for line in self.LONG.split("\n"))
+        copy = unicodedata.normalize("NFD", stripped)
         report = check.compare(self.LONG, copy)
         self.assertEqual(known(report), [])
-        self.assertEqual(len(copy), 43_801)  # more than 40,000: no display order
+        self.assertEqual(len(copy), 40_009)  # more than 40,000: no display order
         said = (
-            "the expected text is long (42,888 characters): the search tried 1 change"
+            "the expected text is long (38,989 characters): the search tried 1 change"
             " of the whole text before those of single characters, not 2, read a map"
             " off the copy as it is only, and undid no display order of a text of"
             " more than 40,000 characters"
@@ -273,16 +280,35 @@ class ALongExpectedText(unittest.TestCase):
         self.assertIn(f"  {said}", report)
         self.assertEqual(check.explain(self.LONG, copy).as_json()["bound"], said)
 
-    def test_a_longer_text_gets_none_and_says_so(self) -> None:
-        longer = "\n".join([TEXT] * 19)  # 74,080 characters
-        self.assertEqual(len(longer), 74_080)
-        report = check.compare(longer, longer.replace("\xa0", " "))
-        self.assertIn("known change", report)
+    def test_a_longer_text_gets_changes_of_single_characters_alone(self) -> None:
+        self.assertEqual(len(self.LONGER), 42_888)
+        report = check.compare(self.LONGER, self.LONGER.replace("\xa0", " "))
+        self.assertIn("known change: no-break spaces turned into plain spaces", report)
         self.assertNotIn("the expected text is long", report)
-        report = check.compare(longer, unicodedata.normalize("NFD", longer))
+        report = check.compare(self.LONGER, unicodedata.normalize("NFD", self.LONGER))
+        self.assertEqual(known(report), [])
+        said = (
+            "the expected text is long (42,888 characters): the search tried changes"
+            " of single characters only, and read a map off the copy as it is only"
+        )
+        self.assertIn(f"  {said}", report)
+
+    def test_many_distinct_characters_get_changes_of_single_characters_alone(
+        self,
+    ) -> None:
+        # 200 characters, each once, of the CJK block, and no-break spaces.
+        text = "\xa0".join(chr(0x4E00 + 7 * number) for number in range(199))
+        self.assertEqual(len(set(text)), 200)
+        report = check.compare(text, text.replace("\xa0", " "))
+        self.assertIn("known change: no-break spaces turned into plain spaces", report)
+        report = check.compare(text, text.encode("utf-16"))
         self.assertEqual(known(report), [])
         self.assertIn(
-            "  the expected text is long (74,080 characters): the search tried no"
-            " changes of the whole text before those of single characters, not 2,",
+            "  the expected text has 200 distinct characters, more than 128: the"
+            " search tried changes of single characters only, and read a map off the"
+            " copy as it is only",
             report,
         )
+        # And a copy larger than changes of single characters make is too long.
+        report = check.compare(text, text.encode("utf-32") * 3)
+        self.assertIn("no known change makes that much", report)
