@@ -130,8 +130,6 @@ def matched(
     # Differ has them: so many alike, they would pair lines far apart.
     blank = None if isinstance(old, str) else lambda line: not line.strip()
     pairs = (old_end - start) * (new_end - start)
-    if blank and pairs:  # lines: difflib looks at the pairs of lines alike only
-        pairs = equal_pairs(old[start:old_end], new[start:new_end], blank)
     if not pairs or pairs > MOST_COMPARED or work and not work.spend(pairs):
         return [(start, old_end, start, new_end)]
     matcher = difflib.SequenceMatcher(
@@ -142,14 +140,6 @@ def matched(
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
-
-
-def equal_pairs(old: "list[str]", new: "list[str]", blank) -> int:
-    """How many pairs of lines, one of each, are alike, blank lines left out:
-    what difflib's search for the longest match reads, each time.  One at
-    least where both have lines, as setting difflib up costs too."""
-    counts = collections.Counter(line for line in new if not blank(line))
-    return max(1, sum(counts[line] for line in old))
 
 
 WORD = re.compile(r"\s+|\S+\s*")  # a word and the whitespace after it
