@@ -42,6 +42,9 @@ from ar_news_diagnosis.table import remade
 from make_article import ARTICLE
 
 DIAGNOSIS = "ar_news_diagnosis"
+# A long text of another script: this README, its ASCII characters only.
+with open(os.path.join(REPO, "README.md"), encoding="utf-8") as stream:
+    README_ASCII = "".join(char for char in stream.read() if char.isascii())
 
 HARAKAT = "[\u064b-\u0652]"
 
@@ -219,15 +222,23 @@ def worst(seed: int, count: int) -> None:
         return "".join(chance.choice(alphabet) for _ in range(chance.randint(1, 400)))
 
     def long_text_and_copy() -> "tuple[str, bytes]":
-        """The article repeated to a length up to check.py's --expected limit,
-        two known changes made of it, and one letter written over (a hand
-        edit, so that no chain makes it)."""
-        article = len(ARTICLE.encode("utf-8")) + 1  # and a line feed between
-        text = "\n".join([ARTICLE] * chance.randint(1, check.EXPECTED_LIMIT // article))
+        """The article, or the ASCII of this README, repeated to a length up
+        to check.py's --expected limit, two known changes made of it, and one
+        letter written over (a hand edit, so that no chain makes it)."""
+        one = chance.choice([ARTICLE, README_ASCII])
+        size = len(one.encode("utf-8")) + 1  # and a line feed between
+        text = "\n".join([one] * chance.randint(1, check.EXPECTED_LIMIT // size))
         copy = bytearray(made(text, 2))
         at = chance.randrange(len(copy))
         copy[at : at + 2] = "\u0643".encode("utf-8")
         return text, bytes(copy)
+
+    def many_distinct_and_copy() -> "tuple[str, bytes]":
+        """A text of up to 400 distinct characters of many scripts (CJK,
+        Hangul, Devanagari, Greek...), each up to five times, and a copy."""
+        alphabet = chance.sample(range(0x370, 0xD7A3), chance.randint(50, 400))
+        text = "".join(chr(code) * chance.randint(1, 5) for code in alphabet)
+        return with_copy(" ".join(chance.sample(text, len(text))))
 
     def cut(copy: bytes) -> "tuple[str, bytes]":
         return ARTICLE, copy[: chance.randrange(1, len(copy))]
@@ -257,7 +268,8 @@ def worst(seed: int, count: int) -> None:
             made(ARTICLE, 2),
         ),
         "a random expected text and a copy": lambda: with_copy(any_text()),
-        "the article repeated, to 256 KiB, and a copy": long_text_and_copy,
+        "many distinct characters, and a copy": many_distinct_and_copy,
+        "a text repeated, to 256 KiB, and a copy": long_text_and_copy,
     }
     path = os.path.join(tempfile.mkdtemp(prefix="ar_news_worst_"), "input")
     print(f"{'input (each compare alone, CPU s)':<46} {'median':>7} {'worst':>7}")
