@@ -213,6 +213,15 @@ def undone_after(each: tuple, change: Change, number: int) -> bool:
     return again and not (len(chain) > 1 and chain[1][0] is change)  # not thrice
 
 
+@functools.lru_cache(maxsize=4)  # the expected text's, searched with each copy
+def bases_of(text: str, depth: int) -> "tuple[tuple, dict]":
+    """What ``other_changes`` makes of ``text`` at ``depth``, as a tuple, and
+    the characters of each text, as ``characters`` keeps them: kept from one
+    search of a text to the next."""
+    made = tuple(other_changes(text, depth))
+    return made, {(base, False): frozenset(base) for _, base in made}
+
+
 def other_changes(text: str, depth: int):
     """Yield each text that ``depth`` text changes that are not local make of ``text``, with its chain."""
     if not depth:
@@ -679,7 +688,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
             while len(levels) <= count - depth:
                 levels.append(next(undoing))
             while len(bases) <= depth:
-                bases.append(list(other_changes(text, len(bases))))
+                bases.append(texts_made(text, len(bases)))
             level = levels[count - depth]
             for chain, base in bases[depth]:
                 # As few as the fewest found: only with no local change, the same text.
@@ -719,11 +728,18 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     while len(levels) < wrapping:
         levels.append(next(undoing))
     while len(bases) <= WRAPPED_OTHER:
-        bases.append(list(other_changes(text, len(bases))))
+        bases.append(texts_made(text, len(bases)))
     unwrap(text, actual, levels[:wrapping], bases, whole, cut_short)
     if not whole:
         read_forward(text, actual, whole)
     return fewest_of(whole, cut_short)
+
+
+def texts_made(text: str, depth: int) -> list:
+    """``bases_of(text, depth)``'s texts, their characters known to ``characters``."""
+    made, known = bases_of(text, depth)
+    CHARACTERS.update(known)
+    return list(made)
 
 
 def fewest_of(whole: list, cut_short: list) -> "tuple[list, list]":
