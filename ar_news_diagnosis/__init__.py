@@ -61,7 +61,13 @@ import json
 
 from .accounting import accounted, maker
 from .cut import shown_steps, where_it_ends
-from .limits import SEARCHED_DISTINCT, SEARCHED_MOST, searched_in_full, size_limit
+from .limits import (
+    SEARCHED_DISTINCT,
+    SEARCHED_MOST,
+    deepest,
+    searched_in_full,
+    size_limit,
+)
 from .maps import as_a_loss, evidenced, known_in, read_map, transliterated
 from .page import html_page
 from .partial import partly_made
@@ -74,7 +80,7 @@ from .report import (
     named,
     not_made,
 )
-from .search import DISPLAY_MOST, READ_SAMPLE, deepest, find_chains, undone_layers
+from .search import DISPLAY_MOST, READ_SAMPLE, find_chains, undone_layers
 from .table import (
     CHANGES,
     CHANGES_BY_KEY,

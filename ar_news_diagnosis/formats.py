@@ -98,14 +98,17 @@ def percent_encoded(
 ) -> str:
     """Percent-encode each byte outside ASCII and each ASCII character in ``encoded``; ``plus``: a space as +."""
     escape = "%{:02x}" if lowercase else "%{:02X}"
-    return "".join(
-        "+"
-        if plus and byte == 0x20
-        else escape.format(byte)
-        if byte > 0x7F or chr(byte) in encoded
-        else chr(byte)
-        for byte in utf8(text)
-    )
+
+    def written(char: str) -> str:
+        """``char`` percent-encoded: each byte of its UTF-8."""
+        if plus and char == " ":
+            return "+"
+        return "".join(
+            escape.format(byte) if byte > 0x7F or chr(byte) in encoded else chr(byte)
+            for byte in utf8(char)
+        )
+
+    return text.translate({ord(char): written(char) for char in set(text)})
 
 
 def percent_undone(copy: str, plus: bool = False) -> "tuple[str, tuple]":

@@ -25,7 +25,7 @@ from .table import (
 )
 from .text import as_text, common_prefix, utf8
 
-UNITS: "dict[str, tuple[int, int, int]]" = {}  # by character: the most made of it alone
+UNITS: "dict[tuple[str, int], tuple[int, int, int]]" = {}  # by character and depth
 MOST_MADE: "dict[tuple, int]" = {}  # by character, stage, layers left and end
 MADE: "dict[tuple[str, str], str | None]" = {}  # by change's key and character
 LAYER_STAGES = [  # each change of these makes each character alone; display only
@@ -37,14 +37,24 @@ LAYER_STAGES = [  # each change of these makes each character alone; display onl
 # The characters each local change replaces.
 REPLACED = {change.key: frozenset(map(chr, change.table)) for change in LOCAL_CHANGES}
 ANY_REPLACED = frozenset().union(*REPLACED.values())
+# The most characters the texts that text changes (not local) make of the
+# expected text may hold in all, one search: each depth of them makes
+# len(OTHER_TEXT_CHANGES) times as many texts (14, 196), so that a text of
+# more than 5,102 characters gets one such change, not two (see ``deepest``),
+# and one of more than 71,428 none.  Each of those texts is searched through
+# (its characters read, its changes made): a copy of a text of 31,000
+# characters with a hand edit took 0.8 s with eight million, 0.5 s with two;
+# one of 9,800 characters, searched two deep with two million, 0.7 s.
+BASES_BUDGET = 1_000_000
 # The texts the search tries every chain on (``searched_in_full``): of a
 # longer text, or one of more distinct characters, it tries changes of
 # single characters alone, and the size limit is what they make.  Each chain
 # found is made again from the whole text, many of them character by
 # character in Python (shaping, escapes): a text of 140,000 characters,
-# shaped and percent-encoded, took 1.5 s.  And the limit costs some 2 ms for
-# each distinct character on its first call (300 CJK characters: 0.6 s).
-SEARCHED_MOST, SEARCHED_DISTINCT = 40_000, 128
+# shaped and percent-encoded, took 1.5 s, one of 40,000 with 128 distinct
+# characters 0.52 s.  And the limit costs some 1 to 2 ms for each distinct
+# character on its first call (300 CJK characters: 0.6 s).
+SEARCHED_MOST, SEARCHED_DISTINCT = 30_000, 128
 # Where the display order is made: before the saving, among the LAYER_STAGES.
 DISPLAY = LAYER_STAGES.index(BY_STAGE["saving"])
 
@@ -114,32 +124,50 @@ def searched_in_full(text: str) -> bool:
     return len(text) <= SEARCHED_MOST and len(set(text)) <= SEARCHED_DISTINCT
 
 
+def deepest(text: str) -> int:
+    """How many text changes that are not local the search makes of ``text``:
+    MOST_OTHER, or fewer where the texts they make would hold more than
+    BASES_BUDGET characters in all."""
+    return next(
+        depth
+        for depth in range(MOST_OTHER, -1, -1)
+        if len(OTHER_TEXT_CHANGES) ** depth * len(text) <= BASES_BUDGET or not depth
+    )
+
+
 def made_locally(texts: "dict[str, int]") -> None:
     """Add to ``texts`` what local changes make of them, each change at most
     once, in either order, each with the count of the text it is made of."""
+    changeable = [text for text in texts if not ANY_REPLACED.isdisjoint(text)]
     for change in LOCAL_CHANGES * 2:
-        for text, count in list(texts.items()):
-            if not REPLACED[change.key].isdisjoint(text):
-                texts.setdefault(change.make(text), count)
+        for text in list(changeable):
+            if REPLACED[change.key].isdisjoint(text):
+                continue
+            made = change.make(text)
+            if made not in texts:
+                texts[made] = texts[text]
+                if not ANY_REPLACED.isdisjoint(made):
+                    changeable.append(made)
 
 
-def unit(char: str) -> "tuple[int, int, int]":
+def unit(char: str, other: int = MOST_OTHER) -> "tuple[int, int, int]":
     """The most the known changes, as the search combines them, make of ``char`` alone.
 
-    Up to two text changes that are not local, then local ones, each once;
-    then the layers, three changes in all with the others.  Returns the
-    bytes, the characters that the display order gets, and the bytes of
-    UTF-8 of a text that lines are wrapped in (WRAPPED_OTHER changes at most
-    that are not local).
+    Up to ``other`` text changes that are not local (as many as the search
+    makes of the text, ``deepest``), then local ones, each once; then the
+    layers, three changes in all with the others.  Returns the bytes, the
+    characters that the display order gets, and the bytes of UTF-8 of a
+    text that lines are wrapped in (WRAPPED_OTHER changes at most that are
+    not local).
     """
-    if char not in UNITS:
+    if (char, other) not in UNITS:
         texts = {char: 0}  # each text made: the fewest changes not local that make it
-        for count in range(1, MOST_OTHER + 1):
+        for count in range(1, other + 1):
             for text in list(texts):
                 for change in OTHER_TEXT_CHANGES:
                     texts.setdefault(made_of(change, text), count)
         made_locally(texts)
-        UNITS[char] = (
+        UNITS[char, other] = (
             *(
                 max(
                     sum(most_made(each, 0, MOST_CHANGES - count, end) for each in text)
@@ -153,7 +181,15 @@ def unit(char: str) -> "tuple[int, int, int]":
                 if count <= WRAPPED_OTHER
             ),
         )
-    return UNITS[char]
+    return UNITS[char, other]
+
+
+def made_in_all(text: str, part: int) -> int:
+    """What ``unit`` says of each character of ``text`` (its ``part``: 0, 1
+    or 2), as deep as the search goes for it, added up over the text."""
+    other = deepest(text)
+    counts = collections.Counter(text)
+    return sum(count * unit(char, other)[part] for char, count in counts.items())
 
 
 def layout_added(text: str, end: "int | None" = None) -> int:
@@ -164,7 +200,7 @@ def layout_added(text: str, end: "int | None" = None) -> int:
     text's own and those, may be indented by INDENTED spaces, a layer itself:
     one more after it.
     """
-    wrapped = sum(text.count(char) * unit(char)[2] for char in set(text))
+    wrapped = made_in_all(text, 2)
     breaks = most_breaks(wrapped)
     lines = text.count("\n") + 1 + breaks
     return breaks * most_made("\n", 0, WRAPPED_LAYERS, end) + (
@@ -191,7 +227,7 @@ def size_limit(text: str) -> int:
             count * most_made_locally(char)
             for char, count in collections.Counter(text).items()
         )
-    total = sum(text.count(char) * unit(char)[0] for char in set(text))
+    total = made_in_all(text, 0)
     total += layout_added(text)
     once = 2 * most_made("\n") + most_made(MARKS[0]) + 64
     return total + total // 32 + once
@@ -210,5 +246,5 @@ def display_limit(text: str) -> int:
 
     As ``size_limit``, with room for a newline and a mark added once.
     """
-    total = sum(text.count(char) * unit(char)[1] for char in set(text))
+    total = made_in_all(text, 1)
     return total + layout_added(text, DISPLAY) + 64

@@ -30,7 +30,7 @@ from .layout import (
     most_breaks,
     unwrapped,
 )
-from .limits import display_limit, searched_in_full
+from .limits import deepest, display_limit, searched_in_full
 from .shaping import presentation_forms
 from .table import (
     BY_STAGE,
@@ -40,7 +40,6 @@ from .table import (
     LOCAL_BY_CHARACTER,
     LOCAL_CHANGES,
     MOST_CHANGES,
-    MOST_OTHER,
     OTHER_TEXT_CHANGES,
     STAGES,
     WRAPPED_LAYERS,
@@ -60,15 +59,6 @@ from .text import (
 )
 
 MOST_STATES = 256  # sets of local changes tried for one candidate
-# The most characters the texts that text changes (not local) make of the
-# expected text may hold in all, one search: each depth of them makes
-# len(OTHER_TEXT_CHANGES) times as many texts (14, 196), so that a text of
-# more than 5,102 characters gets one such change, not two (see ``deepest``),
-# and one of more than 71,428 none.  Each of those texts is searched through
-# (its characters read, its changes made): a copy of a text of 31,000
-# characters with a hand edit took 0.8 s with eight million, 0.5 s with two;
-# one of 9,800 characters, searched two deep with two million, 0.7 s.
-BASES_BUDGET = 1_000_000
 # Local changes of whitespace alone: what wrapping's guide may have been through.
 SPACING = [
     change
@@ -370,17 +360,6 @@ def holds_only(candidate: str, written: "frozenset[str]") -> bool:
     start = candidate[: min(64, max(0, len(candidate) - 3))]  # never its last three
     return written.issuperset(start) and written.issuperset(
         characters(candidate, cut_short=True)
-    )
-
-
-def deepest(text: str) -> int:
-    """How many text changes that are not local the search makes of ``text``:
-    MOST_OTHER, or fewer where the texts they make would hold more than
-    BASES_BUDGET characters in all."""
-    return next(
-        depth
-        for depth in range(MOST_OTHER, -1, -1)
-        if len(OTHER_TEXT_CHANGES) ** depth * len(text) <= BASES_BUDGET or not depth
     )
 
 
