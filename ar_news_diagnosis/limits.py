@@ -25,7 +25,6 @@ from .table import (
 )
 from .text import as_text, common_prefix, utf8
 
-UNITS: "dict[tuple[str, int], tuple[int, int, int]]" = {}  # by character and depth
 MOST_MADE: "dict[tuple, int]" = {}  # by character, stage, layers left and end
 MADE: "dict[tuple[str, str], str | None]" = {}  # by change's key and character
 LAYER_STAGES = [  # each change of these makes each character alone; display only
@@ -150,46 +149,51 @@ def made_locally(texts: "dict[str, int]") -> None:
                     changeable.append(made)
 
 
-def unit(char: str, other: int = MOST_OTHER) -> "tuple[int, int, int]":
+@functools.lru_cache(maxsize=None)
+def texts_of(char: str, other: int) -> "dict[str, int]":
+    """What up to ``other`` text changes that are not local (as many as the
+    search makes of the text, ``deepest``), then local ones, each once,
+    make of ``char`` alone: each text, with the fewest changes not local
+    that make it."""
+    texts = {char: 0}
+    for count in range(1, other + 1):
+        for text in list(texts):
+            for change in OTHER_TEXT_CHANGES:
+                texts.setdefault(made_of(change, text), count)
+    made_locally(texts)
+    return texts
+
+
+def unit(char: str, other: int, end: "int | None" = None) -> int:
     """The most the known changes, as the search combines them, make of ``char`` alone.
 
-    Up to ``other`` text changes that are not local (as many as the search
-    makes of the text, ``deepest``), then local ones, each once; then the
-    layers, three changes in all with the others.  Returns the bytes, the
-    characters that the display order gets, and the bytes of UTF-8 of a
-    text that lines are wrapped in (WRAPPED_OTHER changes at most that are
-    not local).
+    The texts ``texts_of`` makes of it, then the layers, three changes in
+    all with the others: bytes, or the characters before the stage ``end``
+    (the display order).
     """
-    if (char, other) not in UNITS:
-        texts = {char: 0}  # each text made: the fewest changes not local that make it
-        for count in range(1, other + 1):
-            for text in list(texts):
-                for change in OTHER_TEXT_CHANGES:
-                    texts.setdefault(made_of(change, text), count)
-        made_locally(texts)
-        UNITS[char, other] = (
-            *(
-                max(
-                    sum(most_made(each, 0, MOST_CHANGES - count, end) for each in text)
-                    for text, count in texts.items()
-                )
-                for end in (None, DISPLAY)
-            ),
-            max(
-                len(utf8(text))
-                for text, count in texts.items()
-                if count <= WRAPPED_OTHER
-            ),
-        )
-    return UNITS[char, other]
+    return max(
+        sum(most_made(each, 0, MOST_CHANGES - count, end) for each in text)
+        for text, count in texts_of(char, other).items()
+    )
 
 
-def made_in_all(text: str, part: int) -> int:
-    """What ``unit`` says of each character of ``text`` (its ``part``: 0, 1
-    or 2), as deep as the search goes for it, added up over the text."""
+def wrapped_unit(char: str, other: int) -> int:
+    """The most bytes of UTF-8 of a text that lines are wrapped in that
+    ``texts_of`` makes of ``char``: WRAPPED_OTHER changes at most that are
+    not local."""
+    return max(
+        len(utf8(text))
+        for text, count in texts_of(char, other).items()
+        if count <= WRAPPED_OTHER
+    )
+
+
+def made_in_all(text: str, unit_of) -> int:
+    """What ``unit_of(char, depth)`` says of each character of ``text``, as
+    deep as the search goes for it, added up over the text."""
     other = deepest(text)
     counts = collections.Counter(text)
-    return sum(count * unit(char, other)[part] for char, count in counts.items())
+    return sum(count * unit_of(char, other) for char, count in counts.items())
 
 
 def layout_added(text: str, end: "int | None" = None) -> int:
@@ -200,7 +204,7 @@ def layout_added(text: str, end: "int | None" = None) -> int:
     text's own and those, may be indented by INDENTED spaces, a layer itself:
     one more after it.
     """
-    wrapped = made_in_all(text, 2)
+    wrapped = made_in_all(text, wrapped_unit)
     breaks = most_breaks(wrapped)
     lines = text.count("\n") + 1 + breaks
     return breaks * most_made("\n", 0, WRAPPED_LAYERS, end) + (
@@ -227,7 +231,7 @@ def size_limit(text: str) -> int:
             count * most_made_locally(char)
             for char, count in collections.Counter(text).items()
         )
-    total = made_in_all(text, 0)
+    total = made_in_all(text, unit)
     total += layout_added(text)
     once = 2 * most_made("\n") + most_made(MARKS[0]) + 64
     return total + total // 32 + once
@@ -246,5 +250,5 @@ def display_limit(text: str) -> int:
 
     As ``size_limit``, with room for a newline and a mark added once.
     """
-    total = made_in_all(text, 1)
+    total = made_in_all(text, functools.partial(unit, end=DISPLAY))
     return total + layout_added(text, DISPLAY) + 64
