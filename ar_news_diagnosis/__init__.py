@@ -183,10 +183,10 @@ def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explan
     for copy, places in as_it_is + undone:
         table = read_map(text, copy, places, in_part=True)
         steps = map_steps(text, table)
-        if steps and not as_a_loss(table):
-            made = remade(text, steps).decode("utf-8")
-            if made_by_changes(made, copy):
-                return mapped_then_chain(text, actual, steps)
+        # None: a map that writes half a surrogate pair, which no byte stands for.
+        made = remade(text, steps) if steps and not as_a_loss(table) else None
+        if made is not None and made_by_changes(as_text(made), copy):
+            return mapped_then_chain(text, actual, steps)
     return []
 
 

@@ -162,6 +162,15 @@ class MapsReadOffTheCopy(unittest.TestCase):
         )
         self.assertEqual(check.variant(*explanation.asked), copy.encode("utf-8"))
 
+    def test_a_hand_edit_of_a_utf16_copy_is_answered(self) -> None:
+        # A letter's UTF-8 written over two bytes of UTF-16: what the map read
+        # off the copy, UTF-16 undone, writes is half a surrogate pair.
+        copy = b"\xfe\xff" + TEXT.encode("utf-16-be")
+        for at in (194, 1940, 5000):
+            with self.subTest(at=at):
+                edited = copy[:at] + "\u0643".encode() + copy[at + 2 :]
+                self.assertEqual(check.explain(TEXT, edited).explanations, [])
+
     def test_hand_edits_are_no_map(self) -> None:
         line = TEXT.split("\n")[4]
         sentences = line.split("\u060c ")
