@@ -689,7 +689,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
                 after_display.append((candidate, undone))
     for chain, base in shown_of(bases, after_display):
         for change in BY_STAGE["display"]:
-            shown = change.make(base)
+            shown = display_made(change, base)
             for candidate, chains in after_display:
                 add_explanations(
                     text,
@@ -727,6 +727,13 @@ def fewest_of(whole: list, cut_short: list) -> "tuple[list, list]":
     fewest = min(map(len, chains), default=0)
     chains = [chain for chain in chains if len(chain) == fewest]
     return (chains, []) if whole else ([], chains)
+
+
+@functools.lru_cache(maxsize=64)  # the expected text's, made again for each copy
+def display_made(change: Change, base: str) -> str:
+    """What ``change``, a display order, makes of ``base``, a text the
+    changes of the whole text make of the expected text."""
+    return change.make(base)
 
 
 def shown_of(bases: list, after_display: list) -> "list[tuple]":
