@@ -142,17 +142,20 @@ def lines_in_their_order(text: str, found: str) -> "tuple[str, dict]":
     held = {}
     for number in tried:
         line = lines[number]
+        # Those that read in the text's order enough are made again, to see
+        # that the order gives the line: a display order costs much.
+        least = max(PUT_BACK, 2 * share(line))
         orders = [(order, order.make(line)) for order in LINE_ORDERS]
         best = max(
             (
                 (share(own), order, own)
                 for order, own in orders
-                if own != line and order.make(own) == line
+                if own != line and share(own) > least and order.make(own) == line
             ),
             key=lambda each: each[0],
             default=None,
         )
-        if best and best[0] > PUT_BACK and best[0] > 2 * share(line):
+        if best:
             lines[number] = best[2]
             held[best[1]] = held.get(best[1], 0) + 1
     return "\n".join(lines), held
