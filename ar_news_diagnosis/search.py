@@ -17,6 +17,7 @@ with texts that the text changes make as guides (``unwrap``).
 
 import collections
 import functools
+import itertools
 from unicodedata import bidirectional
 
 from . import forward
@@ -372,12 +373,8 @@ def shown_characters(text: str) -> "frozenset[str]":
     reading, characters inserted, shaping; brackets mirrored; and what a
     code page wrote for what it cannot hold.
     """
-    made = (
-        base
-        for depth in range(deepest(text) + 1)
-        for _, base in other_changes(text, depth)
-    )
-    shown = set(written_of(frozenset().union(*map(characters, made)), None))
+    made = [bases_of(text, depth)[1].values() for depth in range(deepest(text) + 1)]
+    shown = set(written_of(frozenset().union(*itertools.chain(*made)), None))
     for change in BY_STAGE["reading"]:
         shown.update(*map(change.make, list(shown)))
     shown.update(ZERO_WIDTH, MARKS, "\ufeff")  # U+FEFF: FriBidi's lam of a lam-alef
