@@ -1,13 +1,15 @@
 """Data formats: the text written for the web, for mail and as data.
 
 HTML and XML character references, percent-encoding (URLs and forms),
-JavaScript's ``escape()``, Base64 and hex digits in lines of a width,
+JavaScript's ``escape()``, Base64, its other forms (Base32, Base85,
+Ascii85...), uuencoding and hex digits in lines of a width,
 hex dumps with offsets (xxd, hexdump -C, od), quoted-printable, a CSV field and JSON Lines.  A reader returns the text and
 the form read off the copy (which characters were encoded, a line width,
 a byte-order mark), so that the writer with that form makes the copy again.
 """
 
 import base64
+import binascii
 import email.quoprimime
 import functools
 import html
@@ -216,6 +218,95 @@ def base64_undone(copy: str) -> "tuple[str, tuple]":
 def widest_base64(text: str) -> tuple:
     """The form that makes the most of a text: a line break after every four characters."""
     return (4, True)
+
+
+# The other forms of binary to text of the standard library (base64 and
+# binascii): by key, the encoder, the decoder and the characters of a group
+# (padded to a whole number of them), of which a line holds a whole number
+# but for Base32's, which coreutils' base32 wraps at 76, half a group.
+# Base32's extended hex alphabet is Base32's written in it, as
+# base64.b32hexencode (3.10) does.
+BASE32_HEX = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "0123456789ABCDEFGHIJKLMNOPQRSTUV"
+)
+FROM_BASE32_HEX = {new: old for old, new in BASE32_HEX.items()}
+BINARY_TO_TEXT = {
+    "base64-url": (
+        base64.urlsafe_b64encode,
+        functools.partial(base64.b64decode, altchars=b"-_", validate=True),
+        4,
+        4,
+    ),
+    "base32": (base64.b32encode, base64.b32decode, 8, 4),
+    "base32-hex": (
+        lambda data: base64.b32encode(data).decode("ascii").translate(BASE32_HEX),
+        lambda encoded: base64.b32decode(encoded.translate(FROM_BASE32_HEX)),
+        8,
+        4,
+    ),
+    "base85": (base64.b85encode, base64.b85decode, 5, 5),
+    "ascii85": (base64.a85encode, base64.a85decode, 5, 5),
+}
+
+
+def in_groups(key: str):
+    """The writer, reader and widest form of the form ``key`` of BINARY_TO_TEXT.
+
+    The writer writes the bytes in lines of ``width`` characters (0: one
+    line), a line break at the end where ``final``, the padding (=) where
+    ``padded``; the reader reads those off the copy, and takes only what
+    the writer writes again (a85decode passes over spaces, b32decode over
+    padding left out where asked to).
+    """
+    encode, decode, group, in_a_line = BINARY_TO_TEXT[key]
+
+    def written(data: bytes, padded: bool) -> str:
+        encoded = encode(data)
+        encoded = encoded if isinstance(encoded, str) else encoded.decode("ascii")
+        return encoded if padded else encoded.rstrip("=")
+
+    def make(
+        text: str, width: int = 0, final: bool = False, padded: bool = True
+    ) -> str:
+        return in_lines(written(utf8(text), padded), width, final)
+
+    def undo(copy: str) -> "tuple[str, tuple]":
+        encoded, width, final = out_of_lines(copy, in_a_line)
+        padded = "=" in encoded or not len(encoded) % group
+        try:
+            data = decode(encoded + "=" * (-len(encoded) % group) * (not padded))
+        except (ValueError, TypeError):  # binascii.Error is a ValueError
+            raise ValueError(f"not {key}") from None
+        if written(data, padded) != encoded:
+            raise ValueError(f"not {key} as written")
+        return as_text(data), (width, final, padded)
+
+    # The widest form, for the size limit: a line break after each group it
+    # may, no padding, which the limit adds once (as Base64's last line).
+    return make, undo, lambda text: (in_a_line, True, False)
+
+
+def uuencoded(text: str, backtick: bool = False) -> str:
+    """Uuencode, as ``binascii.b2a_uu`` writes each line of 45 bytes; ``backtick``: ` for a zero."""
+    data = utf8(text)
+    return "".join(
+        binascii.b2a_uu(data[start : start + 45], backtick=backtick).decode("ascii")
+        for start in range(0, len(data), 45)
+    )
+
+
+def uu_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo ``uuencoded``; the form is whether a zero is written as `."""
+    if not copy.endswith("\n") or not copy.isascii():
+        raise ValueError("not uuencoded lines")
+    try:
+        data = b"".join(map(binascii.a2b_uu, copy.splitlines()))
+    except binascii.Error:
+        raise ValueError("not uuencoded lines") from None
+    form = ("`" in copy,)
+    if uuencoded(as_text(data), *form) != copy:
+        raise ValueError("not uuencoded as binascii writes it")
+    return as_text(data), form
 
 
 def hex_dump(

@@ -642,6 +642,38 @@ CHANGES = (
         formats.hex_undone,
     ),
     Change(
+        "base64-url",
+        "encoded as Base64 with the URL alphabet (- and _)",
+        "escape",
+        *formats.in_groups("base64-url"),
+    ),
+    Change("base32", "encoded as Base32", "escape", *formats.in_groups("base32")),
+    Change(
+        "base32-hex",
+        "encoded as Base32 with the extended hex alphabet",
+        "escape",
+        *formats.in_groups("base32-hex"),
+    ),
+    Change(
+        "base85",
+        "encoded as Base85 (base64.b85encode, as git's binary patches)",
+        "escape",
+        *formats.in_groups("base85"),
+    ),
+    Change(
+        "ascii85",
+        "encoded as Ascii85 (base64.a85encode)",
+        "escape",
+        *formats.in_groups("ascii85"),
+    ),
+    Change(
+        "uuencoded",
+        "uuencoded, as binascii.b2a_uu writes each line of 45 bytes",
+        "escape",
+        formats.uuencoded,
+        formats.uu_undone,
+    ),
+    Change(
         "json-lines",
         "written as JSON Lines, each line a JSON string",
         "escape",

@@ -6,6 +6,7 @@ against the standard library's own writers.
 """
 
 import base64
+import binascii
 import codecs
 import hashlib
 import json
@@ -160,6 +161,12 @@ VARIANT_SHA256 = {
     "percent-plus": "5ba29a1e85a1744980a879d158df6e71900ae09d332edde2452596990d5d17a6",
     "base64": "88cc317f548c253a3377014ee511548249c237b1cb6dab12e475143b36e212b8",
     "hex": "2786fd00595d2c114a0972ad6fcacf7b09040280b77b0b203240ef9c8ffbc5d1",
+    "base64-url": "a4a864ba4b94b5aaf5411eb0e8987a344a938b2feb962dcb6078109731a832ba",
+    "base32": "1a9c9239da5437650a28355e266e6f2cfc6f49b59f1806d58a6b8cbdb607d37d",
+    "base32-hex": "3dc776930d5b58936b2c632da146fca03eef85a69e06adb924200939dbb2c039",
+    "base85": "49b7c357b078cbf7f18c37bb02b64aceeff76e8cf5d81b30fd1f7968b8bab1c8",
+    "ascii85": "c199a3959c7afd80f1bc7fb75dcfe2e426872489d8332ebb79dcffce2719834f",
+    "uuencoded": "25af6464317f3638437ec615405db76f3416cc0a5f0ba6734b1c04b3efce75f6",
     "json-lines": "f99acb489aa3f0542a9ef5b6cf4a18818b14abc474a5afc3889ddd69578e6ede",
     "csv": "32282897ba5f019d26ebb96581d348623198745ec379280b532cd05465b8ed3d",
     "js-escape": "30fe176c03fc8df91abbe9cd0da4b8ae9034c54dbd25ac447f0200c3de0b986b",
@@ -324,6 +331,14 @@ class Variants(unittest.TestCase):
             "percent": urllib.parse.quote(TEXT).encode("ascii"),
             "percent-plus": urllib.parse.quote_plus(TEXT).encode("ascii"),
             "base64": base64.encodebytes(ORIGINAL),
+            "base64-url": base64.urlsafe_b64encode(ORIGINAL),
+            "base32": base64.b32encode(ORIGINAL),
+            "base85": base64.b85encode(ORIGINAL),
+            "ascii85": base64.a85encode(ORIGINAL),
+            "uuencoded": b"".join(
+                binascii.b2a_uu(ORIGINAL[start : start + 45])
+                for start in range(0, len(ORIGINAL), 45)
+            ),
             "quoted-printable": quopri.encodestring(ORIGINAL),
             "repr": repr(TEXT).encode("utf-8"),
             "unicode-escape": TEXT.encode("unicode_escape"),

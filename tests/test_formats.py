@@ -25,8 +25,14 @@ textwrap), and kept as real tools wrote them in tests/data, from ar_news.txt:
   xxd 2:9.0.1378-2+deb12u2), ``hexdump -C ar_news.txt`` (util-linux 2.38.1,
   Debian's bsdextrautils 2.38.1-5+deb12u3) and ``od -An -tx1 ar_news.txt``
   (GNU coreutils 9.1).
+- base32_coreutils.txt, base32hex_basenc.txt and base64url_basenc.txt: GNU
+  coreutils 9.1, ``base32 ar_news.txt``, ``basenc --base32hex ar_news.txt``
+  and ``basenc --base64url ar_news.txt`` (lines of 76, a line break at the
+  end).
 """
 
+import base64
+import binascii
 import csv
 import hashlib
 import io
@@ -39,6 +45,9 @@ from tests.support import ORIGINAL, known, library_output
 
 TEXT = ORIGINAL.decode("utf-8")
 TOOLS_SHA256 = {
+    "base32_coreutils.txt": "4a4ac48e9186f34958e0a165c9fb7d06d6eafe6851f1d4517f44774dcacad59e",
+    "base32hex_basenc.txt": "0d59949f9a8bc7064695fde5f920ea26c94f15387c5d656b198c2913111ea1cc",
+    "base64url_basenc.txt": "a1725b97913ca0c2aae8e280523030569a232af040ed9765f6300375ddf02ddf",
     "xxd_plain.txt": "2786fd00595d2c114a0972ad6fcacf7b09040280b77b0b203240ef9c8ffbc5d1",
     "js_escape_node.txt": "30fe176c03fc8df91abbe9cd0da4b8ae9034c54dbd25ac447f0200c3de0b986b",
     "pg_copy_csv.txt": "8a44230874e6250af4e2c27c0b8d756950ab821d9586182c56c6b165a59be6a3",
@@ -164,6 +173,15 @@ class DataFormats(unittest.TestCase):
                 HEX,
             ),
             "xxd -p": (library_output("xxd_plain.txt"), HEX),
+            "base32": (library_output("base32_coreutils.txt"), "encoded as Base32"),
+            "basenc --base32hex": (
+                library_output("base32hex_basenc.txt"),
+                "encoded as Base32 with the extended hex alphabet",
+            ),
+            "basenc --base64url": (
+                library_output("base64url_basenc.txt"),
+                "encoded as Base64 with the URL alphabet (- and _)",
+            ),
             "escape() in Node.js": (library_output("js_escape_node.txt"), JS_ESCAPE),
         }
         for name, (copy, change) in copies.items():
@@ -171,6 +189,51 @@ class DataFormats(unittest.TestCase):
                 self.assertEqual(
                     known(check.compare(TEXT, copy)), [f"  known change: {change}"]
                 )
+
+    def test_binary_to_text_in_the_standard_librarys_other_forms(self) -> None:
+        paragraph = TEXT.split("\n")[4].encode("utf-8")
+        self.assertTrue(len(paragraph) % 3)  # Base64 pads it
+        copies = {
+            "Base64, the URL alphabet, no padding (as in a JWT)": (
+                paragraph,
+                base64.urlsafe_b64encode(paragraph).rstrip(b"="),
+                "encoded as Base64 with the URL alphabet (- and _)",
+            ),
+            "Base85 in lines of 80": (
+                ORIGINAL,
+                b"\n".join(
+                    base64.b85encode(ORIGINAL)[start : start + 80]
+                    for start in range(0, len(base64.b85encode(ORIGINAL)), 80)
+                ),
+                "encoded as Base85 (base64.b85encode, as git's binary patches)",
+            ),
+            "Ascii85 in lines of 75": (
+                ORIGINAL,
+                base64.a85encode(ORIGINAL, wrapcol=75),
+                "encoded as Ascii85 (base64.a85encode)",
+            ),
+            "uuencoded, ` for a zero": (
+                ORIGINAL,
+                b"".join(
+                    binascii.b2a_uu(ORIGINAL[start : start + 45], backtick=True)
+                    for start in range(0, len(ORIGINAL), 45)
+                ),
+                "uuencoded, as binascii.b2a_uu writes each line of 45 bytes",
+            ),
+        }
+        for name, (text, copy, change) in copies.items():
+            with self.subTest(copy=name):
+                self.assertEqual(
+                    known(check.compare(text, copy)), [f"  known change: {change}"]
+                )
+
+    def test_binary_to_text_edited_by_hand_is_none_of_them(self) -> None:
+        encoded = base64.b32encode(ORIGINAL)
+        at = len(encoded) // 2
+        edited = encoded[:at] + (b"A" if encoded[at : at + 1] != b"A" else b"B")
+        for copy in (edited + encoded[at + 1 :], base64.b32encode(ORIGINAL).lower()):
+            with self.subTest(copy=copy[at - 8 : at + 8]):
+                self.assertEqual(known(check.compare(TEXT, copy)), [])
 
     def test_xxd_writes_lines_of_sixty_hex_digits(self) -> None:
         self.assertEqual(library_output("xxd_plain.txt"), hex_lines(ORIGINAL, 60))
