@@ -442,20 +442,42 @@ def dump_field(line: str, layout: str) -> str:
 # Mail: quoted-printable.
 
 
+# Quoted-printable's writers: quopri's, quopri's for a mail header (a space
+# as _, header=True) and the email package's for a body, each wrapping lines
+# its own way.
+QUOTED_PRINTABLE = {
+    "quopri": lambda data: quopri.encodestring(data).decode("ascii"),
+    "quopri-header": lambda data: quopri.encodestring(data, header=True).decode(
+        "ascii"
+    ),
+    "email": lambda data: email.quoprimime.body_encode(data.decode("latin-1")),
+}
+
+
 def quoted_printable(text: str, writer: str = "quopri") -> str:
-    """Encode as quoted-printable, as Python's ``quopri`` or ``email`` package writes it."""
-    if writer == "email":
-        return email.quoprimime.body_encode(utf8(text).decode("latin-1"))
-    return quopri.encodestring(utf8(text)).decode("ascii")
+    """Encode as quoted-printable, as one of QUOTED_PRINTABLE's writers writes it."""
+    return QUOTED_PRINTABLE[writer](utf8(text))
 
 
 def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
-    """Undo quoted-printable (``=D8=A7``, ``=`` at a soft line break); the form is the writer whose wrapping it has."""
+    """Undo quoted-printable (``=D8=A7``, ``=`` at a soft line break); the form
+    is the writer that writes it so, else quopri's."""
     if not copy.isascii():
         raise ValueError("not what quoted-printable writes")
-    text = as_text(quopri.decodestring(copy.encode("ascii")))
-    writer = "email" if quoted_printable(text, "email") == copy else "quopri"
-    return text, (writer,)
+    data = copy.encode("ascii")
+    texts = {
+        header: as_text(quopri.decodestring(data, header=header))
+        for header in (False, True)
+    }
+    # A header's writes each space as _, and leaves none: read so first.
+    writers = ["quopri", "email", "quopri-header"]
+    if "_" in copy and " " not in copy:
+        writers = ["quopri-header", "quopri", "email"]
+    for writer in writers:
+        text = texts[writer == "quopri-header"]
+        if quoted_printable(text, writer) == copy:
+            return text, (writer,)
+    return texts[False], ("quopri",)
 
 
 # Data: a CSV field and JSON Lines.

@@ -37,6 +37,7 @@ import csv
 import hashlib
 import io
 import json
+import quopri
 import textwrap
 import unittest
 
@@ -226,6 +227,16 @@ class DataFormats(unittest.TestCase):
                 self.assertEqual(
                     known(check.compare(text, copy)), [f"  known change: {change}"]
                 )
+
+    def test_quoted_printable_for_a_mail_header(self) -> None:
+        copy = quopri.encodestring(ORIGINAL, header=True)
+        self.assertNotIn(b" ", copy)
+        difference = check.explain(TEXT, copy)
+        self.assertEqual(
+            [each.asked for each in difference.explanations],
+            [("quoted-printable(writer='quopri-header')",)],
+        )
+        self.assertEqual(check.variant(*difference.explanations[0].asked), copy)
 
     def test_binary_to_text_edited_by_hand_is_none_of_them(self) -> None:
         encoded = base64.b32encode(ORIGINAL)
