@@ -113,6 +113,28 @@ class Accounting(unittest.TestCase):
                 self.assertEqual(difference.accounting, [])
                 self.assertNotIn("accounted", str(difference))
 
+    def test_what_a_reading_as_utf8_cannot_read_is_no_changes(self) -> None:
+        # Saved in ISO-8859-6 and read as UTF-8, a word put back: each
+        # Arabic letter U+FFFD, which no change the accounting tries writes.
+        read = TEXT.encode("iso-8859-6", "replace").decode("utf-8", "replace")
+        words = read.split(" ")
+        words[40] = TEXT.split(" ")[40]
+        copy = " ".join(words)
+        self.assertIn("\ufffd", copy)
+        difference = check.explain(TEXT, copy)
+        self.assertEqual(difference.explanations, [])
+        # The flag, two characters outside the BMP, written as ?? by the code page.
+        self.assertEqual(
+            [keys for keys, _, _ in difference.accounting],
+            [("astral-as-question-marks",)],
+        )
+        from ar_news_diagnosis.accounting import ACCOUNTANTS, LAYOUT
+
+        for change in ACCOUNTANTS + LAYOUT:
+            with self.subTest(key=change.key):
+                made = check.variant(change.key, text=TEXT + " \U0001f600e\u0301")
+                self.assertNotIn("\ufffd".encode(), made)
+
     def test_the_readmes_report_is_the_reports(self) -> None:
         with open(os.path.join(REPO, "README.md"), encoding="utf-8") as stream:
             readme = stream.read()
