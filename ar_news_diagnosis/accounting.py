@@ -20,7 +20,7 @@ import functools
 import itertools
 import re
 
-from .partial import made_at, surroundings
+from .partial import made_at, surroundings, written_by_none
 from .places import places_that_differ
 from .table import (
     BY_STAGE,
@@ -85,10 +85,6 @@ NEAR = 2
 # a few characters, and a longer run is made whole by no change a place is
 # accounted to (past it, each change would be made on all of it).
 LONGEST_PLACE = 400
-# What a reading as UTF-8 writes for bytes it cannot read (a code page's
-# Arabic letters): no accountant writes it, so a place that holds it, where
-# what a change there sees does not, is none of theirs.
-UNREADABLE = "\ufffd"
 MOST_ACCOUNTED = 1000  # places: past them, none is accounted, and all are listed
 
 
@@ -176,8 +172,8 @@ def maker(text: str, place: tuple, known: dict) -> "tuple | None":
     """
     offset, old, new = place
     end = offset + len(old)
-    if UNREADABLE in new and UNREADABLE not in text[max(offset - 1, 0) : end + 1]:
-        return None  # no accountant writes it: it comes of no change made there
+    if written_by_none(text, place):
+        return None
     seen = (
         old,
         new,

@@ -13,6 +13,18 @@ from .table import LOCAL_CHANGES, TEXT_CHANGES
 # What stands for the rest of the text before and after a place, when a
 # change that is not of characters is tried on it: a letter no change alters.
 WITHIN_A_LINE = "x"
+# What a reading as UTF-8 writes for bytes it cannot read (a code page's
+# Arabic letters): no text change writes it.
+UNREADABLE = "\ufffd"
+
+
+def written_by_none(text: str, place: tuple) -> bool:
+    """Tell whether ``place`` (offset, expected run, found run) holds
+    UNREADABLE where what a change made there sees holds none: no text
+    change, nor any change of layout, makes it."""
+    offset, old, new = place
+    seen = text[max(offset - 1, 0) : offset + len(old) + 1]
+    return UNREADABLE in new and UNREADABLE not in seen
 
 
 def made_at(steps: "tuple | list", text: str, offset: int, old: str) -> "str | None":
@@ -118,11 +130,13 @@ def partly_made(text: str, found: str, differ: list) -> "list[list[tuple]]":
     that left one of them as it was everywhere is named with that exception.
     Each is made again, place by place, to verify.  None are looked for
     past MOST_PLACES places, or MOST_CHARACTERS in them: a change made in
-    part changes a few characters here and there, not a text's lines.
+    part changes a few characters here and there, not a text's lines; nor
+    where a place is one no change makes (``written_by_none``).
     """
     if (
         len(differ) > MOST_PLACES
         or sum(len(old) + len(new) for _, old, new in differ) > MOST_CHARACTERS
+        or any(written_by_none(text, place) for place in differ)
     ):
         return []
     differ = widened(text, differ)
