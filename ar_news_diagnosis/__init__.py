@@ -369,7 +369,8 @@ def bound(text: str, actual: bytes) -> "str | None":
         )
         return (
             f"the expected text {told}: the search tried changes of single"
-            " characters only, and read a map off the copy as it is only"
+            " characters, a saving or a newline added at the end after them,"
+            " only, and read a map off the copy as it is only"
         )
     depth = deepest(text)
     if depth == MOST_OTHER:

@@ -47,12 +47,12 @@ ANY_REPLACED = frozenset().union(*REPLACED.values())
 BASES_BUDGET = 1_000_000
 # The texts the search tries every chain on (``searched_in_full``): of a
 # longer text, or one of more distinct characters, it tries changes of
-# single characters alone, and the size limit is what they make.  Each chain
-# found is made again from the whole text, many of them character by
-# character in Python (shaping, escapes): a text of 140,000 characters,
-# shaped and percent-encoded, took 1.5 s, one of 40,000 with 128 distinct
-# characters 0.52 s.  And the limit costs some 1 to 2 ms for each distinct
-# character on its first call (300 CJK characters: 0.6 s).
+# single characters, and a saving after them, and the size limit is what
+# they make.  Each chain found is made again from the whole text, many of
+# them character by character in Python (shaping, escapes): a text of
+# 140,000 characters, shaped and percent-encoded, took 1.5 s, one of 40,000
+# with 128 distinct characters 0.52 s.  And the limit costs some 1 to 2 ms
+# for each distinct character on its first call (300 CJK characters: 0.6 s).
 SEARCHED_MOST, SEARCHED_DISTINCT = 30_000, 128
 # Where the display order is made: before the saving, among the LAYER_STAGES.
 DISPLAY = LAYER_STAGES.index(BY_STAGE["saving"])
@@ -216,7 +216,8 @@ def size_limit(text: str) -> int:
     """The most bytes that the known changes, as the search combines them, make of ``text``.
 
     Of a text not searched in full (``searched_in_full``), what local
-    changes make of it, each character alone, and 64 bytes.
+    changes make of it, each character alone, saved at the most bytes a
+    saving writes, and 64 bytes.
 
     Bounded character by character (with one inserted character of each
     kind after each), then room for what is added once: two newlines at the
@@ -237,12 +238,21 @@ def size_limit(text: str) -> int:
     return total + total // 32 + once
 
 
+# The most bytes a saving writes of one character (UTF-32's four), and of
+# one outside the Basic Multilingual Plane (CESU-8's six): what a saving
+# undone on a copy of a text not searched in full may have written.
+SAVED_MOST, SAVED_MOST_ASTRAL = 4, 6
+
+
 def most_made_locally(char: str) -> int:
-    """The most bytes of UTF-8 that local changes make of ``char``."""
+    """The most bytes that local changes make of ``char``, then a saving."""
     texts = {char: 0}
     if not ANY_REPLACED.isdisjoint(char):
         made_locally(texts)
-    return max(len(text.encode("utf-8", "surrogatepass")) for text in texts)
+    return max(
+        sum(SAVED_MOST_ASTRAL if each > "\uffff" else SAVED_MOST for each in text)
+        for text in texts
+    )
 
 
 def display_limit(text: str) -> int:

@@ -592,6 +592,10 @@ def in_table_order(other: tuple, local: tuple) -> "list[tuple]":
 # second for the article repeated 36 times (140,000 characters), and a copy
 # of the article is at most four times as long before its display order.
 DISPLAY_MOST = 40_000
+# What is undone on the copy of a text the search does not try in full: a
+# saving, or a newline added at the end, which a codec undoes at once (an
+# escape's undoing reads the copy in Python: 0.5 s for a long one).
+LONG_LAYERS = [change for change in BY_STAGE["saving"] if change.undo] + [NEWLINE]
 # A copy longer than READ_FROM characters is not undone as a display order
 # where more than READS_IN_ORDER of the runs of characters of its first
 # READ_SAMPLE are the expected text's, in its order.
@@ -605,7 +609,8 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     again to verify; where none does, those whose output ``actual`` is the
     start of.  Chains are tried by how many changes that are not local they
     hold, fewest first, so that what needs more is never worked out.  Of a
-    text not searched in full (``searched_in_full``), local changes alone.
+    text not searched in full (``searched_in_full``), local changes, and a
+    saving or a newline added undone on the copy first (``saved_over``).
     """
     found = as_text(actual)
     UNDONE.clear()
@@ -621,8 +626,11 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     SEEN.clear()
     READ_FORWARD.clear()
     whole, cut_short = [], []
-    if not searched_in_full(text):  # changes of single characters alone
-        add_made_locally(text, actual, (), text, found, [()], whole, cut_short)
+    if not searched_in_full(text):
+        for candidate, chains in saved_over(found).items():
+            add_made_locally(
+                text, actual, (), text, candidate, chains, whole, cut_short
+            )
         return fewest_of(whole, cut_short)
     limit = []  # worked out only for a text more than four times as long as ``text``
 
@@ -716,6 +724,19 @@ def texts_made(text: str, depth: int) -> list:
     made, known = bases_of(text, depth)
     CHARACTERS.update(known)
     return list(made)
+
+
+def saved_over(found: str) -> "dict[str, list[tuple]]":
+    """The copy as it is, and with each saving of LONG_LAYERS undone on it,
+    each with the chains undone: what the search tries on a text it does
+    not search in full (``searched_in_full``), local changes made to the
+    text before."""
+    level = {found: [()]}
+    for change in LONG_LAYERS:
+        result = undone(change, found)
+        if result:
+            level.setdefault(result[0], []).append(((change, result[1]),))
+    return level
 
 
 def fewest_of(whole: list, cut_short: list) -> "tuple[list, list]":

@@ -7,14 +7,16 @@ with ``newline=""``), arabic-reshaper 3.1.0.
 """
 
 import hashlib
+import json
 import re
 import unicodedata
 import unittest
 
 import check
 from ar_news_diagnosis.bidi import display_line
+from ar_news_diagnosis.limits import SAVED_MOST, SAVED_MOST_ASTRAL
 from ar_news_diagnosis.places import Work, places_that_differ
-from ar_news_diagnosis.search import MOST_WRITTEN_OF_ONE, keeps_what_stays
+from ar_news_diagnosis.search import LONG_LAYERS, MOST_WRITTEN_OF_ONE, keeps_what_stays
 from ar_news_diagnosis.table import CHANGES_BY_KEY
 from tests.support import ORIGINAL, known, library_output
 
@@ -241,7 +243,7 @@ class WhatStays(unittest.TestCase):
 class ALongExpectedText(unittest.TestCase):
     """Past a third longer than the article, one change of the whole text is
     tried, not two; past 30,000 characters, or 128 distinct ones, changes of
-    single characters alone; and a report says so."""
+    single characters and a saving; and a report says so."""
 
     LONG = "\n".join([TEXT] * 7)  # 27,292 characters
     LONGER = "\n".join([TEXT] * 8)  # 31,191 characters
@@ -285,20 +287,27 @@ class ALongExpectedText(unittest.TestCase):
             report,
         )
 
-    def test_a_longer_text_gets_changes_of_single_characters_alone(self) -> None:
+    def test_a_longer_text_gets_changes_of_single_characters_and_a_saving(self) -> None:
         self.assertEqual(len(self.LONGER), 31_191)
         report = check.compare(self.LONGER, self.LONGER.replace("\xa0", " "))
         self.assertIn("known change: no-break spaces turned into plain spaces", report)
         self.assertNotIn("the expected text is long", report)
+        copy = ("\ufeff" + self.LONGER.replace("\n", "\r\n")).encode("utf-16-le")
+        self.assertIn(
+            "known change: LF turned into CRLF and saved as UTF-16 LE with a byte-order"
+            " mark",
+            check.compare(self.LONGER, copy),
+        )
         report = check.compare(self.LONGER, unicodedata.normalize("NFD", self.LONGER))
         self.assertEqual(known(report), [])
         said = (
             "the expected text is long (31,191 characters): the search tried changes"
-            " of single characters only, and read a map off the copy as it is only"
+            " of single characters, a saving or a newline added at the end after"
+            " them, only, and read a map off the copy as it is only"
         )
         self.assertIn(f"  {said}", report)
 
-    def test_many_distinct_characters_get_changes_of_single_characters_alone(
+    def test_many_distinct_characters_get_changes_of_single_characters_and_a_saving(
         self,
     ) -> None:
         # 200 characters, each once, of the CJK block, and no-break spaces.
@@ -307,13 +316,22 @@ class ALongExpectedText(unittest.TestCase):
         report = check.compare(text, text.replace("\xa0", " "))
         self.assertIn("known change: no-break spaces turned into plain spaces", report)
         report = check.compare(text, text.encode("utf-16"))
+        self.assertIn("  known change: saved as UTF-16", report)
+        report = check.compare(text, json.dumps(text))  # an escape: not tried
         self.assertEqual(known(report), [])
         self.assertIn(
             "  the expected text has 200 distinct characters, more than 128: the"
-            " search tried changes of single characters only, and read a map off the"
-            " copy as it is only",
+            " search tried changes of single characters, a saving or a newline added"
+            " at the end after them, only, and read a map off the copy as it is only",
             report,
         )
+        # What a saving writes of one character is within the size limit's room.
+        for saving in LONG_LAYERS:
+            for char in ("a", "\u0627", "\u4e00", "\U0001f1e8"):
+                with self.subTest(saving=saving.key, char=char):
+                    written = len(saving.make(char)) - len(saving.make(""))
+                    most = SAVED_MOST_ASTRAL if char > "\uffff" else SAVED_MOST
+                    self.assertLessEqual(written, most)
         # And a copy larger than changes of single characters make is too long.
         report = check.compare(text, text.encode("utf-32") * 3)
         self.assertIn("no known change makes that much", report)
