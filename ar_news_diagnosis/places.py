@@ -17,6 +17,7 @@ import itertools
 import re
 import unicodedata
 
+from .limits import searched_in_full
 from .text import common_prefix
 
 # How long two runs that differ may be, multiplied, and still be compared
@@ -27,6 +28,10 @@ MOST_COMPARED = 250_000
 # left is one place.
 COMPARED_IN_ALL = 2_000_000
 SETTING_UP = 1000
+# And for a text the search does not try in full (``searched_in_full``),
+# long or of many characters: 2,000,000 took 0.4 s of a copy of 140,000
+# characters whose every line differs.
+LONG_COMPARED = 500_000
 # The most words of a run two texts differ in that are matched word by word:
 # difflib reads the words left on one side once for each match it finds, so
 # that texts whose every few words differ (mojibake of 22,000 words) took
@@ -49,6 +54,12 @@ class Work:
         return True
 
 
+def work_for(expected: str) -> Work:
+    """How much comparing one pair of texts may cost: COMPARED_IN_ALL pairs,
+    or LONG_COMPARED where the search does not try ``expected`` in full."""
+    return Work(COMPARED_IN_ALL if searched_in_full(expected) else LONG_COMPARED)
+
+
 def places_that_differ(
     expected: str, found: str, work: "Work | None" = None
 ) -> "list[tuple[int, str, str]]":
@@ -58,9 +69,9 @@ def places_that_differ(
     lines are compared pair by pair; otherwise the lines are matched first.
     Within lines that differ, the characters are compared where the runs
     are short enough, and the rest of a run is one place; so is each run
-    past COMPARED_IN_ALL (or the ``work`` left, where given).
+    past what ``work_for`` allows (or the ``work`` left, where given).
     """
-    work = work or Work(COMPARED_IN_ALL)
+    work = work or work_for(expected)
     expected_lines, found_lines = expected.split("\n"), found.split("\n")
     if len(expected_lines) == len(found_lines):
         blocks = [(index, index + 1) * 2 for index in range(len(expected_lines))]
@@ -232,7 +243,7 @@ def places_as_told(expected: str, found: str) -> "list[Place]":
     ``changed_lines`` pairs the lines.
     """
     old, new = expected.split("\n"), found.split("\n")
-    work = Work(COMPARED_IN_ALL)
+    work = work_for(expected)
     if len(old) * len(new) > MOST_COMPARED:
         return changed_lines(old, new, 0, len(old), 0, len(new), work)
     blocks = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
