@@ -17,7 +17,8 @@ import itertools
 import re
 import unicodedata
 
-from .limits import searched_in_full
+from .limits import deepest, searched_in_full
+from .table import MOST_OTHER
 from .text import common_prefix
 
 # How long two runs that differ may be, multiplied, and still be compared
@@ -28,9 +29,10 @@ MOST_COMPARED = 250_000
 # left is one place.
 COMPARED_IN_ALL = 2_000_000
 SETTING_UP = 1000
-# And for a text the search does not try in full (``searched_in_full``),
-# long or of many characters: 2,000,000 took 0.4 s of a copy of 140,000
-# characters whose every line differs.
+# And for a text the search tries less on (``deepest``, ``searched_in_full``),
+# longer than a third more than the article or of many characters: 2,000,000
+# took 0.4 s of a copy of 140,000 characters whose every line differs, and
+# of one of 23,000 listing its places 0.24 s.
 LONG_COMPARED = 500_000
 # The most words of a run two texts differ in that are matched word by word:
 # difflib reads the words left on one side once for each match it finds, so
@@ -56,8 +58,9 @@ class Work:
 
 def work_for(expected: str) -> Work:
     """How much comparing one pair of texts may cost: COMPARED_IN_ALL pairs,
-    or LONG_COMPARED where the search does not try ``expected`` in full."""
-    return Work(COMPARED_IN_ALL if searched_in_full(expected) else LONG_COMPARED)
+    or LONG_COMPARED where the search tries less on ``expected``."""
+    full = searched_in_full(expected) and deepest(expected) == MOST_OTHER
+    return Work(COMPARED_IN_ALL if full else LONG_COMPARED)
 
 
 def places_that_differ(
