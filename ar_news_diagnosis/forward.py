@@ -35,6 +35,9 @@ from .text import UNHELD, as_text, characters, common_prefix, most, utf8
 # byte.  The text is made a chunk at a time, cut after such a character.
 CHUNK = 256  # characters of the text made and compared at a time
 ASCII = re.compile("[\x00-\x7f]")
+LAST_ASCII = re.compile(
+    "[\x00-\x7f](?=[^\x00-\x7f]*\\Z)"
+)  # the last, up to where searched
 # Characters either side of the one whose output first differs where a
 # change may be: a reading as UTF-8 joins a character's bytes to those
 # of the next two at most.
@@ -110,11 +113,11 @@ def chunk_end(text: str, start: int) -> int:
     """Where a chunk of ``text`` from ``start`` ends: after an ASCII
     character about CHUNK characters on, or at the text's end."""
     end = min(len(text), start + CHUNK)
-    back = end
-    while back > start and end < len(text) and not ASCII.match(text, back - 1):
-        back -= 1
-    if back > start:
-        return back
+    if end == len(text):
+        return end
+    last = LAST_ASCII.search(text, start, end)
+    if last:
+        return last.end()
     after = ASCII.search(text, end)
     return after.end() if after else len(text)
 
