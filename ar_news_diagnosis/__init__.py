@@ -361,11 +361,11 @@ def bound(text: str, actual: bytes) -> "str | None":
     """What the search did not try, as a report says it, where the expected
     text is too long, or has too many distinct characters, for it all."""
     if not searched_in_full(text):
-        distinct = len(set(text))
         told = (
             f"is long ({len(text):,} characters)"
             if len(text) > SEARCHED_MOST
-            else f"has {distinct:,} distinct characters, more than {SEARCHED_DISTINCT}"
+            else f"has {len(set(text)):,} distinct characters,"
+            f" more than {SEARCHED_DISTINCT}"
         )
         return (
             f"the expected text {told}: the search tried changes of single"

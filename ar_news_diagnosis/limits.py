@@ -39,11 +39,11 @@ ANY_REPLACED = frozenset().union(*REPLACED.values())
 # The most characters the texts that text changes (not local) make of the
 # expected text may hold in all, one search: each depth of them makes
 # len(OTHER_TEXT_CHANGES) times as many texts (14, 196), so that a text of
-# more than 5,102 characters gets one such change, not two (see ``deepest``),
-# and one of more than 71,428 none.  Each of those texts is searched through
-# (its characters read, its changes made): a copy of a text of 31,000
-# characters with a hand edit took 0.8 s with eight million, 0.5 s with two;
-# one of 9,800 characters, searched two deep with two million, 0.7 s.
+# more than 5,102 characters gets one such change, not two (``deepest``;
+# past SEARCHED_MOST, below, none is made).  Each of those texts is searched
+# through (its characters read, its changes made): a copy of a text of
+# 31,000 characters with a hand edit took 0.8 s with eight million, 0.5 s
+# with two; one of 9,800 characters, searched two deep with two million, 0.7 s.
 BASES_BUDGET = 1_000_000
 # The texts the search tries every chain on (``searched_in_full``): of a
 # longer text, or one of more distinct characters, it tries changes of
