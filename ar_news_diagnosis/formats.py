@@ -221,9 +221,10 @@ def widest_base64(text: str) -> tuple:
 
 
 # The other forms of binary to text of the standard library (base64 and
-# binascii): by key, the encoder, the decoder and the characters of a group
-# (padded to a whole number of them), of which a line holds a whole number
-# but for Base32's, which coreutils' base32 wraps at 76, half a group.
+# binascii): by key, the encoder, the decoder, the characters of a group
+# that = pads the last to (None: no padding, as Base85's, whose alphabet
+# holds =), and those of which a line holds a whole number (Base32's half a
+# group, as coreutils' base32 wraps at 76).
 # Base32's extended hex alphabet is Base32's written in it, as
 # base64.b32hexencode (3.10) does.
 BASE32_HEX = str.maketrans(
@@ -244,26 +245,26 @@ BINARY_TO_TEXT = {
         8,
         4,
     ),
-    "base85": (base64.b85encode, base64.b85decode, 5, 5),
-    "ascii85": (base64.a85encode, base64.a85decode, 5, 5),
+    "base85": (base64.b85encode, base64.b85decode, None, 5),
+    "ascii85": (base64.a85encode, base64.a85decode, None, 5),
 }
 
 
-def in_groups(key: str):
+def in_groups(key: str) -> tuple:
     """The writer, reader and widest form of the form ``key`` of BINARY_TO_TEXT.
 
     The writer writes the bytes in lines of ``width`` characters (0: one
     line), a line break at the end where ``final``, the padding (=) where
-    ``padded``; the reader reads those off the copy, and takes only what
-    the writer writes again (a85decode passes over spaces, b32decode over
-    padding left out where asked to).
+    ``padded`` and the form pads; the reader reads those off the copy, and
+    takes only what the writer writes again (a85decode passes over spaces,
+    b32decode over padding left out where asked to).
     """
     encode, decode, group, in_a_line = BINARY_TO_TEXT[key]
 
     def written(data: bytes, padded: bool) -> str:
         encoded = encode(data)
         encoded = encoded if isinstance(encoded, str) else encoded.decode("ascii")
-        return encoded if padded else encoded.rstrip("=")
+        return encoded if padded or not group else encoded.rstrip("=")
 
     def make(
         text: str, width: int = 0, final: bool = False, padded: bool = True
@@ -272,9 +273,9 @@ def in_groups(key: str):
 
     def undo(copy: str) -> "tuple[str, tuple]":
         encoded, width, final = out_of_lines(copy, in_a_line)
-        padded = "=" in encoded or not len(encoded) % group
+        padded = not group or "=" in encoded or not len(encoded) % group
         try:
-            data = decode(encoded + "=" * (-len(encoded) % group) * (not padded))
+            data = decode(encoded + "=" * (-len(encoded) % (group or 1)) * (not padded))
         except (ValueError, TypeError):  # binascii.Error is a ValueError
             raise ValueError(f"not {key}") from None
         if written(data, padded) != encoded:

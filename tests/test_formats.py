@@ -238,6 +238,25 @@ class DataFormats(unittest.TestCase):
         )
         self.assertEqual(check.variant(*difference.explanations[0].asked), copy)
 
+    def test_binary_to_text_of_every_length(self) -> None:
+        # A last group short by each number of bytes: Base85 and Ascii85 leave
+        # it short, with no padding (= is a character of Base85's alphabet).
+        forms = {
+            "encoded as Base85 (base64.b85encode, as git's binary patches)": (
+                base64.b85encode
+            ),
+            "encoded as Ascii85 (base64.a85encode)": base64.a85encode,
+            "encoded as Base32": base64.b32encode,
+        }
+        for length in range(3, 8):
+            text = TEXT.split(" ")[5][:length]
+            for change, encode in forms.items():
+                with self.subTest(change=change, length=length):
+                    copy = encode(text.encode("utf-8"))
+                    self.assertEqual(
+                        known(check.compare(text, copy)), [f"  known change: {change}"]
+                    )
+
     def test_binary_to_text_edited_by_hand_is_none_of_them(self) -> None:
         encoded = base64.b32encode(ORIGINAL)
         at = len(encoded) // 2
