@@ -92,7 +92,13 @@ from .table import (
     form_of,
     remade,
 )
-from .text import LONE_SURROGATE, as_text, other_than_letters, share_read_alike
+from .text import (
+    LONE_SURROGATE,
+    as_text,
+    other_than_letters,
+    share_read_alike,
+    utf8,
+)
 
 # The version of check.py this package goes with: the two change together.
 VERSION = 2
@@ -334,10 +340,7 @@ def explain(
     difference = Difference(expected, actual, name)
     if difference.at in ("ends", "empty"):
         return difference
-    # Four times the size is always within the limit (each character's unit
-    # holds its percent-encoding, and an inserted character of each kind
-    # percent-encoded, 18 bytes): only a longer copy needs it worked out.
-    if len(actual) > 4 * len(expected) and len(actual) > (limit or size_limit(text)):
+    if not within_the_limit(text, actual, limit):
         difference.too_long = limit or size_limit(text)
     else:
         difference.explanations = explained(text, actual)
@@ -355,6 +358,27 @@ def explain(
         if not any(each.extent == "whole" for each in difference.explanations):
             difference.bound = bound(text, actual)
     return difference
+
+
+def within_the_limit(text: str, actual: bytes, limit: "int | None") -> bool:
+    """Tell whether ``actual`` is no larger than the known changes make of
+    ``text`` (``limit`` where the caller knows it, else ``size_limit``).
+
+    Four times the size is always within it (each character's unit holds
+    its percent-encoding, and an inserted character of each kind
+    percent-encoded, 18 bytes), and so is what hexdump -C, one escape the
+    search tries on a text it tries every chain on, writes of the text:
+    only a longer copy needs it worked out, which takes some 2 ms for each
+    distinct character the first time.
+    """
+    size = len(utf8(text))
+    if len(actual) <= 4 * size:
+        return True
+    if limit is None and searched_in_full(text):
+        dumped = remade(text, ((CHANGES_BY_KEY["hexdump-c"], ()),))
+        if dumped is not None and len(actual) <= len(dumped):
+            return True
+    return len(actual) <= (limit or size_limit(text))
 
 
 def bound(text: str, actual: bytes) -> "str | None":

@@ -240,6 +240,22 @@ class WhatStays(unittest.TestCase):
         self.assertFalse(keeps_what_stays(TEXT, edited, saving))
 
 
+class TheSizeLimit(unittest.TestCase):
+    def test_a_hex_dump_of_a_text_searched_in_full_is_within_it(self) -> None:
+        # explain() works the limit out only for a copy larger than what
+        # hexdump -C writes of the text, which the limit holds.
+        for text in (TEXT, TEXT[:10], "a", "abc\n" * 50, "\U0001f600" * 20):
+            with self.subTest(text=text[:10]):
+                dumped = check.variant("hexdump-c", text=text)
+                self.assertLessEqual(len(dumped), check.size_limit(text))
+
+    def test_a_copy_past_the_dump_and_the_limit_is_too_long(self) -> None:
+        text = TEXT.split("\n")[4]
+        limit = check.size_limit(text)
+        difference = check.explain(text, b"x" * (limit + 1))
+        self.assertEqual(difference.too_long, limit)
+
+
 class ALongExpectedText(unittest.TestCase):
     """Past a third longer than the article, one change of the whole text is
     tried, not two; past 30,000 characters, or 128 distinct ones, changes of
