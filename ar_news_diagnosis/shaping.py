@@ -49,7 +49,9 @@ def joining(char: str) -> str:
     return "T" if unicodedata.category(char) == "Mn" else "U"
 
 
-def shape(text: str, fribidi: bool = False, isolated: bool = True) -> str:
+def shape(
+    text: str, fribidi: bool = False, isolated: bool = True, ligatures: bool = True
+) -> str:
     """Write each Arabic letter as its presentation form for its place in the word.
 
     As arabic-reshaper does: lam before alef becomes one ligature, across
@@ -58,7 +60,8 @@ def shape(text: str, fribidi: bool = False, isolated: bool = True) -> str:
     haraka between, U+FEFF in the lam's place, hamza left as it is.  Not
     ``isolated``: a letter that joins neither way left as it is, as text
     extracted from a PDF has it where the font's glyph for the letter alone
-    maps back to the letter.
+    maps back to the letter.  Not ``ligatures``: lam and alef each in its
+    form, as arabic-reshaper writes them with ``support_ligatures`` off.
     """
     form_of = presentation_forms()[1]
     kinds = list(map(joining, text))
@@ -74,7 +77,8 @@ def shape(text: str, fribidi: bool = False, isolated: bool = True) -> str:
         if index in ligated or (kind == "U" and fribidi):
             continue
         if (
-            char == LAM
+            ligatures
+            and char == LAM
             and following is not None
             and text[following] in ALEFS
             and (not fribidi or following == index + 1)

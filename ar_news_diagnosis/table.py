@@ -486,6 +486,14 @@ CHANGES = (
         shaping.unshape,
     ),
     Change(
+        "shaped-no-ligatures",
+        "shaped into Arabic presentation forms, lam and alef each in its own"
+        " (arabic-reshaper's support_ligatures off)",
+        "shaping",
+        lambda text: shaping.shape(text, ligatures=False),
+        shaping.unshape,
+    ),
+    Change(
         "shaped-joined-only",
         "shaped into Arabic presentation forms, a letter that joins neither way"
         " left as it is (as text extracted from a PDF has it)",

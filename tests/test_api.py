@@ -129,6 +129,7 @@ VARIANT_SHA256 = {
     "marks-inserted": "0eebf457f7cb47bb4ef237eb1674bf10b7dede4cb24c8b9812cd3222ef6c876c",
     "shaped": "b2fdca0bff30bf2ab411e7efbe848be9fb854f185ffa4e7dd96b6fbbb2406142",
     "shaped-fribidi": "a68c61cd274cbbc83f73f52adf83779e8f1c21da6fb1d398ef6f0e116c6095ac",
+    "shaped-no-ligatures": "6e1c40cf1c225430d05f9358f052353c9acc25b10be0fd98d16bb2d016b17093",
     "visual-order": "e4218d4f52c7e8637fac34f1264c17b4cfdd3b4c73cf3c07c51f72b58a3eab9a",
     "visual-order-marks-after": "7058eeaf8df28402e4e1f2fd7af6a2466f9e63afa22a7e9b010bce83c6448ea3",
     "lines-reversed": "f14b68df09a7f6fdc8be4c60856271cfeb8d483b5fbcba3b1c98b950efd5400a",

@@ -11,6 +11,9 @@ in a throw-away venv from the article (``ar_news.txt``, read with
   (its default drops the harakat);
 - reshaped_keeping_harakat.txt: ``ArabicReshaper(configuration={"delete_harakat":
   False}).reshape(text)``, arabic-reshaper 3.1.0;
+- reshaped_no_ligatures.txt: ``ArabicReshaper(configuration={"delete_harakat":
+  False, "support_ligatures": False}).reshape(text)``, arabic-reshaper 3.1.0
+  (each lam-alef written as a lam and an alef, each in its form);
 - display_order.txt: ``bidi.get_display(line)`` for each line, python-bidi 0.6.12;
 - reshaped_in_display_order.txt: get_display on each line of reshaped.txt;
 - fribidi.txt: ``fribidi --nopad --nobreak --charset UTF-8 ar_news.txt``, GNU
@@ -49,6 +52,7 @@ TEXT = ORIGINAL.decode("utf-8")
 LIBRARY_OUTPUTS = {
     "reshaped.txt": "54faf948a559d411507b6c1d42cb08c9847403fa790656a2d896a98026111b7d",
     "reshaped_keeping_harakat.txt": "b2fdca0bff30bf2ab411e7efbe848be9fb854f185ffa4e7dd96b6fbbb2406142",
+    "reshaped_no_ligatures.txt": "6e1c40cf1c225430d05f9358f052353c9acc25b10be0fd98d16bb2d016b17093",
     "display_order.txt": "e4218d4f52c7e8637fac34f1264c17b4cfdd3b4c73cf3c07c51f72b58a3eab9a",
     "reshaped_in_display_order.txt": "4bcd19646ea9bfa30b2c3793da8157c684294f4f9df7a13fc993dfe3e606fec5",
     "fribidi.txt": "4a5408f6c58ee2730e2f883cac17a73975dc5ddab58af83ebd31e3f8d7555908",
@@ -111,6 +115,15 @@ PIPELINES = {
     "reshaped-keeping-harakat": (
         library_output("reshaped_keeping_harakat.txt"),
         [SHAPED],
+    ),
+    "reshaped-no-ligatures": (
+        library_output("reshaped_no_ligatures.txt"),
+        [
+            (
+                f"{SHAPED}, lam and alef each in its own (arabic-reshaper's"
+                " support_ligatures off)"
+            )
+        ],
     ),
     "display-order": (library_output("display_order.txt"), [VISUAL]),
     "reshaped-in-display-order": (
