@@ -80,7 +80,13 @@ from .report import (
     named,
     not_made,
 )
-from .search import DISPLAY_MOST, READ_SAMPLE, find_chains, undone_layers
+from .search import (
+    DISPLAY_MOST,
+    READ_SAMPLE,
+    find_chains,
+    in_codecs_seen,
+    undone_layers,
+)
 from .table import (
     CHANGES,
     CHANGES_BY_KEY,
@@ -172,7 +178,10 @@ def map_read(text: str, actual: bytes, found: str, differ: list) -> "list[Explan
             return [Explanation(steps)]
     if deepest(text) < MOST_OTHER or not searched_in_full(text):
         return []  # a long text gets fewer changes of the whole, and one search
-    level = next(itertools.islice(undone_layers(found, lambda _: False), 1, None))
+    undoing = undone_layers(
+        found, lambda _: False, lambda candidate: in_codecs_seen(candidate, text)
+    )
+    level = next(itertools.islice(undoing, 1, None))
     alike = sorted(
         ((read_alike(text, each), -abs(len(each) - len(text)), each) for each in level),
         reverse=True,

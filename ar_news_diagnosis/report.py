@@ -106,10 +106,23 @@ def named_together(explanations: list) -> "list[tuple[Explanation, list[str], in
         for values in in_combinations(list(by_fields)):
             names = [step_name(step) for step in first.steps]
             template = first.steps[index][0].template
-            names[index] = template.format(*map(" or ".join, values))
+            names[index] = template.format(*map(either, values))
             chosen = by_fields[tuple(slot[0] for slot in values)]
             told.append((chosen, names, math.prod(map(len, values))))
     return told
+
+
+# The most values of a field a name lists; of more, the first and how many
+# others (a text saved in any of eighty codecs that hold none of its letters).
+MOST_LISTED = 4
+
+
+def either(values: "list[str]") -> str:
+    """Name alternatives: "A or B", or "A, B, C or 9 others alike"."""
+    if len(values) <= MOST_LISTED:
+        return " or ".join(values)
+    listed = ", ".join(values[: MOST_LISTED - 1])
+    return f"{listed} or {len(values) - MOST_LISTED + 1} others alike"
 
 
 def in_combinations(fields: "list[tuple[str, ...]]") -> "list[list[list[str]]]":

@@ -10,6 +10,7 @@ module is imported, under names of this package's own.
 import codecs
 import functools
 import re
+import unicodedata
 
 from .text import ASTRAL, as_text, utf8
 
@@ -191,3 +192,207 @@ def seven_bits(text: str) -> bytes:
 def utf16_low_bytes(text: str) -> bytes:
     """Cut each UTF-16 code unit to its low byte, as a binary or Latin-1 string does."""
     return text.encode("utf-16-le", "surrogatepass")[::2]
+
+
+# Every other text codec of the standard library's ``encodings`` (CPython 3.8
+# to 3.13, by its module's name), which a tool may save a text in: each
+# holds some of any text (ASCII, or what its bytes stand for).  Left out:
+# UTF-8, UTF-16 and UTF-32 (with and without a byte-order mark), which are
+# in the table; mbcs and oem (Windows' own code page, one of these);
+# idna and punycode (domain names, not texts); unicode_escape (an escape,
+# in the table); charmap and undefined (no code page); rot_13 (text to
+# text); mac_centeuro (gone after 3.8); and the codecs of bytes to bytes
+# (base64_codec, hex_codec, ...), whose forms are escapes.
+SINGLE_BYTE_CODECS = (
+    # ASCII, and ISO 8859 (Latin-1 its first part)
+    *("ascii", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5"),
+    *("iso8859_6", "iso8859_7", "iso8859_8", "iso8859_9", "iso8859_10"),
+    *("iso8859_11", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16"),
+    # Windows
+    *("cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256"),
+    *("cp1257", "cp1258", "cp874"),
+    # DOS (CP864 writes % as the Arabic percent sign)
+    *("cp437", "cp720", "cp737", "cp775", "cp850", "cp852", "cp855", "cp856"),
+    *("cp857", "cp858", "cp860", "cp861", "cp862", "cp863", "cp864", "cp865"),
+    *("cp866", "cp869", "cp1006", "cp1125"),
+    # EBCDIC: ASCII is not where ASCII has it
+    *("cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140"),
+    # Macintosh
+    *("mac_arabic", "mac_croatian", "mac_cyrillic", "mac_farsi", "mac_greek"),
+    *("mac_iceland", "mac_latin2", "mac_roman", "mac_romanian", "mac_turkish"),
+    # Others
+    *("hp_roman8", "koi8_r", "koi8_t", "koi8_u", "kz1048", "palmos", "ptcp154"),
+    "tis_620",
+)
+OTHER_CODECS = (  # of several bytes a character, or of shift sequences
+    # Chinese, Japanese, Korean
+    *("big5", "big5hkscs", "cp950", "gb2312", "gbk", "gb18030", "hz"),
+    *("cp932", "euc_jp", "euc_jis_2004", "euc_jisx0213", "shift_jis"),
+    *("shift_jis_2004", "shift_jisx0213", "iso2022_jp", "iso2022_jp_1"),
+    *("iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_3", "iso2022_jp_ext"),
+    *("cp949", "euc_kr", "iso2022_kr", "johab"),
+    # Unicode as ASCII: UTF-7, and Latin-1 with \uXXXX for the rest
+    *("utf_7", "raw_unicode_escape"),
+)
+CODECS = SINGLE_BYTE_CODECS + OTHER_CODECS
+# Those that hold every character: saved in as they are (errors="strict").
+HOLDING_ALL = ("gb18030", "utf_7", "raw_unicode_escape")
+# The error handlers of ``codecs`` that write what a codec cannot hold: the
+# name a report gives it, the handler, and the key's ending.
+HANDLERS = (
+    ("? for what it cannot hold", "replace", "replaced"),
+    ("dropping what it cannot hold", "ignore", "dropped"),
+    (
+        "&#N; for what it cannot hold (xmlcharrefreplace)",
+        "xmlcharrefreplace",
+        "xmlcharrefs",
+    ),
+    (
+        r"\xNN, \uXXXX or \UXXXXXXXX for what it cannot hold (backslashreplace)",
+        "backslashreplace",
+        "backslashed",
+    ),
+    (r"\N{name} for what it cannot hold (namereplace)", "namereplace", "named"),
+)
+# What each handler writes, as a pattern: where a copy read in a codec holds
+# none, it did not write it (? and nothing are written by any text too).
+HANDLER_MARKS = {
+    "replace": "?",
+    "xmlcharrefreplace": "&#",
+    "backslashreplace": "\\",
+    "namereplace": "\\",
+}
+BACKSLASHED = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|U([0-9a-f]{8}))")
+NAMED = re.compile(r"\\N\{([A-Z0-9 \-]+)\}|" + BACKSLASHED.pattern)
+CHARACTER_REFERENCE = re.compile(r"&#([0-9]{1,7});")
+
+
+def code_point(digits: str, base: int, written: str) -> str:
+    """The character of a code point an escape wrote; the escape as it is, past the last."""
+    code = int(digits, base)
+    return chr(code) if code < 0x110000 else written
+
+
+def backslashed_undone(text: str) -> str:
+    r"""Undo backslashreplace: \xNN, \uXXXX, \UXXXXXXXX as the characters."""
+    return BACKSLASHED.sub(
+        lambda match: code_point(match[match.lastindex], 16, match[0]), text
+    )
+
+
+def named_undone(text: str) -> str:
+    r"""Undo namereplace: \N{name}, or where a character has none, as backslashreplace writes it."""
+
+    def character(match: "re.Match[str]") -> str:
+        if match[1] is None:
+            return code_point(match[match.lastindex], 16, match[0])
+        try:
+            return unicodedata.lookup(match[1])
+        except KeyError:
+            return match[0]
+
+    return NAMED.sub(character, text)
+
+
+def references_undone(text: str) -> str:
+    """Undo xmlcharrefreplace: &#N; as the character."""
+    return CHARACTER_REFERENCE.sub(
+        lambda match: code_point(match[1], 10, match[0]), text
+    )
+
+
+WRITTEN_UNDONE = {
+    "xmlcharrefreplace": references_undone,
+    "backslashreplace": backslashed_undone,
+    "namereplace": named_undone,
+}
+
+
+def saved_in(codec: str, errors: str):
+    """Make saving in ``codec``, writing what it cannot hold as ``errors`` says."""
+    return lambda text: text.encode(codec, errors)
+
+
+def saved_in_undone(codec: str, errors: str):
+    """Undo saving in ``codec``: its bytes read, and what ``errors`` wrote
+    for what it cannot hold read back where it can be (? and nothing
+    cannot).  A copy cut short in a character keeps what decodes."""
+    written_undone = WRITTEN_UNDONE.get(errors, str)
+
+    def undo(copy: str) -> "tuple[str, tuple]":
+        reader = codecs.getincrementaldecoder(codec)("strict")
+        return written_undone(reader.decode(utf8(copy))), ()
+
+    return undo
+
+
+@functools.lru_cache(maxsize=4096)  # each codec, for the text of a search
+def written_in(codec: str, characters: str) -> "tuple[bytes | None, ...]":
+    """What ``codec`` writes of each of ``characters``: None where it cannot hold it."""
+    written = []
+    for char in characters:
+        try:
+            written.append(char.encode(codec))
+        except UnicodeEncodeError:
+            written.append(None)
+    return tuple(written)
+
+
+def codecs_reading(
+    data: bytes, allowed: "frozenset[str]", characters: str
+) -> "dict[tuple[str, tuple], list[str]]":
+    """The texts that the codecs of CODECS read ``data`` as, where it holds
+    only characters ``allowed``, each with the codecs that read it so and
+    write each of ``characters`` alike (as ``written_in``), of those that
+    hold the fewest (``holding_fewest``): a search tries one of them.
+
+    Bytes that are UTF-8 with characters outside ASCII are none's: a text
+    saved in a code page never is.  A single-byte codec is read off the
+    distinct bytes of the data first, as most read them as some character
+    not allowed; codecs that read them alike read the data alike.
+    """
+    if not data.isascii() and not UNDECODABLE.search(as_text(data)):
+        return {}
+    distinct = bytes(sorted(set(data)))
+    alike: dict[str, list[str]] = {}
+    for codec in SINGLE_BYTE_CODECS:
+        try:
+            alike.setdefault(distinct.decode(codec), []).append(codec)
+        except UnicodeDecodeError:  # a byte it leaves undefined
+            continue
+    read: dict[str, list[str]] = {}
+    for reading, codecs_alike in alike.items():
+        if allowed.issuperset(reading):
+            read.setdefault(data.decode(codecs_alike[0]), []).extend(codecs_alike)
+    for codec in OTHER_CODECS:
+        try:
+            reading = codecs.getincrementaldecoder(codec)("strict").decode(data)
+        except UnicodeDecodeError:
+            continue
+        if reading in read or allowed.issuperset(reading):
+            read.setdefault(reading, []).append(codec)
+    groups: dict[tuple[str, tuple], list[str]] = {}
+    for reading, codecs_alike in read.items():
+        for codec in holding_fewest(codecs_alike, characters):
+            key = (reading, written_in(codec, characters))
+            groups.setdefault(key, []).append(codec)
+    return groups
+
+
+def holding_fewest(codecs_alike: "list[str]", characters: str) -> "list[str]":
+    """Of codecs that read a copy alike, those that hold no more of
+    ``characters`` than another does.  Such codecs write alike each
+    character the copy shows; the one that holds fewer writes what it
+    cannot hold of the rest, where the other wrote a character the copy does
+    not show (a text that holds it is none that made the copy): it makes
+    each copy the other does, and more (CP864, which holds no Arabic letter
+    but in its presentation forms, reads ISO-8859-6's other bytes alike)."""
+    held = {
+        codec: {i for i, each in enumerate(written_in(codec, characters)) if each}
+        for codec in codecs_alike
+    }
+    return [
+        codec
+        for codec in codecs_alike
+        if not any(held[other] < held[codec] for other in codecs_alike)
+    ]

@@ -32,20 +32,24 @@ from .layout import (
     unwrapped,
 )
 from .limits import deepest, display_limit, searched_in_full
+from .savings import CODECS, HANDLER_MARKS, HANDLERS, HOLDING_ALL, codecs_reading
 from .shaping import presentation_forms
 from .table import (
     BY_STAGE,
     CHANGES,
     CHANGES_BY_KEY,
+    CODEC_KEY_OF,
     FORWARD_SAVINGS,
     LOCAL_BY_CHARACTER,
     LOCAL_CHANGES,
     MOST_CHANGES,
     OTHER_TEXT_CHANGES,
+    SAVED_IN,
     STAGES,
     WRAPPED_LAYERS,
     WRAPPED_OTHER,
     Change,
+    codec_saving,
     remade,
 )
 from .text import (
@@ -119,14 +123,15 @@ def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
     return (before, form) if before != text or change.stage == "saving" else None
 
 
-def undone_layers(found: str, displayed):
+def undone_layers(found: str, displayed, in_codecs):
     """Yield the copy with 0, 1, 2 and 3 of what is written over the whole of it undone.
 
     Each time a map of the texts it gives to the chains undone to each, in
     the order made: one change of each stage at most, the last made undone
     first.  Changes that undo each other (a wrong reading and a saving in the
     same code page) are left out, and so is a display order on a text that
-    ``displayed(text)`` does not allow.
+    ``displayed(text)`` does not allow.  Besides the table's savings, those
+    in the codecs that ``in_codecs(text)`` reads the text's bytes in.
     """
     # Each text undone to: (the chain undone, the last group, the texts on the way).
     level = {found: [((), -1, (found,))]}
@@ -141,7 +146,8 @@ def undone_layers(found: str, displayed):
                     group[0].stage == "display" and not displayed(text)
                 ):
                     continue
-                for change in group:
+                savings = in_codecs(text) if group[0].stage == "saving" else []
+                for change in group + [each for each in savings if each not in group]:
                     earlier = [
                         each for each in chains if undone_after(each, change, number)
                     ]
@@ -261,6 +267,7 @@ UNDONE: "dict[tuple, tuple | str | None]" = {}
 WRITTEN: "dict[tuple[str, str], str]" = {}
 ENCODED: "dict[str, bytes | None]" = {}
 SEEN: "dict[str, list[Change]]" = {}
+IN_CODECS: "dict[str, list[Change]]" = {}
 # The chains that end in a wrong reading, each with a saving made forward
 # after it that named nothing, the copy undone and the layers undone to it:
 # tried with the reading made forward too, where nothing else explains it.
@@ -285,16 +292,72 @@ def encoded(candidate: str) -> "bytes | None":
     return ENCODED[candidate]
 
 
-def savings_seen(candidate: str) -> "list[Change]":
+def savings_seen(candidate: str, text: str) -> "list[Change]":
     """The savings made forward whose output ``candidate`` may be: those that
     cannot be undone, where they may have written it, and those in a code
     page, where undone on it (what it lost, a change made before it
-    may have lost too)."""
+    may have lost too), of the table and of the codecs its bytes show."""
     if candidate not in SEEN:
+        in_codecs = [
+            saving
+            for saving in in_codecs_seen(candidate, text)
+            if loses(saving) and saving not in CODE_PAGES
+        ]
         SEEN[candidate] = [
             saving for saving in FORWARD_SAVINGS if saving.seen(candidate)
-        ] + [saving for saving in CODE_PAGES if undone(saving, candidate)]
+        ] + [saving for saving in CODE_PAGES + in_codecs if undone(saving, candidate)]
     return SEEN[candidate]
+
+
+def in_codecs_seen(candidate: str, text: str) -> "list[Change]":
+    """The savings in the codecs of ``savings.CODECS`` that ``candidate``'s
+    bytes show: of the codecs that read them alike, as characters that the
+    known changes may write of ``text``, and write its characters alike, the
+    first; each with the error
+    handlers whose marks it shows (dropping what it cannot hold shows
+    none), or none where it holds every character."""
+    if candidate not in IN_CODECS:
+        data = encoded(candidate)
+        read = (
+            {}
+            if data is None
+            else codecs_reading(data, allowed_in(text), written_by_changes(text))
+        )
+        IN_CODECS[candidate] = [
+            codec_saving(codecs_alike[0], errors)
+            for (reading, _), codecs_alike in read.items()
+            for errors in handlers_shown(codecs_alike[0], reading)
+        ]
+    return IN_CODECS[candidate]
+
+
+def handlers_shown(codec: str, reading: str) -> "list[str]":
+    """The error handlers that may have written ``reading`` in ``codec``."""
+    if codec in HOLDING_ALL:
+        return ["strict"]
+    return [
+        errors for _, errors, _ in HANDLERS if HANDLER_MARKS.get(errors, "") in reading
+    ]
+
+
+@functools.lru_cache(maxsize=4)
+def allowed_in(text: str) -> "frozenset[str]":
+    """The characters a text read in a codec may hold: those a display
+    order of what the known changes make of ``text`` may, and ASCII (what an
+    error handler writes)."""
+    return shown_characters(text).union(map(chr, range(128)))
+
+
+@functools.lru_cache(maxsize=4)
+def written_by_changes(text: str) -> str:
+    """The characters of ``text``, and those local changes write of them, in order."""
+    return "".join(sorted(written_of(frozenset(text), None)))
+
+
+@functools.lru_cache(maxsize=None)  # a saving of the table's, or in a codec
+def loses(saving: Change) -> bool:
+    """Tell whether ``saving``, undone, gives some character back as another (?) or none."""
+    return bool(saving.undo) and lost(saving, UNHELD) != UNHELD
 
 
 # One search's: the characters of each text that no change of single
@@ -435,7 +498,7 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
         # Changes that make the character there what the candidate has, or
         # what the saving writes of that, where it cannot hold it.
         seen_there = changes_there(char, candidate, index, saving)
-        if not seen_there and saving not in CODE_PAGES:
+        if not seen_there and not (saving and loses(saving)):
             # A change found before may have written the character there
             # over one it replaced, which another change, made before it,
             # would have made what the candidate has (alef unified, then
@@ -624,14 +687,15 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     WRITTEN.clear()
     ENCODED.clear()
     SEEN.clear()
+    IN_CODECS.clear()
     READ_FORWARD.clear()
     whole, cut_short = [], []
     if not searched_in_full(text):
-        for candidate, chains in saved_over(found).items():
+        for candidate, chains in saved_over(found, text).items():
             add_made_locally(
                 text, actual, (), text, candidate, chains, whole, cut_short
             )
-        return fewest_of(whole, cut_short)
+        return fewest_of(in_codecs_alike(text, whole), cut_short)
     limit = []  # worked out only for a text more than four times as long as ``text``
 
     def displayed(candidate: str) -> bool:
@@ -661,7 +725,9 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
         limit[:] = limit or [display_limit(text)]
         return len(candidate) <= limit[0]
 
-    undoing = undone_layers(found, displayed)
+    undoing = undone_layers(
+        found, displayed, lambda candidate: in_codecs_seen(candidate, text)
+    )
     most_other = deepest(text)
     levels, bases = [], []  # worked out as they are needed
     for count in range(MOST_CHANGES + 1):
@@ -716,7 +782,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     unwrap(text, actual, levels[:wrapping], bases, whole, cut_short)
     if not whole:
         read_forward(text, actual, whole)
-    return fewest_of(whole, cut_short)
+    return fewest_of(in_codecs_alike(text, whole), cut_short)
 
 
 def texts_made(text: str, depth: int) -> list:
@@ -726,17 +792,43 @@ def texts_made(text: str, depth: int) -> list:
     return list(made)
 
 
-def saved_over(found: str) -> "dict[str, list[tuple]]":
+def saved_over(found: str, text: str) -> "dict[str, list[tuple]]":
     """The copy as it is, and with each saving of LONG_LAYERS undone on it,
     each with the chains undone: what the search tries on a text it does
     not search in full (``searched_in_full``), local changes made to the
     text before."""
     level = {found: [()]}
-    for change in LONG_LAYERS:
+    for change in LONG_LAYERS + in_codecs_seen(found, text):
         result = undone(change, found)
         if result:
             level.setdefault(result[0], []).append(((change, result[1]),))
     return level
+
+
+def in_codecs_alike(text: str, chains: list) -> list:
+    """``chains``, and where one saves in a codec, the same with each other
+    codec that writes the same bytes there, with the same error handler:
+    the search tries one of the codecs that read the copy alike, and the
+    report names them together."""
+    alike = []
+    for chain in chains:
+        for index, (change, _) in enumerate(chain):
+            codec, errors = SAVED_IN.get(change, (None, None))
+            if codec is None:
+                continue
+            before = made_text(text, chain[:index])
+            written = before.encode(codec, errors)
+            for other in CODECS:
+                if (other, errors) not in CODEC_KEY_OF:
+                    continue  # strictly, of a codec that cannot hold all
+                try:
+                    same = before.encode(other, errors) == written
+                except UnicodeEncodeError:  # strictly, a character it cannot hold
+                    continue
+                saving = codec_saving(other, errors) if same else change
+                if saving is not change:
+                    alike.append((*chain[:index], (saving, ()), *chain[index + 1 :]))
+    return chains + [chain for chain in dict.fromkeys(alike) if chain not in chains]
 
 
 def fewest_of(whole: list, cut_short: list) -> "tuple[list, list]":
@@ -1109,7 +1201,7 @@ def add_made_forward(
     for layers in chains:
         stages = {"escape"} if not read else {"escape", "saving"}
         if not all(
-            change.stage in stages and change not in CODE_PAGES or change is NEWLINE
+            change.stage in stages and not loses(change) or change is NEWLINE
             for change, _ in layers
         ):
             continue
@@ -1117,7 +1209,7 @@ def add_made_forward(
         if written is None:  # a lone surrogate, which no byte stands for
             continue
         saved = any(change.stage == "saving" for change, _ in layers)
-        for saving in [] if saved else savings_seen(candidate):
+        for saving in [] if saved else savings_seen(candidate, text):
             if any(writes_back(saving, change) for change, _ in chain):
                 continue
             cut = chain and not layers and not saving.undo  # as no layer undoes it

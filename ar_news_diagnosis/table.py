@@ -9,7 +9,9 @@ search and the limits use, and the bounds on how deep a chain they try.
 """
 
 import ast
+import codecs
 import difflib
+import functools
 import inspect
 import re
 import unicodedata
@@ -830,6 +832,68 @@ OTHER_TEXT_CHANGES = [
 ]
 
 
+# Every other codec of the standard library (``savings.CODECS``), saved in
+# with each error handler (``savings.HANDLERS``): made on demand, where a
+# copy's bytes show it (see search) or a key asks for it, as a hundred
+# codecs, each with five handlers, are more than the table's rows.  A codec
+# and handler of the table's rows is that row.  Keys: the codec's module
+# name, "-" for "_", and the handler's ending (``cp864-replaced``); the
+# name alone for a codec that holds every character (``utf-7``).
+IN_THE_TABLE = {
+    (codecs.lookup(encoding).name, errors): CHANGES_BY_KEY[f"{encoding}-{ending}"]
+    for _, encoding, endings in savings.CODE_PAGES
+    for _, errors, ending in savings.LOSSES
+    if ending in endings
+}
+CODEC_KEYS = {
+    **{
+        codec.replace("_", "-"): (codec, "strict")
+        for codec in savings.CODECS
+        if codec in savings.HOLDING_ALL
+    },
+    **{
+        f"{codec.replace('_', '-')}-{ending}": (codec, errors)
+        for codec in savings.CODECS
+        if codec not in savings.HOLDING_ALL
+        for _, errors, ending in savings.HANDLERS
+    },
+}
+CODEC_KEY_OF = {codec_and_errors: key for key, codec_and_errors in CODEC_KEYS.items()}
+HANDLER_NAMES = {errors: what for what, errors, _ in savings.HANDLERS}
+# Each such saving, of the table's and made on demand: its codec and handler.
+SAVED_IN: "dict[Change, tuple[str, str]]" = {
+    change: codec_and_errors
+    for codec_and_errors, change in IN_THE_TABLE.items()
+    if codec_and_errors[1] in HANDLER_NAMES
+}
+
+
+@functools.lru_cache(
+    maxsize=None
+)  # one Change for each, as the search keeps them apart
+def codec_saving(codec: str, errors: str = "strict") -> Change:
+    """Saving in ``codec``, of ``savings.CODECS``, writing what it cannot hold as ``errors`` says."""
+    in_the_table = IN_THE_TABLE.get((codecs.lookup(codec).name, errors))
+    if in_the_table:
+        return in_the_table
+    make = savings.saved_in(codec, errors), savings.saved_in_undone(codec, errors)
+    key = CODEC_KEY_OF[codec, errors]
+    if errors == "strict":
+        change = Change(key, "saved as {}", "saving", *make, fields=(codec,))
+    else:
+        fields = (codec, HANDLER_NAMES[errors])
+        change = Change(key, "saved as {}, {}", "saving", *make, fields=fields)
+    SAVED_IN[change] = (codec, errors)
+    return change
+
+
+def change_of(key: str) -> "Change | None":
+    """The known change of ``key``: a row of the table, or a saving in a codec; None for none."""
+    if key in CODEC_KEYS:
+        return codec_saving(*CODEC_KEYS[key])
+    return CHANGES_BY_KEY.get(key)
+
+
 # A change asked for by name: its key, then, where it is made in a form
 # other than its first, the form in parentheses as the arguments its
 # ``make`` takes after the text: ``json(ensure_ascii=False)``.
@@ -874,13 +938,14 @@ def asked_step(asked: str) -> tuple:
             f"not a key, nor a key and its form in parentheses: {shortened(asked)}"
         )
     key, arguments = match.groups()
-    if key not in CHANGES_BY_KEY:
-        close = difflib.get_close_matches(key.lower(), CHANGES_BY_KEY, n=3, cutoff=0.6)
+    change = change_of(key)
+    if not change:
+        known = [*CHANGES_BY_KEY, *CODEC_KEYS]
+        close = difflib.get_close_matches(key.lower(), known, n=3, cutoff=0.6)
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
         raise ValueError(
             f"no known change has the key {key!r}{hint} (check.py --keys lists them)"
         )
-    change = CHANGES_BY_KEY[key]
     if arguments is None:
         return change, ()
     try:

@@ -248,7 +248,11 @@ PIPELINES = {
     ),
     "html-decimal": (
         utf8(byte_references(TEXT, "&#%d;")),
-        ["written with HTML or XML character references or entities"],
+        [
+            "written with HTML or XML character references or entities",
+            # As TIS-620 in Python holds no no-break space: the same bytes.
+            "saved as ascii or tis_620, &#N; for what it cannot hold (xmlcharrefreplace)",
+        ],
     ),
     "xml-hex": (
         utf8(byte_references(TEXT, "&#x%X;")),

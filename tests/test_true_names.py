@@ -107,7 +107,15 @@ class FalseNamesAreGone(unittest.TestCase):
         self.assertUnexplained(ORIGINAL, b"'" + ORIGINAL + b"'")
 
     def test_a_raw_line_feed_is_no_unicode_escape(self) -> None:
-        self.assertUnexplained("\u0627\n\u0628", "\\u0627\n\\u0628")
+        """unicode_escape writes a line feed as \\n; a raw one is what
+        backslashreplace, and raw_unicode_escape, write."""
+        text, copy = "\u0627\n\u0628", b"\\u0627\n\\u0628"
+        self.assertEqual(copy, text.encode("ascii", "backslashreplace"))
+        self.assertEqual(copy, text.encode("raw_unicode_escape"))
+        named = [each.keys for each in check.explain(text, copy).explanations]
+        self.assertNotIn(("unicode-escape",), named)
+        self.assertIn(("ascii-backslashed",), named)
+        self.assertIn(("raw-unicode-escape",), named)
 
     def test_an_escape_json_never_writes_is_no_json(self) -> None:
         """json.loads reads \\/ (as PHP writes a slash); json.dumps never writes it."""
@@ -213,7 +221,7 @@ class FormsAreNamed(unittest.TestCase):
                 self.assertNamed(text, copy, "encoded as quoted-printable")
 
     def test_references_in_every_notation(self) -> None:
-        for notation in ("&#%d;", "&#x%x;", "&#X%X;"):
+        for notation in ("&#x%x;", "&#X%X;"):
             with self.subTest(notation=notation):
                 copy = "".join(c if c.isascii() else notation % ord(c) for c in TEXT)
                 self.assertNamed(
@@ -221,6 +229,13 @@ class FormsAreNamed(unittest.TestCase):
                     copy,
                     "written with HTML or XML character references or entities",
                 )
+        # Decimal, as xmlcharrefreplace writes them in a codec that holds
+        # none of the text's characters outside ASCII: named too.
+        copy = "".join(c if c.isascii() else f"&#{ord(c)};" for c in TEXT).encode()
+        self.assertEqual(copy, TEXT.encode("ascii", "xmlcharrefreplace"))
+        named = [each.keys for each in check.explain(TEXT, copy).explanations]
+        self.assertIn(("html-references",), named)
+        self.assertIn(("ascii-xmlcharrefs",), named)
 
     def test_percent_encoding_as_urls_and_scripts_write_it(self) -> None:
         copies = {
