@@ -12,6 +12,7 @@ import collections
 import functools
 
 from .layout import INDENTED, MARKS, most_breaks
+from .savings import HOLDING_ALL
 from .table import (
     BY_STAGE,
     LOCAL_CHANGES,
@@ -22,17 +23,27 @@ from .table import (
     WRAPPED_LAYERS,
     WRAPPED_OTHER,
     Change,
+    codec_saving,
 )
 from .text import as_text, common_prefix, utf8
 
 MOST_MADE: "dict[tuple, int]" = {}  # by character, stage, layers left and end
 MADE: "dict[tuple[str, str], str | None]" = {}  # by change's key and character
+# Of the savings in a codec (``table.codec_saving``), those that write the
+# most of a character: where ASCII cannot hold it, each of the handlers that
+# write it out as an escape (namereplace's names run to 90 bytes), and the
+# codecs that hold every character, UTF-7's runs of Base64 among them.
+WIDEST_IN_CODECS = [
+    codec_saving("ascii", errors)
+    for errors in ("xmlcharrefreplace", "backslashreplace")
+] + [codec_saving(codec) for codec in HOLDING_ALL]
 LAYER_STAGES = [  # each change of these makes each character alone; display only
     # reorders, and layout adds to lines (see ``layout_added``)
-    BY_STAGE[stage]
+    BY_STAGE[stage] + WIDEST_IN_CODECS * (stage == "saving")
     for stage in STAGES[1:]
     if stage not in ("layout", "display")
 ]
+LAYER_NAMES = [stage for stage in STAGES[1:] if stage not in ("layout", "display")]
 # The characters each local change replaces.
 REPLACED = {change.key: frozenset(map(chr, change.table)) for change in LOCAL_CHANGES}
 ANY_REPLACED = frozenset().union(*REPLACED.values())
@@ -55,7 +66,7 @@ BASES_BUDGET = 1_000_000
 # for each distinct character on its first call (300 CJK characters: 0.6 s).
 SEARCHED_MOST, SEARCHED_DISTINCT = 30_000, 128
 # Where the display order is made: before the saving, among the LAYER_STAGES.
-DISPLAY = LAYER_STAGES.index(BY_STAGE["saving"])
+DISPLAY = LAYER_NAMES.index("saving")
 
 
 def made_of(change: Change, char: str) -> "str | None":

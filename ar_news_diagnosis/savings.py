@@ -121,6 +121,8 @@ def decoded(encoding: str, mark: str = "", read: str = ""):
         if not text.startswith(mark):  # UTF-8's, read as it is
             raise ValueError("no byte-order mark")
         text = text[len(mark) :]
+        if text.isascii():
+            return text, ()  # each of these code pages reads ASCII as ASCII
         if encoding == "utf-8":
             if UNDECODABLE.search(text, 0, len(text) - 3):
                 raise ValueError("not UTF-8")
@@ -195,7 +197,8 @@ def utf16_low_bytes(text: str) -> bytes:
 
 
 # Every other text codec of the standard library's ``encodings`` (CPython 3.8
-# to 3.13, by its module's name), which a tool may save a text in: each
+# to 3.13, by its module's name; Latin-1 has two, latin_1 and iso8859_1,
+# alike), which a tool may save a text in: each
 # holds some of any text (ASCII, or what its bytes stand for).  Left out:
 # UTF-8, UTF-16 and UTF-32 (with and without a byte-order mark), which are
 # in the table; mbcs and oem (Windows' own code page, one of these);
@@ -205,7 +208,8 @@ def utf16_low_bytes(text: str) -> bytes:
 # (base64_codec, hex_codec, ...), whose forms are escapes.
 SINGLE_BYTE_CODECS = (
     # ASCII, and ISO 8859 (Latin-1 its first part)
-    *("ascii", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5"),
+    *("ascii", "latin_1", "iso8859_1", "iso8859_2", "iso8859_3", "iso8859_4"),
+    "iso8859_5",
     *("iso8859_6", "iso8859_7", "iso8859_8", "iso8859_9", "iso8859_10"),
     *("iso8859_11", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16"),
     # Windows
@@ -254,13 +258,21 @@ HANDLERS = (
     ),
     (r"\N{name} for what it cannot hold (namereplace)", "namereplace", "named"),
 )
-# What each handler writes, as a pattern: where a copy read in a codec holds
-# none, it did not write it (? and nothing are written by any text too).
-HANDLER_MARKS = {
-    "replace": "?",
-    "xmlcharrefreplace": "&#",
-    "backslashreplace": "\\",
-    "namereplace": "\\",
+# What each handler writes: a mark it always writes, where it writes
+# anything, and every character it may write.  A copy read in a codec that
+# holds none of the mark, or another character than those and the text's,
+# is none of its (? and nothing are written by any text too).
+HEX_DIGITS = "0123456789abcdef"
+HANDLER_WRITES = {
+    "strict": ("", ""),
+    "replace": ("?", "?"),
+    "ignore": ("", ""),
+    "xmlcharrefreplace": ("&#", "&#;0123456789"),
+    "backslashreplace": ("\\", "\\xuU" + HEX_DIGITS),
+    "namereplace": (
+        "\\",
+        "\\N{} -ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789xuU" + HEX_DIGITS,
+    ),
 }
 BACKSLASHED = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|U([0-9a-f]{8}))")
 NAMED = re.compile(r"\\N\{([A-Z0-9 \-]+)\}|" + BACKSLASHED.pattern)
@@ -326,6 +338,12 @@ def saved_in_undone(codec: str, errors: str):
     return undo
 
 
+# The bytes of a copy read first: where no codec reads them as a text the
+# known changes may write, the rest is not read (random bytes, the copy of
+# an escape's output that shares nothing with the text).
+PROBED = 4096
+
+
 @functools.lru_cache(maxsize=4096)  # each codec, for the text of a search
 def written_in(codec: str, characters: str) -> "tuple[bytes | None, ...]":
     """What ``codec`` writes of each of ``characters``: None where it cannot hold it."""
@@ -353,6 +371,8 @@ def codecs_reading(
     """
     if not data.isascii() and not UNDECODABLE.search(as_text(data)):
         return {}
+    if len(data) > PROBED and not codecs_reading(data[:PROBED], allowed, characters):
+        return {}  # its start is no codec's reading
     distinct = bytes(sorted(set(data)))
     alike: dict[str, list[str]] = {}
     for codec in SINGLE_BYTE_CODECS:

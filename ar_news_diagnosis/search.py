@@ -32,7 +32,7 @@ from .layout import (
     unwrapped,
 )
 from .limits import deepest, display_limit, searched_in_full
-from .savings import CODECS, HANDLER_MARKS, HANDLERS, HOLDING_ALL, codecs_reading
+from .savings import CODECS, HANDLER_WRITES, HOLDING_ALL, codecs_reading
 from .shaping import presentation_forms
 from .table import (
     BY_STAGE,
@@ -40,6 +40,7 @@ from .table import (
     CHANGES_BY_KEY,
     CODEC_KEY_OF,
     FORWARD_SAVINGS,
+    HANDLER_NAMES,
     LOCAL_BY_CHARACTER,
     LOCAL_CHANGES,
     MOST_CHANGES,
@@ -123,7 +124,7 @@ def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
     return (before, form) if before != text or change.stage == "saving" else None
 
 
-def undone_layers(found: str, displayed, in_codecs):
+def undone_layers(found: str, displayed, in_codecs, unsaved=None):
     """Yield the copy with 0, 1, 2 and 3 of what is written over the whole of it undone.
 
     Each time a map of the texts it gives to the chains undone to each, in
@@ -131,7 +132,9 @@ def undone_layers(found: str, displayed, in_codecs):
     first.  Changes that undo each other (a wrong reading and a saving in the
     same code page) are left out, and so is a display order on a text that
     ``displayed(text)`` does not allow.  Besides the table's savings, those
-    in the codecs that ``in_codecs(text)`` reads the text's bytes in.
+    in the codecs that ``in_codecs(text)`` reads the text's bytes in; where
+    ``unsaved`` is given, of what a saving undone gives, only a text that
+    ``unsaved(text)`` allows (one that the changes before it may write).
     """
     # Each text undone to: (the chain undone, the last group, the texts on the way).
     level = {found: [((), -1, (found,))]}
@@ -152,6 +155,8 @@ def undone_layers(found: str, displayed, in_codecs):
                         each for each in chains if undone_after(each, change, number)
                     ]
                     result = undone(change, text) if earlier else None
+                    if result and unsaved and change.stage == "saving":
+                        result = result if unsaved(result[0]) else None
                     for chain, _, way in earlier if result else ():
                         # Undone again, unless a saving that gives the text
                         # back where it wrote what it cannot hold.
@@ -326,26 +331,41 @@ def in_codecs_seen(candidate: str, text: str) -> "list[Change]":
         IN_CODECS[candidate] = [
             codec_saving(codecs_alike[0], errors)
             for (reading, _), codecs_alike in read.items()
-            for errors in handlers_shown(codecs_alike[0], reading)
+            for errors in handlers_shown(codecs_alike[0], reading, text)
         ]
     return IN_CODECS[candidate]
 
 
-def handlers_shown(codec: str, reading: str) -> "list[str]":
-    """The error handlers that may have written ``reading`` in ``codec``."""
-    if codec in HOLDING_ALL:
-        return ["strict"]
+def handlers_shown(codec: str, reading: str, text: str) -> "list[str]":
+    """The error handlers that may have written ``reading`` in ``codec``:
+    their mark in it, and no character but theirs and those that a display
+    order of what the known changes make of ``text`` may hold."""
+    foreign = set(reading) - shown_characters(text)
+    handlers = ["strict"] if codec in HOLDING_ALL else HANDLER_NAMES
     return [
-        errors for _, errors, _ in HANDLERS if HANDLER_MARKS.get(errors, "") in reading
+        errors
+        for errors in handlers
+        if HANDLER_WRITES[errors][0] in reading
+        and foreign.issubset(HANDLER_WRITES[errors][1])
     ]
+
+
+@functools.lru_cache(maxsize=4)
+def unsaved_characters(text: str) -> "frozenset[str]":
+    """The characters a text a saving is made of may hold: those a display
+    order of what the known changes make of ``text`` may, and surrogates,
+    as a line folded in bytes leaves a character cut in two (each byte of
+    it kept as one, by ``as_text``; half a pair, by CESU-8 undone)."""
+    return shown_characters(text).union(map(chr, range(0xD800, 0xE000)))
 
 
 @functools.lru_cache(maxsize=4)
 def allowed_in(text: str) -> "frozenset[str]":
     """The characters a text read in a codec may hold: those a display
-    order of what the known changes make of ``text`` may, and ASCII (what an
-    error handler writes)."""
-    return shown_characters(text).union(map(chr, range(128)))
+    order of what the known changes make of ``text`` may, and those an
+    error handler writes."""
+    written = "".join(every for _, every in HANDLER_WRITES.values())
+    return shown_characters(text).union(written)
 
 
 @functools.lru_cache(maxsize=4)
@@ -362,22 +382,51 @@ def loses(saving: Change) -> bool:
 
 # One search's: the characters of each text that no change of single
 # characters replaces, and whether a copy holds what a saving writes of each.
-KEPT: "dict[str, list[str]]" = {}
+KEPT: "dict[str, frozenset[str]]" = {}
 SHOWN: "dict[tuple[str, bytes, str], bool]" = {}
+STAYS: "dict[tuple[str, bytes, frozenset[str]], bool]" = {}
+MISSING: "dict[tuple[str, bytes], str]" = {}
 
 
 def writes_what_stays(saving: Change, base: str, written: bytes) -> bool:
     """Tell whether ``written`` holds what ``saving`` writes of each character
     of ``base`` that no change of single characters replaces: made forward
-    on it, with such changes and characters inserted, it may write the copy."""
+    on it, with such changes and characters inserted, it may write the copy.
+    Told once for each set of such characters (the texts the changes of the
+    whole text make share few), the character last found missing looked
+    for first: most sets hold it too."""
     if base not in KEPT:
-        KEPT[base] = sorted(characters(base) - LOCAL_BY_CHARACTER.keys())
-    for char in KEPT[base]:
-        if (saving.key, written, char) not in SHOWN:
-            SHOWN[saving.key, written, char] = forward.writes(saving, char) in written
-        if not SHOWN[saving.key, written, char]:
-            return False
-    return True
+        KEPT[base] = frozenset(characters(base) - LOCAL_BY_CHARACTER.keys())
+    kept = KEPT[base]
+    if (saving.key, written, kept) not in STAYS:
+        missing = MISSING.get((saving.key, written))
+        first = [missing] if missing in kept else []
+        for char in first + sorted(kept):
+            if not shows_written(saving, written, char):
+                MISSING[saving.key, written] = char
+                break
+        STAYS[saving.key, written, kept] = (
+            MISSING.get((saving.key, written)) not in kept
+        )
+    return STAYS[saving.key, written, kept]
+
+
+def shows_written(saving: Change, written: bytes, char: str) -> bool:
+    """Tell whether ``written`` holds what ``saving`` writes of ``char``: its
+    bytes among those of ``written`` first, as a search for what is not
+    there reads all of it."""
+    if (saving.key, written, char) not in SHOWN:
+        made = forward.writes(saving, char)
+        SHOWN[saving.key, written, char] = (
+            bytes_of(written).issuperset(made) and made in written
+        )
+    return SHOWN[saving.key, written, char]
+
+
+@functools.lru_cache(maxsize=16)  # the copy, and what layers undone on it give
+def bytes_of(written: bytes) -> "frozenset[int]":
+    """The distinct bytes of ``written``."""
+    return frozenset(written)
 
 
 @functools.lru_cache(maxsize=4096)  # bases of one text have few sets of characters
@@ -681,6 +730,8 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     forward.begin()
     KEPT.clear()
     SHOWN.clear()
+    STAYS.clear()
+    MISSING.clear()
     LAYERED.clear()
     MADE.clear()
     CHARACTERS.clear()
@@ -726,7 +777,10 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
         return len(candidate) <= limit[0]
 
     undoing = undone_layers(
-        found, displayed, lambda candidate: in_codecs_seen(candidate, text)
+        found,
+        displayed,
+        lambda candidate: in_codecs_seen(candidate, text),
+        lambda candidate: holds_only(candidate, unsaved_characters(text)),
     )
     most_other = deepest(text)
     levels, bases = [], []  # worked out as they are needed
