@@ -95,6 +95,7 @@ from .table import (
     MOST_OTHER,
     Change,
     asked_steps,
+    codec_savings,
     form_of,
     remade,
 )
@@ -299,9 +300,9 @@ def account(difference: Difference, text: str, found: str, differ: list) -> None
 def keys_listed(as_json: bool = False) -> "list[str]":
     """The lines ``check.py --keys`` prints: each known change's key and name,
     and where it has several forms, how one asks for one; or, ``as_json``,
-    one JSON object a change."""
+    one JSON object a change.  The table's, then the savings in each codec."""
     lines = []
-    for change in CHANGES:
+    for change in CHANGES + tuple(codec_savings()):
         form = form_of(change)
         if as_json:
             row = {"key": change.key, "name": change.name, "stage": change.stage}

@@ -887,6 +887,14 @@ def codec_saving(codec: str, errors: str = "strict") -> Change:
     return change
 
 
+def codec_savings() -> "list[Change]":
+    """Every saving in a codec that is not a row of the table, in the order
+    of ``savings.CODECS`` and ``savings.HANDLERS``: what ``check.py --keys``
+    lists after the table."""
+    made = dict.fromkeys(codec_saving(*each) for each in CODEC_KEYS.values())
+    return [change for change in made if change not in CHANGES]
+
+
 def change_of(key: str) -> "Change | None":
     """The known change of ``key``: a row of the table, or a saving in a codec; None for none."""
     if key in CODEC_KEYS:
