@@ -82,7 +82,7 @@ def made_of(change: Change, char: str) -> "str | None":
             made = as_text(change.make(char, *change.widest(char)))
         except ValueError:
             made = None
-        if made is not None:
+        if made is not None and empty:
             before = common_prefix(made, empty)
             if made.endswith(empty[before:]) and len(made) >= len(empty):
                 made = made[before : len(made) - len(empty) + before]

@@ -316,11 +316,11 @@ def savings_seen(candidate: str, text: str) -> "list[Change]":
 
 def in_codecs_seen(candidate: str, text: str) -> "list[Change]":
     """The savings in the codecs of ``savings.CODECS`` that ``candidate``'s
-    bytes show: of the codecs that read them alike, as characters that the
-    known changes may write of ``text``, and write its characters alike, the
-    first; each with the error
-    handlers whose marks it shows (dropping what it cannot hold shows
-    none), or none where it holds every character."""
+    bytes show (``codecs_reading``): of each group of codecs that read them
+    alike, and write the characters of ``text`` alike, the first, with each
+    error handler that may have written what it reads (``handlers_shown``).
+    The others of its group, a chain found with it is made with again
+    (``in_codecs_alike``)."""
     if candidate not in IN_CODECS:
         data = encoded(candidate)
         read = (
@@ -385,28 +385,20 @@ def loses(saving: Change) -> bool:
 KEPT: "dict[str, frozenset[str]]" = {}
 SHOWN: "dict[tuple[str, bytes, str], bool]" = {}
 STAYS: "dict[tuple[str, bytes, frozenset[str]], bool]" = {}
-MISSING: "dict[tuple[str, bytes], str]" = {}
 
 
 def writes_what_stays(saving: Change, base: str, written: bytes) -> bool:
     """Tell whether ``written`` holds what ``saving`` writes of each character
     of ``base`` that no change of single characters replaces: made forward
     on it, with such changes and characters inserted, it may write the copy.
-    Told once for each set of such characters (the texts the changes of the
-    whole text make share few), the character last found missing looked
-    for first: most sets hold it too."""
+    Told once for each set of such characters: the texts the changes of the
+    whole text make share few."""
     if base not in KEPT:
         KEPT[base] = frozenset(characters(base) - LOCAL_BY_CHARACTER.keys())
     kept = KEPT[base]
     if (saving.key, written, kept) not in STAYS:
-        missing = MISSING.get((saving.key, written))
-        first = [missing] if missing in kept else []
-        for char in first + sorted(kept):
-            if not shows_written(saving, written, char):
-                MISSING[saving.key, written] = char
-                break
-        STAYS[saving.key, written, kept] = (
-            MISSING.get((saving.key, written)) not in kept
+        STAYS[saving.key, written, kept] = all(
+            shows_written(saving, written, char) for char in sorted(kept)
         )
     return STAYS[saving.key, written, kept]
 
@@ -731,7 +723,6 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     KEPT.clear()
     SHOWN.clear()
     STAYS.clear()
-    MISSING.clear()
     LAYERED.clear()
     MADE.clear()
     CHARACTERS.clear()
@@ -847,10 +838,10 @@ def texts_made(text: str, depth: int) -> list:
 
 
 def saved_over(found: str, text: str) -> "dict[str, list[tuple]]":
-    """The copy as it is, and with each saving of LONG_LAYERS undone on it,
-    each with the chains undone: what the search tries on a text it does
-    not search in full (``searched_in_full``), local changes made to the
-    text before."""
+    """The copy as it is, and with each saving of LONG_LAYERS, or in a codec
+    its bytes show, undone on it, each with the chains undone: what the
+    search tries on a text it does not search in full (``searched_in_full``),
+    local changes made to the text before."""
     level = {found: [()]}
     for change in LONG_LAYERS + in_codecs_seen(found, text):
         result = undone(change, found)

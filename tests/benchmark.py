@@ -240,6 +240,17 @@ def worst(seed: int, count: int) -> None:
         text = "".join(chr(code) * chance.randint(1, 5) for code in alphabet)
         return with_copy(" ".join(chance.sample(text, len(text))))
 
+    def at_the_limit() -> "tuple[str, bytes]":
+        """A copy of the article as long as its size limit: random ASCII, the
+        marks of escapes and error handlers mixed, or one byte or character
+        over and over."""
+        alphabet = chance.choice(
+            [bytes(range(32, 127)), b"\\&#%;\"'Nu{}0123456789abcdef+~?", b"a"]
+        )
+        if len(alphabet) == 1 and chance.random() < 0.5:
+            return ARTICLE, "\u0627".encode("utf-8") * (limit // 2)
+        return ARTICLE, bytes(chance.choice(alphabet) for _ in range(limit))
+
     def cut(copy: bytes) -> "tuple[str, bytes]":
         return ARTICLE, copy[: chance.randrange(1, len(copy))]
 
@@ -267,6 +278,7 @@ def worst(seed: int, count: int) -> None:
             ARTICLE,
             made(ARTICLE, 2),
         ),
+        "at the size limit: random ASCII, escapes' marks, a run": at_the_limit,
         "a random expected text and a copy": lambda: with_copy(any_text()),
         "many distinct characters, and a copy": many_distinct_and_copy,
         "a text repeated, to 256 KiB, and a copy": long_text_and_copy,
