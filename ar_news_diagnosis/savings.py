@@ -347,6 +347,8 @@ PROBED = 4096
 @functools.lru_cache(maxsize=4096)  # each codec, for the text of a search
 def written_in(codec: str, characters: str) -> "tuple[bytes | None, ...]":
     """What ``codec`` writes of each of ``characters``: None where it cannot hold it."""
+    if codec in SINGLE_BYTE_CODECS:
+        return tuple(map(single_bytes(codec).get, characters))
     written = []
     for char in characters:
         try:
@@ -354,6 +356,19 @@ def written_in(codec: str, characters: str) -> "tuple[bytes | None, ...]":
         except UnicodeEncodeError:
             written.append(None)
     return tuple(written)
+
+
+@functools.lru_cache(maxsize=None)
+def single_bytes(codec: str) -> "dict[str, bytes]":
+    """What a codec of a byte a character writes of each character it holds:
+    the byte it reads as that character (its tables are each other's inverse)."""
+    held = {}
+    for byte in range(256):
+        try:
+            held[bytes([byte]).decode(codec)] = bytes([byte])
+        except UnicodeDecodeError:  # a byte it leaves undefined
+            continue
+    return held
 
 
 def codecs_reading(

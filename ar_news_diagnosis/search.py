@@ -47,6 +47,7 @@ from .table import (
     OTHER_TEXT_CHANGES,
     SAVED_IN,
     STAGES,
+    TEXT_CHANGES,
     WRAPPED_LAYERS,
     WRAPPED_OTHER,
     Change,
@@ -326,7 +327,7 @@ def in_codecs_seen(candidate: str, text: str) -> "list[Change]":
         read = (
             {}
             if data is None
-            else codecs_reading(data, allowed_in(text), written_by_changes(text))
+            else codecs_reading(data, allowed_in(text), written_in_order(text))
         )
         IN_CODECS[candidate] = [
             codec_saving(codecs_alike[0], errors)
@@ -369,9 +370,13 @@ def allowed_in(text: str) -> "frozenset[str]":
 
 
 @functools.lru_cache(maxsize=4)
-def written_by_changes(text: str) -> str:
-    """The characters of ``text``, and those local changes write of them, in order."""
-    return "".join(sorted(written_of(frozenset(text), None)))
+def written_in_order(text: str) -> str:
+    """The characters that a text change (not a wrong reading: its Latin
+    letters, which a code page may hold or not, would make most code pages
+    a group of one) makes of ``text``, and local changes write of them, in
+    order: what codecs that read a copy alike are told apart by."""
+    made = {text, *(change.make(text) for change in TEXT_CHANGES if not change.table)}
+    return "".join(sorted(written_of(frozenset("".join(made)), None)))
 
 
 @functools.lru_cache(maxsize=None)  # a saving of the table's, or in a codec

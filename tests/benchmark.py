@@ -306,6 +306,9 @@ ACCOUNTING_DRAWS = 20
 # And the maps' property test: maps of characters drawn with these seeds.
 MAP_SEEDS = tuple(range(300, 305))
 MAP_DRAWS = 40
+# And the codecs' property test: copies saved in a codec drawn with these seeds.
+CODEC_SEEDS = tuple(range(400, 405))
+CODEC_DRAWS = 40
 
 
 def thorough() -> None:
@@ -317,6 +320,7 @@ def thorough() -> None:
 
     from tests.test_accounting import tally
     from tests.test_api import VARIANT_SHA256, Command
+    from tests.test_codecs import recall as codec_recall
     from tests.test_maps import recall
     from tests.test_reach import EveryChainWithinReachIsNamed
     from tests.test_true_names import RandomChainsAreNamedTruly
@@ -374,6 +378,15 @@ def thorough() -> None:
         f"; named falsely: {len(mapped_falsely)}",
     )
     false += map(str, mapped_falsely)
+    drawn = named = 0
+    for seed in CODEC_SEEDS:
+        figures = codec_recall(seed, CODEC_DRAWS)
+        drawn, named = drawn + figures[0], named + figures[1]
+        false += map(str, figures[2])
+    print(
+        f"codecs: {len(CODEC_SEEDS)} seeds x {CODEC_DRAWS} copies saved in a codec"
+        f" drawn: {named} of {drawn} named ({named / drawn:.1%})"
+    )
     print(
         f"thorough: {len(ManyRandomChains.SEEDS)} seeds x {ManyRandomChains.ROUNDS} rounds,"
         f" {len(ManyRandomChains.HOSTILE_SEEDS)} hostile seeds,"

@@ -16,10 +16,12 @@ import pkgutil
 import random
 import unicodedata
 import unittest
+import urllib.parse
 
 import check
 from ar_news_diagnosis.table import remade
 from tests.support import ORIGINAL, known
+from tests.test_true_names import TEXT_DAMAGE
 
 TEXT = ORIGINAL.decode("utf-8")
 # A short text of what codecs tell apart: Arabic letters and marks, the
@@ -184,29 +186,24 @@ class EveryCodec(unittest.TestCase):
 
 
 def recall(seed: int, draws: int) -> "tuple[int, int, list]":
-    """Draw ``draws`` copies: a text, up to two changes made to it here, a
-    codec and a handler, and one escape over them or none.  Return how many
+    """Draw ``draws`` copies: a text, up to two of the property test's
+    changes made to it (tests/test_true_names.py), a codec and a handler,
+    and one escape over them or none.  Return how many
     were drawn and named, and the names that do not make their copy."""
     chance = random.Random(seed)
     lines = [line for line in TEXT.split("\n") if line]
-    changes = {
-        "nbsp": lambda text: text.replace("\xa0", " "),
-        "nfkc": lambda text: unicodedata.normalize("NFKC", text),
-        "tatweel": lambda text: text.replace("\u0640", ""),
-        "crlf": lambda text: text.replace("\n", "\r\n"),
-        "flag": lambda text: text.replace("\U0001f1e8\U0001f1fd", ""),
-    }
     escapes = {
         "none": lambda data: data,
         "base64": base64.encodebytes,
         "hex": lambda data: data.hex().encode("ascii"),
+        "percent": lambda data: urllib.parse.quote_from_bytes(data).encode("ascii"),
     }
     named, false = 0, []
     for _ in range(draws):
         text = chance.choice([TEXT, SHORT, chance.choice(lines)])
         made = text
-        for change in chance.sample(sorted(changes), chance.randint(0, 2)):
-            made = changes[change](made)
+        for change in chance.sample(sorted(TEXT_DAMAGE), chance.randint(0, 2)):
+            made = TEXT_DAMAGE[change](made)
         codec = chance.choice(CODECS)
         errors = chance.choice(handlers(codec))
         escape = chance.choice(sorted(escapes))
