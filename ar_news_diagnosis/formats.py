@@ -10,6 +10,9 @@ a byte-order mark), so that the writer with that form makes the copy again.
 
 import base64
 import binascii
+import email.charset
+import email.errors
+import email.header
 import email.quoprimime
 import functools
 import html
@@ -479,6 +482,58 @@ def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
         if quoted_printable(text, writer) == copy:
             return text, (writer,)
     return texts[False], ("quopri",)
+
+
+# Encoded words (RFC 2047): the text as a mail header's value, as the email
+# package writes it in UTF-8, each word Base64 ("b") or Q ("q": quoted-
+# printable, _ for a space), lines of 76 characters at most folded with a
+# newline and a space; the first shorter by a header's name before it.
+ENCODED_WORDS = re.compile(
+    r"=\?utf-8\?([bq])\?[^?\s]*\?=(?:\n? =\?utf-8\?\1\?[^?\s]*\?=)*", re.IGNORECASE
+)
+WORD_KINDS = {"b": email.charset.BASE64, "q": email.charset.QP}
+LINE_BREAK = re.compile("[\n\r]")
+# How many characters of a header's name and ": " a first line is read to be
+# shorter by, beyond the 76 less its own: a word holds whole groups of Base64
+# or whole escapes (=D8), so that a line may end up to 7 short of its room.
+NAME_ROOM = 8
+
+
+def encoded_words(text: str, kind: str = "b", name: int = 0) -> str:
+    """Write as a mail header's encoded words, as ``email.header.Header``
+    writes them in UTF-8, each word of ``kind`` (b or q); ``name``: the
+    characters of the header's name, which the first line leaves room for.
+    A header's value is one line: the email package refuses a line break in
+    one (``Header`` writes it as the space it folds lines with)."""
+    if LONE_SURROGATE.search(text):
+        raise ValueError("a byte that is not UTF-8, which no encoded word holds")
+    if LINE_BREAK.search(text):
+        raise ValueError("a line break, which a header's value does not hold")
+    charset = email.charset.Charset("utf-8")
+    charset.header_encoding = WORD_KINDS[kind]
+    return email.header.Header(text, charset, header_name="x" * name or None).encode()
+
+
+def encoded_words_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo ``encoded_words``; the form is the words' kind and the room the
+    first line leaves for a header's name, read off its length."""
+    match = ENCODED_WORDS.fullmatch(copy)
+    if not match:
+        raise ValueError("not a header's encoded words")
+    try:
+        words = email.header.decode_header(copy)
+    except (ValueError, email.errors.HeaderParseError):
+        raise ValueError("not a header's encoded words") from None
+    text = as_text(b"".join(data for data, _ in words))
+    if LONE_SURROGATE.search(text) or LINE_BREAK.search(text):
+        raise ValueError("not what a header's encoded words hold")
+    kind = match[1].lower()
+    first = copy.split("\n", 1)[0]
+    shortest = max(0, 76 - len(first) - NAME_ROOM)
+    for name in range(shortest, shortest + NAME_ROOM + 1):
+        if encoded_words(text, kind, name) == copy:
+            return text, (kind, name)
+    return text, (kind, 0)
 
 
 # Data: a CSV field and JSON Lines.

@@ -731,6 +731,18 @@ CHANGES = (
         "escape",
         *formats.dumped("od"),
     ),
+    Change(
+        "encoded-words",
+        "written as a mail header's encoded words (RFC 2047, email.header)",
+        "escape",
+        formats.encoded_words,
+        formats.encoded_words_undone,
+        lambda text: ("q", 0),
+        form_said=lambda kind, name: (
+            "written as a mail header's encoded words (RFC 2047, email.header),"
+            f" {'Base64' if kind == 'b' else 'Q'}"
+        ),
+    ),
 )
 
 # Layout changes that text goes through, as a copy's places show them: never

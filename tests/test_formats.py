@@ -34,6 +34,9 @@ textwrap), and kept as real tools wrote them in tests/data, from ar_news.txt:
 import base64
 import binascii
 import csv
+import email.charset
+import email.header
+import email.message
 import hashlib
 import io
 import json
@@ -42,6 +45,7 @@ import textwrap
 import unittest
 
 import check
+from ar_news_diagnosis.table import remade
 from tests.support import ORIGINAL, known, library_output
 
 TEXT = ORIGINAL.decode("utf-8")
@@ -237,6 +241,44 @@ class DataFormats(unittest.TestCase):
             [("quoted-printable(writer='quopri-header')",)],
         )
         self.assertEqual(check.variant(*difference.explanations[0].asked), copy)
+
+    def test_encoded_words_as_a_mail_header_holds_them(self) -> None:
+        """A headline as the email package writes it in a Subject header, in
+        Base64 and in Q words, its first line shorter by the header's name."""
+        headline = TEXT.split("\n")[0]
+        message = email.message.EmailMessage()
+        message["Subject"] = headline
+        value = message.as_string().split("\n\n")[0].split("Subject: ", 1)[1]
+        q = email.charset.Charset("utf-8")
+        q.header_encoding = email.charset.QP
+        copies = {
+            "a Subject header": (value, "Base64"),
+            "Header, Base64": (
+                email.header.Header(headline, "utf-8").encode(),
+                "Base64",
+            ),
+            "Header, Q": (email.header.Header(headline, q).encode(), "Q"),
+        }
+        for name, (copy, kind) in copies.items():
+            with self.subTest(copy=name):
+                self.assertIn("=?utf-8?", copy)
+                self.assertEqual(
+                    str(email.header.make_header(email.header.decode_header(copy))),
+                    headline,
+                )
+                difference = check.explain(headline, copy)
+                self.assertEqual(
+                    known(str(difference)),
+                    [
+                        (
+                            "  known change: written as a mail header's encoded"
+                            f" words (RFC 2047, email.header), {kind}"
+                        )
+                    ],
+                )
+                self.assertEqual(
+                    remade(headline, difference.explanations[0].steps), copy.encode()
+                )
 
     def test_binary_to_text_of_every_length(self) -> None:
         # A last group short by each number of bytes: Base85 and Ascii85 leave
