@@ -290,6 +290,44 @@ def in_groups(key: str) -> tuple:
     return make, undo, lambda text: (in_a_line, True, False)
 
 
+def ascii85_forms() -> tuple:
+    """The writer, reader and widest form of Ascii85: as ``in_groups`` writes
+    it, or, where ``adobe``, between Adobe's <~ and ~>, as
+    ``base64.a85encode(adobe=True)`` writes it (a line of ``width`` holds
+    the <~, and the last line the ~>)."""
+    make_plain, undo_plain, widest = in_groups("ascii85")
+
+    def make(
+        text: str,
+        width: int = 0,
+        final: bool = False,
+        padded: bool = True,
+        adobe: bool = False,
+    ) -> str:
+        if not adobe:
+            return make_plain(text, width, final, padded)
+        encoded = base64.a85encode(utf8(text), adobe=True, wrapcol=width)
+        return encoded.decode("ascii") + "\n" * final
+
+    def undo(copy: str) -> "tuple[str, tuple]":
+        if not copy.startswith("<~"):
+            text, form = undo_plain(copy)
+            return text, (*form, False)
+        final = copy.endswith("\n")
+        framed = copy[: len(copy) - final]
+        lines = framed.split("\n")
+        width = len(lines[0]) if len(lines) > 1 else 0
+        try:
+            text = as_text(base64.a85decode(framed, adobe=True))
+        except ValueError:  # binascii.Error is a ValueError
+            raise ValueError("not Ascii85") from None
+        if make(text, width, final, True, True) != copy:
+            raise ValueError("not Ascii85 as a85encode writes it")
+        return text, (width, final, True, True)
+
+    return make, undo, lambda text: (*widest(text), False)
+
+
 def uuencoded(text: str, backtick: bool = False) -> str:
     """Uuencode, as ``binascii.b2a_uu`` writes each line of 45 bytes; ``backtick``: ` for a zero."""
     data = utf8(text)

@@ -674,7 +674,7 @@ CHANGES = (
         "ascii85",
         "encoded as Ascii85 (base64.a85encode)",
         "escape",
-        *formats.in_groups("ascii85"),
+        *formats.ascii85_forms(),
     ),
     Change(
         "uuencoded",

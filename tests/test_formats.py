@@ -217,6 +217,16 @@ class DataFormats(unittest.TestCase):
                 base64.a85encode(ORIGINAL, wrapcol=75),
                 "encoded as Ascii85 (base64.a85encode)",
             ),
+            "Ascii85 between Adobe's <~ and ~>": (
+                ORIGINAL,
+                base64.a85encode(ORIGINAL, adobe=True),
+                "encoded as Ascii85 (base64.a85encode)",
+            ),
+            "Ascii85 between <~ and ~>, in lines of 75 and a line break": (
+                paragraph,
+                base64.a85encode(paragraph, adobe=True, wrapcol=75) + b"\n",
+                "encoded as Ascii85 (base64.a85encode)",
+            ),
             "uuencoded, ` for a zero": (
                 ORIGINAL,
                 b"".join(
