@@ -239,6 +239,20 @@ OTHER_CODECS = (  # of several bytes a character, or of shift sequences
     *("utf_7", "raw_unicode_escape"),
 )
 CODECS = SINGLE_BYTE_CODECS + OTHER_CODECS
+# Those that hold characters of the Arabic block (the code pages of Arabic,
+# Persian and Urdu), whose bytes a tool that takes them for Latin-1 or
+# Windows-1252 reads as mojibake (WRONG_READINGS, but UTF-8's, whose U+FFFD
+# leave no way back to the bytes it read).
+ARABIC_CODECS = (
+    "cp1256",  # Windows
+    "iso8859_6",
+    "cp720",  # DOS
+    "cp864",  # DOS, presentation forms
+    "cp1006",  # IBM's Urdu, presentation forms
+    "mac_arabic",
+    "mac_farsi",
+)
+MISREADINGS = WRONG_READINGS[:2]
 # Those that hold every character: saved in as they are (errors="strict").
 HOLDING_ALL = ("gb18030", "utf_7", "raw_unicode_escape")
 # The error handlers of ``codecs`` that write what a codec cannot hold: the
@@ -320,20 +334,18 @@ WRITTEN_UNDONE = {
 }
 
 
-def saved_in(codec: str, errors: str):
-    """Make saving in ``codec``, writing what it cannot hold as ``errors`` says."""
-    return lambda text: text.encode(codec, errors)
-
-
-def saved_in_undone(codec: str, errors: str):
-    """Undo saving in ``codec``: its bytes read, and what ``errors`` wrote
-    for what it cannot hold read back where it can be (? and nothing
-    cannot).  A copy cut short in a character keeps what decodes."""
+def saved_in_undone(codec: str, errors: str, read: str = ""):
+    """Undo saving in ``codec``, its bytes perhaps ``read`` as another codec
+    first (mojibake): its bytes read, and what ``errors`` wrote for what it
+    cannot hold read back where it can be (? and nothing cannot).  A copy
+    cut short in a character keeps what decodes."""
     written_undone = WRITTEN_UNDONE.get(errors, str)
+    undefined = undefined_as_itself(read) if read else None
 
     def undo(copy: str) -> "tuple[str, tuple]":
+        data = copy.encode(read, undefined) if read else utf8(copy)
         reader = codecs.getincrementaldecoder(codec)("strict")
-        return written_undone(reader.decode(utf8(copy))), ()
+        return written_undone(reader.decode(data)), ()
 
     return undo
 
@@ -372,7 +384,10 @@ def single_bytes(codec: str) -> "dict[str, bytes]":
 
 
 def codecs_reading(
-    data: bytes, allowed: "frozenset[str]", characters: str
+    data: bytes,
+    allowed: "frozenset[str]",
+    characters: str,
+    among: "tuple[str, ...]" = CODECS,
 ) -> "dict[tuple[str, tuple], list[str]]":
     """The texts that the codecs of CODECS read ``data`` as, where it holds
     only characters ``allowed``, each with the codecs that read it so and
@@ -386,11 +401,13 @@ def codecs_reading(
     """
     if not data.isascii() and not UNDECODABLE.search(as_text(data)):
         return {}
-    if len(data) > PROBED and not codecs_reading(data[:PROBED], allowed, characters):
+    if len(data) > PROBED and not codecs_reading(
+        data[:PROBED], allowed, characters, among
+    ):
         return {}  # its start is no codec's reading
     distinct = bytes(sorted(set(data)))
     alike: dict[str, list[str]] = {}
-    for codec in SINGLE_BYTE_CODECS:
+    for codec in [codec for codec in SINGLE_BYTE_CODECS if codec in among]:
         try:
             alike.setdefault(distinct.decode(codec), []).append(codec)
         except UnicodeDecodeError:  # a byte it leaves undefined
@@ -399,7 +416,7 @@ def codecs_reading(
     for reading, codecs_alike in alike.items():
         if allowed.issuperset(reading):
             read.setdefault(data.decode(codecs_alike[0]), []).extend(codecs_alike)
-    for codec in OTHER_CODECS:
+    for codec in [codec for codec in OTHER_CODECS if codec in among]:
         try:
             reading = codecs.getincrementaldecoder(codec)("strict").decode(data)
         except UnicodeDecodeError:

@@ -32,7 +32,15 @@ from .layout import (
     unwrapped,
 )
 from .limits import deepest, display_limit, searched_in_full
-from .savings import CODECS, HANDLER_WRITES, HOLDING_ALL, codecs_reading
+from .savings import (
+    ARABIC_CODECS,
+    CODECS,
+    HANDLER_WRITES,
+    HOLDING_ALL,
+    MISREADINGS,
+    codecs_reading,
+    undefined_as_itself,
+)
 from .shaping import presentation_forms
 from .table import (
     BY_STAGE,
@@ -323,18 +331,32 @@ def in_codecs_seen(candidate: str, text: str) -> "list[Change]":
     The others of its group, a chain found with it is made with again
     (``in_codecs_alike``)."""
     if candidate not in IN_CODECS:
-        data = encoded(candidate)
-        read = (
-            {}
-            if data is None
-            else codecs_reading(data, allowed_in(text), written_in_order(text))
-        )
         IN_CODECS[candidate] = [
-            codec_saving(codecs_alike[0], errors)
-            for (reading, _), codecs_alike in read.items()
+            codec_saving(codecs_alike[0], errors, read)
+            for data, read, among in bytes_read(candidate)
+            for (reading, _), codecs_alike in codecs_reading(
+                data, allowed_in(text), written_in_order(text), among
+            ).items()
             for errors in handlers_shown(codecs_alike[0], reading, text)
         ]
     return IN_CODECS[candidate]
+
+
+def bytes_read(candidate: str) -> "list[tuple[bytes, str, tuple[str, ...]]]":
+    """The bytes ``candidate`` may be of a codec: those it stands for, read
+    in any of CODECS; and where it is mojibake, those a reading of
+    MISREADINGS read as its characters, in one of ARABIC_CODECS (with the
+    reading)."""
+    data = encoded(candidate)
+    found = [] if data is None else [(data, "", CODECS)]
+    if not candidate.isascii():
+        for _, _, read in MISREADINGS:
+            try:
+                misread = candidate.encode(read, undefined_as_itself(read))
+            except UnicodeEncodeError:  # a character the reading writes of no byte
+                continue
+            found.append((misread, read, ARABIC_CODECS))
+    return found
 
 
 def handlers_shown(codec: str, reading: str, text: str) -> "list[str]":
@@ -863,20 +885,20 @@ def in_codecs_alike(text: str, chains: list) -> list:
     alike = []
     for chain in chains:
         for index, (change, _) in enumerate(chain):
-            codec, errors = SAVED_IN.get(change, (None, None))
-            if codec is None:
+            if change not in SAVED_IN:
                 continue
+            _, errors, read = SAVED_IN[change]
             before = made_text(text, chain[:index])
-            written = before.encode(codec, errors)
+            written = change.make(before)
             for other in CODECS:
-                if (other, errors) not in CODEC_KEY_OF:
+                if (other, errors, read) not in CODEC_KEY_OF:
                     continue  # strictly, of a codec that cannot hold all
+                saving = codec_saving(other, errors, read)
                 try:
-                    same = before.encode(other, errors) == written
+                    same = saving is not change and saving.make(before) == written
                 except UnicodeEncodeError:  # strictly, a character it cannot hold
                     continue
-                saving = codec_saving(other, errors) if same else change
-                if saving is not change:
+                if same:
                     alike.append((*chain[:index], (saving, ()), *chain[index + 1 :]))
     return chains + [chain for chain in dict.fromkeys(alike) if chain not in chains]
 

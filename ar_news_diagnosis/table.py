@@ -845,57 +845,85 @@ OTHER_TEXT_CHANGES = [
 
 
 # Every other codec of the standard library (``savings.CODECS``), saved in
-# with each error handler (``savings.HANDLERS``): made on demand, where a
-# copy's bytes show it (see search) or a key asks for it, as a hundred
-# codecs, each with five handlers, are more than the table's rows.  A codec
-# and handler of the table's rows is that row.  Keys: the codec's module
-# name, "-" for "_", and the handler's ending (``cp864-replaced``); the
+# with each error handler (``savings.HANDLERS``), and those that hold Arabic
+# letters read as Latin-1 or Windows-1252 after (``savings.MISREADINGS``):
+# made on demand, where a copy's bytes show it (see search) or a key asks
+# for it, as a hundred codecs, each with five handlers, are more than the
+# table's rows.  A codec, handler and reading of the table's rows is that
+# row.  Keys: the codec's module name, "-" for "_", and the handler's
+# ending (``cp864-replaced``), then the reading's (``-read-as-latin1``); the
 # name alone for a codec that holds every character (``utf-7``).
 IN_THE_TABLE = {
-    (codecs.lookup(encoding).name, errors): CHANGES_BY_KEY[f"{encoding}-{ending}"]
-    for _, encoding, endings in savings.CODE_PAGES
-    for _, errors, ending in savings.LOSSES
-    if ending in endings
+    **{
+        (codecs.lookup(encoding).name, errors, ""): CHANGES_BY_KEY[
+            f"{encoding}-{ending}"
+        ]
+        for _, encoding, endings in savings.CODE_PAGES
+        for _, errors, ending in savings.LOSSES
+        if ending in endings
+    },
+    **{
+        (codecs.lookup(encoding).name, errors, read): CHANGES_BY_KEY[
+            f"{encoding}-{ending}-read-as-{reading}"
+        ]
+        for _, encoding in savings.LEGACY_CODE_PAGES
+        for _, errors, ending in savings.LOSSES
+        for _, reading, read in savings.MISREADINGS
+    },
 }
 CODEC_KEYS = {
     **{
-        codec.replace("_", "-"): (codec, "strict")
+        codec.replace("_", "-"): (codec, "strict", "")
         for codec in savings.CODECS
         if codec in savings.HOLDING_ALL
     },
     **{
-        f"{codec.replace('_', '-')}-{ending}": (codec, errors)
+        f"{codec.replace('_', '-')}-{ending}": (codec, errors, "")
         for codec in savings.CODECS
         if codec not in savings.HOLDING_ALL
         for _, errors, ending in savings.HANDLERS
     },
+    **{
+        f"{codec.replace('_', '-')}-{ending}-read-as-{reading}": (codec, errors, read)
+        for codec in savings.ARABIC_CODECS
+        for _, errors, ending in savings.HANDLERS
+        for _, reading, read in savings.MISREADINGS
+    },
 }
-CODEC_KEY_OF = {codec_and_errors: key for key, codec_and_errors in CODEC_KEYS.items()}
+CODEC_KEY_OF = {saved: key for key, saved in CODEC_KEYS.items()}
 HANDLER_NAMES = {errors: what for what, errors, _ in savings.HANDLERS}
-# Each such saving, of the table's and made on demand: its codec and handler.
-SAVED_IN: "dict[Change, tuple[str, str]]" = {
-    change: codec_and_errors
-    for codec_and_errors, change in IN_THE_TABLE.items()
-    if codec_and_errors[1] in HANDLER_NAMES
+READING_NAMES = {read: name for name, _, read in savings.MISREADINGS}
+# Each such saving, of the table's and made on demand: its codec, handler
+# and reading ("" for none).
+SAVED_IN: "dict[Change, tuple[str, str, str]]" = {
+    change: saved for saved, change in IN_THE_TABLE.items() if saved[1] in HANDLER_NAMES
 }
 
 
-@functools.lru_cache(
-    maxsize=None
-)  # one Change for each, as the search keeps them apart
-def codec_saving(codec: str, errors: str = "strict") -> Change:
-    """Saving in ``codec``, of ``savings.CODECS``, writing what it cannot hold as ``errors`` says."""
-    in_the_table = IN_THE_TABLE.get((codecs.lookup(codec).name, errors))
+# One Change for each, as the search keeps them apart.
+@functools.lru_cache(maxsize=None)
+def codec_saving(codec: str, errors: str = "strict", read: str = "") -> Change:
+    """Saving in ``codec``, of ``savings.CODECS``, writing what it cannot
+    hold as ``errors`` says; where ``read`` is given, those bytes read as
+    that codec and saved as UTF-8 (mojibake)."""
+    in_the_table = IN_THE_TABLE.get((codecs.lookup(codec).name, errors, read))
     if in_the_table:
         return in_the_table
-    make = savings.saved_in(codec, errors), savings.saved_in_undone(codec, errors)
-    key = CODEC_KEY_OF[codec, errors]
+    make = (
+        savings.in_code_page(codec, errors, read or None),
+        savings.saved_in_undone(codec, errors, read),
+    )
+    key = CODEC_KEY_OF[codec, errors, read]
     if errors == "strict":
         change = Change(key, "saved as {}", "saving", *make, fields=(codec,))
-    else:
+    elif not read:
         fields = (codec, HANDLER_NAMES[errors])
         change = Change(key, "saved as {}, {}", "saving", *make, fields=fields)
-    SAVED_IN[change] = (codec, errors)
+    else:
+        template = "saved as {} ({}), read as {} and saved as UTF-8 (mojibake)"
+        fields = (codec, HANDLER_NAMES[errors], READING_NAMES[read])
+        change = Change(key, template, "saving", *make, fields=fields)
+    SAVED_IN[change] = (codec, errors, read)
     return change
 
 

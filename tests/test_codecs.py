@@ -93,6 +93,14 @@ def key(codec: str, errors: str) -> str:
 
 
 CODECS = text_codecs()
+# The code pages of Arabic: those, but the codecs that hold all, that hold
+# some character of the Arabic block.
+ARABIC = [
+    codec
+    for codec in CODECS
+    if not holds_all(codec)
+    and "".join(map(chr, range(0x600, 0x700))).encode(codec, "ignore")
+]
 
 
 class EveryCodec(unittest.TestCase):
@@ -176,6 +184,29 @@ class EveryCodec(unittest.TestCase):
             with self.subTest(keys=keys):
                 named = [each.keys for each in check.explain(TEXT, copy).explanations]
                 self.assertIn(keys, named)
+
+    def test_arabic_code_pages_read_as_latin_1_or_windows_1252(self) -> None:
+        """Mojibake: the bytes of a code page that holds Arabic letters read
+        as Latin-1 or Windows-1252 and saved as UTF-8, each key by the
+        README's spelling, with each handler in turn."""
+        readings = {"latin-1": "latin1", "cp1252": "cp1252"}
+        for number, codec in enumerate(ARABIC):
+            for read, ending in readings.items():
+                errors = list(ENDINGS)[number % len(ENDINGS)]
+                with self.subTest(codec=codec, errors=errors, read=read):
+                    saved = TEXT.encode(codec, errors)
+                    # Windows reads the five bytes cp1252 leaves undefined as
+                    # the C1 controls of the same number.
+                    copy = "".join(
+                        bytes([byte]).decode(read, "ignore") or chr(byte)
+                        for byte in saved
+                    ).encode("utf-8")
+                    key_read = f"{key(codec, errors)}-read-as-{ending}"
+                    self.assertEqual(check.variant(key_read), copy)
+                    named = [
+                        each.keys for each in check.explain(TEXT, copy).explanations
+                    ]
+                    self.assertIn((key_read,), named)
 
     def test_a_copy_cut_short_in_a_codec(self) -> None:
         copy = TEXT.encode("utf_7")[:5001]

@@ -574,12 +574,16 @@ class EveryLineTrue(unittest.TestCase):
         text = "سلام عليكم"
         copy = text.encode("iso-8859-6").decode("latin-1").encode("utf-8")[:2]
         difference = check.explain(text, copy)
-        self.assertEqual(
-            len(difference.explanations), 2 * 4 * 2
-        )  # pages, losses, readings
+        legacy = [
+            each
+            for each in difference.explanations
+            if each.keys[0].startswith(("cp1256-", "iso-8859-6-"))
+        ]
+        self.assertEqual(len(legacy), 2 * 4 * 2)  # pages, losses, readings
         for explanation in difference.explanations:
             self.assertTrue(remade(text, explanation.steps).startswith(copy))
-        [line] = known(str(difference))
+        # MacArabic writes the seen as ISO-8859-6 does: a line of its own.
+        [line] = [line for line in known(str(difference)) if "Windows-1256" in line]
         self.assertIn("saved as Windows-1256 or ISO-8859-6 (", line)
         self.assertIn("read as Latin-1 or Windows-1252 and saved as UTF-8", line)
         self.assertEqual(line.count(" or "), 1 + 3 + 1)
