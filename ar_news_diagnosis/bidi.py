@@ -220,6 +220,30 @@ def display_order(
     )
 
 
+def one_paragraph(text: str) -> str:
+    """Write the whole text as one paragraph, as python-bidi's ``get_display``
+    (0.4.2, and ``bidi.algorithm`` of 0.6) displays it: at the level of its
+    first strong character (P2, P3), each line break a neutral within it
+    (reset to the paragraph level by L1), then each line reordered apart (L2).
+
+    A line's last neutrals take the direction of what follows the break: at
+    the end of the text, the paragraph's (a right-to-left line's full stop
+    kept last after a left-to-right flag began the text).
+    """
+    original = bidi_classes(text)
+    base = paragraph_level(original)
+    kinds = resolve_weak_types(original, base)
+    kinds = resolve_neutral_types(kinds, base)
+    levels = resolve_implicit_levels(kinds, base)
+    levels = reset_whitespace(original, levels, base)
+    shown, start = [], 0
+    for line in text.split("\n"):
+        at = levels[start : start + len(line)]
+        shown.append(mirror(line, reorder(at), at) if at else line)
+        start += len(line) + 1
+    return "\n".join(shown)
+
+
 def display_order_marks_after(text: str) -> str:
     """Write each line as ``display_order`` does, combining marks after their letters, as FriBidi does."""
     return display_order(text, marks_follow=True)

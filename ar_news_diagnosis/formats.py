@@ -485,14 +485,18 @@ def dump_field(line: str, layout: str) -> str:
 
 
 # Quoted-printable's writers: quopri's, quopri's for a mail header (a space
-# as _, header=True) and the email package's for a body, each wrapping lines
-# its own way.
+# as _, header=True), the email package's for a body, and as it writes a
+# message's body (``EmailMessage.set_content``, lines of the policy's 78),
+# each wrapping lines its own way.
 QUOTED_PRINTABLE = {
     "quopri": lambda data: quopri.encodestring(data).decode("ascii"),
     "quopri-header": lambda data: quopri.encodestring(data, header=True).decode(
         "ascii"
     ),
     "email": lambda data: email.quoprimime.body_encode(data.decode("latin-1")),
+    "email-message": lambda data: email.quoprimime.body_encode(
+        data.decode("latin-1"), 78
+    ),
 }
 
 
@@ -512,9 +516,9 @@ def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
         for header in (False, True)
     }
     # A header's writes each space as _, and leaves none: read so first.
-    writers = ["quopri", "email", "quopri-header"]
+    writers = ["quopri", "email", "email-message", "quopri-header"]
     if "_" in copy and " " not in copy:
-        writers = ["quopri-header", "quopri", "email"]
+        writers = ["quopri-header", "quopri", "email", "email-message"]
     for writer in writers:
         text = texts[writer == "quopri-header"]
         if quoted_printable(text, writer) == copy:
@@ -577,21 +581,32 @@ def encoded_words_undone(copy: str) -> "tuple[str, tuple]":
 # Data: a CSV field and JSON Lines.
 
 
-def csv_field(text: str, start: str = "", end: str = "\r\n") -> str:
+def csv_field(text: str, start: str = "", end: str = "\r\n", header: str = "") -> str:
     """Write as the one field of a CSV file, as the csv module writes it: quoted,
-    each quote doubled, then ``end``; ``start`` a byte-order mark, as Excel's."""
-    return start + '"' + text.replace('"', '""') + '"' + end
+    each quote doubled, then ``end``; ``start`` a byte-order mark, as Excel's;
+    ``header``, a row of the column's name before it, as pandas' to_csv
+    writes one (LF its line end, and with encoding="utf-8-sig" the mark)."""
+    row = header + end if header else ""
+    return start + row + '"' + text.replace('"', '""') + '"' + end
+
+
+# A column's name as a header row holds it: a word, not quoted.
+HEADER = re.compile(r"[^\s\",]+")
 
 
 def csv_undone(copy: str) -> "tuple[str, tuple]":
-    """Undo ``csv_field``; the form is the byte-order mark before it and the line end after it."""
+    """Undo ``csv_field``; the form is the byte-order mark before it, the line
+    end after it and the header row before it (one name, not quoted)."""
     start = copy[:1] if copy.startswith("\ufeff") else ""
     field = copy[len(start) :]
     end = "\r\n" if field.endswith('"\r\n') else "\n"  # a row always ends so
-    field = field[: len(field) - len(end)]
+    header = field.split(end, 1)[0] if not field.startswith('"') else ""
+    if header and not HEADER.fullmatch(header):
+        raise ValueError("not a header row of one name")
+    field = field[len(header) + len(end) * bool(header) : len(field) - len(end)]
     if len(field) < 2 or field[0] != '"' or field[-1] != '"':
         raise ValueError("not a quoted CSV field")  # text in quotes is no CSV row
-    return field[1:-1].replace('""', '"'), (start, end)
+    return field[1:-1].replace('""', '"'), (start, end, header)
 
 
 def json_lines(text: str, ensure_ascii: bool = True) -> str:

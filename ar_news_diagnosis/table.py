@@ -431,6 +431,17 @@ CHANGES = (
         for loss in savings.LOSSES
         for reading in savings.WRONG_READINGS
     ),
+    # A database column in a code page, read back as UTF-8: MySQL's and
+    # MariaDB's latin1 is Windows-1252, and with strict mode off (as it
+    # refuses the text) each character it cannot hold is stored as ?.
+    Change(
+        "latin1-column",
+        "stored in a latin1 column of MySQL or MariaDB (Windows-1252, ? for"
+        " what it cannot hold) and read back",
+        "saving",
+        savings.in_code_page("cp1252", "replace", "cp1252"),
+        savings.decoded("cp1252", read="cp1252"),
+    ),
     # Lines wrapped to a width: the line breaks put in are told from the
     # text's own with a text the changes make as a guide (layout.unwrapped);
     # the width, and where each break goes, read off the copy as its form.
@@ -552,6 +563,14 @@ CHANGES = (
         " (the last line first), as ICU does",
         "display",
         bidi.last_line_first,
+    ),
+    Change(
+        "visual-order-one-paragraph",
+        "written in visual order, the whole text one paragraph of its first"
+        " strong character's direction, each line reordered apart"
+        " (python-bidi's get_display)",
+        "display",
+        bidi.one_paragraph,
     ),
     # Escapes and data formats.
     Change(

@@ -139,6 +139,12 @@ VARIANT_SHA256 = {
     "xxd": "df43fcd7504c606e4bce2e4b9eaa6fae488838ab69862d6ec351b464136a6aa4",
     "hexdump-c": "fef0a209f4be133611d4654f7e022097aff92029087f05ec2a7cefb12bfd367f",
     "od": "d44edf4fb96c11fecb802c184b3ea8cfe22874fa1f258d47d6669e0c9a367e09",
+    # MariaDB 10.11.19's latin1 column, tests/data/mariadb_latin1.txt.
+    "latin1-column": "7f7169575579489fbd4e21367ae94feaddf52012274a1b3c0e2b5bdc28d3df49",
+    # python-bidi 0.4.2's get_display(text), tests/data/pybidi042_default.txt.
+    "visual-order-one-paragraph": (
+        "d8e100c20fbd2334b25c3b76eb7a89b03cfd9fa60d416e38cca9211f6402a41b"
+    ),
     # Of the headline (ONE_LINE): email.header.Header(headline, "utf-8").encode().
     "encoded-words": "bd5d677c59550a57aee6211617a9124da21ce6b160a5e2e44af8f96d141bc95a",
     "spaces-as-line-breaks": "d017a9f0b34535ac27b0a367de6c915282766f2881b886c537f3d916ae4c7047",

@@ -7,7 +7,9 @@ libraries' outputs of the whole of ar_news.txt at once are kept as they
 wrote them in tests/data:
 
 - pybidi042_baseR.txt: python-bidi 0.4.2 on CPython 3.11.7,
-  ``bidi.algorithm.get_display(text, base_dir="R")``;
+  ``bidi.algorithm.get_display(text, base_dir="R")``; pybidi042_default.txt
+  the same, ``get_display(text)`` (python-bidi 0.6.12's ``bidi.algorithm``
+  writes it alike);
 - pybidi0612rust_default.txt and pybidi0612rust_baseR.txt: python-bidi
   0.6.12 (the Rust unicode-bidi crate 0.3.18), ``bidi.get_display(text)``
   and ``bidi.get_display(text, base_dir="R")``;
@@ -27,6 +29,14 @@ DISPLAYED = {  # each library's output, its digest, and what check.py must name
     "pybidi042_baseR.txt": (
         "bd6239d5b78444036f755b1c89b193fc85c5dc9cab84845ff0cd4e1a5a83043e",
         "written in visual order, each line displayed right to left (base direction R)",
+    ),
+    "pybidi042_default.txt": (
+        "d8e100c20fbd2334b25c3b76eb7a89b03cfd9fa60d416e38cca9211f6402a41b",
+        (
+            "written in visual order, the whole text one paragraph of its first"
+            " strong character's direction, each line reordered apart"
+            " (python-bidi's get_display)"
+        ),
     ),
     "pybidi0612rust_default.txt": (
         "c54acc37f6c9daf27b404d4cb486d659fe8cc71209c78dcdb134a971432846b2",
