@@ -350,6 +350,31 @@ def saved_in_undone(codec: str, errors: str, read: str = ""):
     return undo
 
 
+# The ASCII bytes that change how these codecs read what follows them: HZ's
+# ~{, ISO-2022's escape sequences and shifts, UTF-7's +, and
+# raw_unicode_escape's backslash (of \uXXXX).
+SHIFTING = {
+    "hz": "~",
+    **dict.fromkeys(
+        [codec for codec in OTHER_CODECS if "iso2022" in codec], "\x1b\x0e\x0f"
+    ),
+    "utf_7": "+",
+    "raw_unicode_escape": "\\",
+}
+
+
+@functools.lru_cache(maxsize=None)
+def ascii_as_itself(codec: str) -> "frozenset[int]":
+    """The ASCII bytes that ``codec`` reads as themselves wherever they stand
+    (none that shifts it): data of only those it reads as ASCII does."""
+    return frozenset(
+        byte
+        for byte in range(128)
+        if chr(byte) not in SHIFTING.get(codec, "")
+        and bytes([byte]).decode(codec, "replace") == chr(byte)
+    )
+
+
 # The bytes of a copy read first: where no codec reads them as a text the
 # known changes may write, the rest is not read (random bytes, the copy of
 # an escape's output that shares nothing with the text).
@@ -417,10 +442,13 @@ def codecs_reading(
         if allowed.issuperset(reading):
             read.setdefault(data.decode(codecs_alike[0]), []).extend(codecs_alike)
     for codec in [codec for codec in OTHER_CODECS if codec in among]:
-        try:
-            reading = codecs.getincrementaldecoder(codec)("strict").decode(data)
-        except UnicodeDecodeError:
-            continue
+        if ascii_as_itself(codec).issuperset(distinct):
+            reading = data.decode("ascii")  # as it reads each of those bytes
+        else:
+            try:
+                reading = codecs.getincrementaldecoder(codec)("strict").decode(data)
+            except UnicodeDecodeError:
+                continue
         if reading in read or allowed.issuperset(reading):
             read.setdefault(reading, []).append(codec)
     groups: dict[tuple[str, tuple], list[str]] = {}
