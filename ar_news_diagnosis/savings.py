@@ -198,8 +198,8 @@ def utf16_low_bytes(text: str) -> bytes:
 
 # Every other text codec of the standard library's ``encodings`` (CPython 3.8
 # to 3.13, by its module's name; Latin-1 has two, latin_1 and iso8859_1,
-# alike), which a tool may save a text in: each
-# holds some of any text (ASCII, or what its bytes stand for).  Left out:
+# alike), which a tool may save a text in: each holds some of any text
+# (ASCII, or what its bytes stand for).  Left out:
 # UTF-8, UTF-16 and UTF-32 (with and without a byte-order mark), which are
 # in the table; mbcs and oem (Windows' own code page, one of these);
 # idna and punycode (domain names, not texts); unicode_escape (an escape,
@@ -209,9 +209,9 @@ def utf16_low_bytes(text: str) -> bytes:
 SINGLE_BYTE_CODECS = (
     # ASCII, and ISO 8859 (Latin-1 its first part)
     *("ascii", "latin_1", "iso8859_1", "iso8859_2", "iso8859_3", "iso8859_4"),
-    "iso8859_5",
-    *("iso8859_6", "iso8859_7", "iso8859_8", "iso8859_9", "iso8859_10"),
-    *("iso8859_11", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16"),
+    *("iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_9"),
+    *("iso8859_10", "iso8859_11", "iso8859_13", "iso8859_14", "iso8859_15"),
+    "iso8859_16",
     # Windows
     *("cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256"),
     *("cp1257", "cp1258", "cp874"),
@@ -414,8 +414,8 @@ def codecs_reading(
     characters: str,
     among: "tuple[str, ...]" = CODECS,
 ) -> "dict[tuple[str, tuple], list[str]]":
-    """The texts that the codecs of CODECS read ``data`` as, where it holds
-    only characters ``allowed``, each with the codecs that read it so and
+    """The texts that the codecs ``among`` CODECS read ``data`` as, where it
+    holds only characters ``allowed``, each with the codecs that read it so and
     write each of ``characters`` alike (as ``written_in``), of those that
     hold the fewest (``holding_fewest``): a search tries one of them.
 

@@ -40,6 +40,7 @@ from .savings import (
     MISREADINGS,
     codecs_reading,
     undefined_as_itself,
+    written_in,
 )
 from .shaping import presentation_forms
 from .table import (
@@ -887,20 +888,31 @@ def in_codecs_alike(text: str, chains: list) -> list:
         for index, (change, _) in enumerate(chain):
             if change not in SAVED_IN:
                 continue
-            _, errors, read = SAVED_IN[change]
             before = made_text(text, chain[:index])
-            written = change.make(before)
-            for other in CODECS:
-                if (other, errors, read) not in CODEC_KEY_OF:
-                    continue  # strictly, of a codec that cannot hold all
-                saving = codec_saving(other, errors, read)
-                try:
-                    same = saving is not change and saving.make(before) == written
-                except UnicodeEncodeError:  # strictly, a character it cannot hold
-                    continue
-                if same:
+            for saving in writing_alike(before, *SAVED_IN[change]):
+                if saving is not change:
                     alike.append((*chain[:index], (saving, ()), *chain[index + 1 :]))
     return chains + [chain for chain in dict.fromkeys(alike) if chain not in chains]
+
+
+@functools.lru_cache(maxsize=64)  # many chains found share the text saved
+def writing_alike(before: str, codec: str, errors: str, read: str) -> "list[Change]":
+    """The savings in each codec that writes ``before`` as ``codec`` does,
+    with ``errors`` and the reading ``read``: of those that hold just the
+    characters of it that ``codec`` holds, those whose bytes are the same."""
+    characters = "".join(sorted(set(before)))
+    held = [each is None for each in written_in(codec, characters)]
+    written = codec_saving(codec, errors, read).make(before)
+    savings = []
+    for other in CODECS:
+        if (other, errors, read) not in CODEC_KEY_OF:
+            continue  # strictly, of a codec that cannot hold all
+        if [each is None for each in written_in(other, characters)] != held:
+            continue
+        saving = codec_saving(other, errors, read)
+        if saving.make(before) == written:
+            savings.append(saving)
+    return savings
 
 
 def fewest_of(whole: list, cut_short: list) -> "tuple[list, list]":
