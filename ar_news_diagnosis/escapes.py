@@ -328,6 +328,81 @@ def yaml_folded(text: str) -> str:
     return "".join(written)
 
 
+def yaml_single_quoted(text: str, width: "int | None" = YAML_WIDTH) -> str:
+    """Write as a YAML document of one single-quoted string, as PyYAML's
+    emitter does with ``default_style="'"`` and ``allow_unicode=True``
+    (``Emitter.write_single_quoted``, step for step): ' doubled, a line
+    break written twice (one alone folds to a space), a single space past
+    ``width`` columns (None: never) folding the line, each line after the
+    first indented by two.  PyYAML writes no such string of a text with a
+    character it would escape, or a space beside a line break: it writes it
+    double-quoted (``yaml``)."""
+    if not single_quotable(text):
+        raise ValueError("a text PyYAML writes double-quoted")
+    written, column = ["'"], 1
+    spaces = breaks = False
+    start = 0
+    for end in range(len(text) + 1):
+        char = text[end] if end < len(text) else None
+        if spaces:  # after spaces: one alone past the width folds the line
+            if char != " ":
+                past = width is not None and column > width
+                if start + 1 == end and past and start and char is not None:
+                    written.append("\n" + " " * YAML_INDENT)
+                    column = YAML_INDENT
+                else:
+                    written.append(text[start:end])
+                    column += end - start
+                start = end
+        elif breaks:  # after line breaks: the first written twice, then indented
+            if char is None or char not in YAML_BREAKS:
+                written.append("\n" * (text[start] == "\n") + text[start:end])
+                written.append(" " * YAML_INDENT)
+                column, start = YAML_INDENT, end
+        elif char is None or char in " '" + YAML_BREAKS:  # a word ends
+            written.append(text[start:end])
+            column, start = column + end - start, end
+        if char == "'":
+            written.append("''")
+            column, start = column + 2, end + 1
+        if char is not None:
+            spaces, breaks = char == " ", char in YAML_BREAKS
+    return "".join(written) + "'\n"
+
+
+def single_quotable(text: str) -> bool:
+    """Tell whether PyYAML writes ``text`` single-quoted where asked to
+    (``Emitter.analyze_scalar``, with ``allow_unicode``): no character it
+    escapes, and no space before or after a line break."""
+    printable = re.compile(
+        "[\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*"
+    )
+    beside_a_break = re.compile(f" [{YAML_BREAKS}]|[{YAML_BREAKS}] ")
+    return bool(printable.fullmatch(text)) and not beside_a_break.search(text)
+
+
+def yaml_single_unquoted(copy: str) -> "tuple[str, tuple]":
+    """Undo ``yaml_single_quoted``: '' as ', a line break between two lines
+    of text a space, each more one line break, the indentation after it
+    gone; the form is the width lines were folded past, one of those the
+    shortest folded line allows, or None where none is."""
+    if len(copy) < 3 or copy[0] != "'" or not copy.endswith("'\n"):
+        raise ValueError("not a YAML single-quoted scalar")
+    body = copy[1:-2]
+    if re.search("'(?!')", body.replace("''", "")):
+        raise ValueError("a quote not doubled")
+    text = re.sub(
+        " *\n((?: *\n)*) *",
+        lambda match: "\n" * match[1].count("\n") or " ",
+        body,
+    ).replace("''", "'")
+    folded = [line for line in copy.split("\n")[:-1]]
+    for width in [None, *range(max(map(len, folded)) - 2, max(map(len, folded)))]:
+        if single_quotable(text) and yaml_single_quoted(text, width) == copy:
+            return text, (width,)
+    return text, (YAML_WIDTH,)
+
+
 def yaml_block_hints(text: str) -> str:
     """The indentation and chomping indicators of a block scalar of ``text``
     (``Emitter.determine_block_hints``): the indentation where it starts with

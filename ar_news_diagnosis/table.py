@@ -751,6 +751,13 @@ CHANGES = (
         *formats.dumped("od"),
     ),
     Change(
+        "yaml-single-quoted",
+        "written as a YAML single-quoted string (PyYAML's default_style=\"'\")",
+        "escape",
+        escapes.yaml_single_quoted,
+        escapes.yaml_single_unquoted,
+    ),
+    Change(
         "encoded-words",
         "written as a mail header's encoded words (RFC 2047, email.header)",
         "escape",

@@ -145,6 +145,10 @@ VARIANT_SHA256 = {
     "visual-order-one-paragraph": (
         "d8e100c20fbd2334b25c3b76eb7a89b03cfd9fa60d416e38cca9211f6402a41b"
     ),
+    # PyYAML 6.0.4's, tests/data/pyyaml_single_quoted.txt.
+    "yaml-single-quoted": (
+        "e5ddf0e1f46ffb5fe0bb7c9310ae4fe72dd189809cc2298ac3b9043c06766904"
+    ),
     # Of the headline (ONE_LINE): email.header.Header(headline, "utf-8").encode().
     "encoded-words": "bd5d677c59550a57aee6211617a9124da21ce6b160a5e2e44af8f96d141bc95a",
     "spaces-as-line-breaks": "d017a9f0b34535ac27b0a367de6c915282766f2881b886c537f3d916ae4c7047",

@@ -290,6 +290,17 @@ class DataFormats(unittest.TestCase):
                     remade(headline, difference.explanations[0].steps), copy.encode()
                 )
 
+    def test_yaml_single_quoted_only_where_pyyaml_writes_it_so(self) -> None:
+        """PyYAML writes a text double-quoted where asked for single quotes
+        and a space stands beside a line break, or a character it escapes."""
+        for text in ("a \nb", "a\n b", "tab\there", "\ufeffmark"):
+            with self.subTest(text=text), self.assertRaises(ValueError):
+                check.variant("yaml-single-quoted", text=text)
+        self.assertEqual(
+            check.variant("yaml-single-quoted", text="it's\nnot"),
+            b"'it''s\n\n  not'\n",
+        )
+
     def test_binary_to_text_of_every_length(self) -> None:
         # A last group short by each number of bytes: Base85 and Ascii85 leave
         # it short, with no padding (= is a character of Base85's alphabet).

@@ -75,6 +75,7 @@ NAMED = {
     "bs4_get_text.txt": ("characters-mapped",),
     # get_text("\n") puts one break between paragraphs: the empty lines go.
     "bs4_get_text_newline.txt": ("empty-lines-removed",),
+    "pyyaml_single_quoted.txt": ("yaml-single-quoted",),
     # ? for what it cannot transliterate: no-break spaces as spaces, curly
     # quotes straightened, harakat dropped, then ASCII (or any code page
     # that holds none of the rest) with ?.
@@ -92,10 +93,9 @@ UNNAMED = {
     # recode's UCS-2 holds them): a change of the flag to U+FFFD would be
     # one more change of the whole text, tried with every other.
     "recode_html.txt",
-    # PyYAML's single-quoted style and ruamel.yaml's double-quoted one (lines
-    # folded without indentation, a break after an escaped line feed
-    # escaped) are not written by the diagnosis.
-    "pyyaml_single_quoted.txt",
+    # ruamel.yaml's double-quoted style (lines folded without indentation, a
+    # break after an escaped line feed escaped) is not written by the
+    # diagnosis.
     "ruamel_double_quoted.txt",
     # Normalizers that fix spacing around punctuation and put in ZWNJ by a
     # list of suffixes (hazm, parsivar), or that space out punctuation and
