@@ -56,7 +56,6 @@ from .table import (
     OTHER_TEXT_CHANGES,
     SAVED_IN,
     STAGES,
-    TEXT_CHANGES,
     WRAPPED_LAYERS,
     WRAPPED_OTHER,
     Change,
@@ -394,12 +393,19 @@ def allowed_in(text: str) -> "frozenset[str]":
 
 @functools.lru_cache(maxsize=4)
 def written_in_order(text: str) -> str:
-    """The characters that a text change (not a wrong reading: its Latin
-    letters, which a code page may hold or not, would make most code pages
-    a group of one) makes of ``text``, and local changes write of them, in
-    order: what codecs that read a copy alike are told apart by."""
-    made = {text, *(change.make(text) for change in TEXT_CHANGES if not change.table)}
-    return "".join(sorted(written_of(frozenset("".join(made)), None)))
+    """The characters that a text change the search makes of ``text`` (not a
+    wrong reading: its Latin letters, which a code page may hold or not,
+    would make most code pages a group of one) makes of it, and local
+    changes write of them, in order: what codecs that read a copy alike are
+    told apart by."""
+    depth = min(1, deepest(text)) if searched_in_full(text) else 0
+    made, known = bases_of(text, depth)
+    characters = [
+        known[base, False]
+        for chain, base in made
+        if not chain or chain[-1][0].stage != "reading"
+    ]
+    return "".join(sorted(written_of(frozenset().union(*characters), None)))
 
 
 @functools.lru_cache(maxsize=None)  # a saving of the table's, or in a codec
