@@ -349,14 +349,18 @@ def bytes_read(candidate: str) -> "list[tuple[bytes, str, tuple[str, ...]]]":
     reading)."""
     data = encoded(candidate)
     found = [] if data is None else [(data, "", CODECS)]
+    misread = {}  # by the bytes read: the readings that read them alike
     if not candidate.isascii():
         for _, _, read in MISREADINGS:
             try:
-                misread = candidate.encode(read, undefined_as_itself(read))
+                misread.setdefault(
+                    candidate.encode(read, undefined_as_itself(read)), read
+                )
             except UnicodeEncodeError:  # a character the reading writes of no byte
                 continue
-            found.append((misread, read, ARABIC_CODECS))
-    return found
+    # Bytes that both readings read alike are tried once (the other named
+    # with it, by ``writing_alike``).
+    return found + [(each, read, ARABIC_CODECS) for each, read in misread.items()]
 
 
 def handlers_shown(codec: str, reading: str, text: str) -> "list[str]":
@@ -904,18 +908,20 @@ def in_codecs_alike(text: str, chains: list) -> list:
 @functools.lru_cache(maxsize=64)  # many chains found share the text saved
 def writing_alike(before: str, codec: str, errors: str, read: str) -> "list[Change]":
     """The savings in each codec that writes ``before`` as ``codec`` does,
-    with ``errors`` and the reading ``read``: of those that hold just the
-    characters of it that ``codec`` holds, those whose bytes are the same."""
+    with ``errors`` and the reading ``read`` or, where there is one, another:
+    of those that hold just the characters of it that ``codec`` holds, those
+    whose output is the same."""
     characters = "".join(sorted(set(before)))
     held = [each is None for each in written_in(codec, characters)]
     written = codec_saving(codec, errors, read).make(before)
+    readings = [each for _, _, each in MISREADINGS] if read else [""]
     savings = []
-    for other in CODECS:
-        if (other, errors, read) not in CODEC_KEY_OF:
+    for other, reading in itertools.product(CODECS, readings):
+        if (other, errors, reading) not in CODEC_KEY_OF:
             continue  # strictly, of a codec that cannot hold all
         if [each is None for each in written_in(other, characters)] != held:
             continue
-        saving = codec_saving(other, errors, read)
+        saving = codec_saving(other, errors, reading)
         if saving.make(before) == written:
             savings.append(saving)
     return savings
