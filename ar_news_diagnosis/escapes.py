@@ -253,6 +253,81 @@ def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
     return text, form
 
 
+def ruamel_quoted(text: str, width: int = 80) -> str:
+    """Write as a YAML document of one double-quoted string, as ruamel.yaml's
+    ``YAML().dump`` does (``Emitter.write_double_quoted``, step for step):
+    as PyYAML with ``allow_unicode`` but for where a line is broken past
+    ``width`` columns: not indented, and with no backslash before the break
+    where the next word, up to a space, holds no quote and is followed by
+    text (the space left out then, for the break reads as one)."""
+    written, column, start = ['"'], 1, 0
+    for end in range(len(text) + 1):
+        char = text[end : end + 1]
+        kept = (
+            " " <= char <= "~"
+            or "\xa0" <= char <= "\ud7ff"
+            or "\ue000" <= char <= "\ufffd"
+            or char >= "\U00010000"
+        )
+        if not char or char in '"\\\x85\u2028\u2029\ufeff' or not kept:
+            written.append(text[start:end])
+            column, start = column + end - start, end
+            if char:
+                escape = (
+                    "\\" + YAML_ESCAPES[char]
+                    if char in YAML_ESCAPES
+                    else hex_escape(ord(char))
+                )
+                written.append(escape)
+                column, start = column + len(escape), end + 1
+        if (
+            0 < end < len(text) - 1
+            and (char == " " or start >= end)
+            and column + end - start > width
+        ):
+            backslash = breaks_with_backslash(text, start, end)
+            written += [text[start:end], "\\" * backslash, "\n"]
+            start, column = max(start, end), 0
+            if text[start] == " ":
+                start += not backslash
+                written.append("\\" * backslash)
+                column += backslash
+    return "".join(written) + '"\n'
+
+
+def breaks_with_backslash(text: str, start: int, end: int) -> bool:
+    """Tell whether ruamel.yaml writes a backslash before a line break it puts
+    in at ``end``: unless the text up to the next space (or line feed) holds
+    no quote, text follows that space, and no two spaces meet at ``end``."""
+    try:
+        space = text.index(" ", end)
+        space = text.find("\n", end, space) if "\n" in text[end:space] else space
+        if text[space] == "\n" and text[space + 1] != " ":
+            return True
+        return not (
+            '"' not in text[end:space]
+            and "'" not in text[end:space]
+            and text[space + 1] not in " \n"
+            and text[end - 1 : end + 1] != "  "
+            and start != end
+        )
+    except (ValueError, IndexError):  # no space after it, or nothing after that
+        return True
+
+
+def ruamel_unquoted(copy: str) -> "tuple[str, tuple]":
+    """Undo ``ruamel_quoted``: its escapes and its lines broken; the form is
+    the width they were broken past, one of those its shortest broken line
+    allows (80 where none is)."""
+    text, _ = yaml_unquoted(copy)
+    lines = copy.split("\n")[:-2]
+    shortest = min(map(len, lines), default=81)
+    for width in [80, *range(shortest - 3, shortest + 1)]:
+        if width > 0 and ruamel_quoted(text, width) == copy:
+            return text, (width,)
+    return text, (80,)
+
+
 YAML_BREAKS = "\n\x85\u2028\u2029"  # what YAML takes for a line break
 YAML_INDENT, YAML_WIDTH = 2, 80  # PyYAML's best_indent and best_width
 

@@ -758,6 +758,14 @@ CHANGES = (
         escapes.yaml_single_unquoted,
     ),
     Change(
+        "yaml-ruamel",
+        "written as a YAML double-quoted string as ruamel.yaml writes it"
+        " (lines broken past the width not indented)",
+        "escape",
+        escapes.ruamel_quoted,
+        escapes.ruamel_unquoted,
+    ),
+    Change(
         "encoded-words",
         "written as a mail header's encoded words (RFC 2047, email.header)",
         "escape",

@@ -76,6 +76,7 @@ NAMED = {
     # get_text("\n") puts one break between paragraphs: the empty lines go.
     "bs4_get_text_newline.txt": ("empty-lines-removed",),
     "pyyaml_single_quoted.txt": ("yaml-single-quoted",),
+    "ruamel_double_quoted.txt": ("yaml-ruamel",),
     # ? for what it cannot transliterate: no-break spaces as spaces, curly
     # quotes straightened, harakat dropped, then ASCII (or any code page
     # that holds none of the rest) with ?.
@@ -93,10 +94,6 @@ UNNAMED = {
     # recode's UCS-2 holds them): a change of the flag to U+FFFD would be
     # one more change of the whole text, tried with every other.
     "recode_html.txt",
-    # ruamel.yaml's double-quoted style (lines folded without indentation, a
-    # break after an escaped line feed escaped) is not written by the
-    # diagnosis.
-    "ruamel_double_quoted.txt",
     # Normalizers that fix spacing around punctuation and put in ZWNJ by a
     # list of suffixes (hazm, parsivar), or that space out punctuation and
     # join every line into one (arabert): rules of words, not of characters.
