@@ -366,13 +366,13 @@ SHIFTING = {
 @functools.lru_cache(maxsize=None)
 def ascii_as_itself(codec: str) -> "frozenset[int]":
     """The ASCII bytes that ``codec`` reads as themselves wherever they stand
-    (none that shifts it): data of only those it reads as ASCII does."""
-    return frozenset(
-        byte
-        for byte in range(128)
-        if chr(byte) not in SHIFTING.get(codec, "")
-        and bytes([byte]).decode(codec, "replace") == chr(byte)
-    )
+    (none that shifts it): data of only those it reads as ASCII does.  Read
+    all at once, each a character (else one by one)."""
+    unshifting = bytes(b for b in range(128) if chr(b) not in SHIFTING.get(codec, ""))
+    read = unshifting.decode(codec, "replace")
+    if len(read) != len(unshifting):
+        read = "".join(bytes([byte]).decode(codec, "replace") for byte in unshifting)
+    return frozenset(byte for byte, char in zip(unshifting, read) if char == chr(byte))
 
 
 # The bytes of a copy read first: where no codec reads them as a text the
