@@ -68,7 +68,8 @@ def draw(chance: random.Random) -> "tuple[str, ...]":
     change that is not of single characters or after changes of single
     characters made before a wrong reading, or before a change that is no
     saving or escape; a YAML folded
-    block scalar that YAML does not read back as PyYAML wrote it
+    block scalar that YAML does not read back as PyYAML wrote it, or a
+    double-quoted string as ruamel.yaml wrote it
     (``folds_back``); a copy longer than the size limit; a saving made
     forward apart from a wrong reading after changes of single characters
     (``read_apart``); characters removed before a code page that writes
@@ -354,7 +355,7 @@ def out_of_reach(keys: "tuple[str, ...]", text: str) -> bool:
     made again, and comes after more than one text change that is not of
     single characters or after changes of single characters made before a
     wrong reading, or before one that is no saving or escape; or a YAML folded block scalar of them is not
-    read back as PyYAML wrote it; or a code page of them cannot show what
+    read back as PyYAML wrote it, or ruamel.yaml's double-quoted string; or a code page of them cannot show what
     a change before it removed (``removed_unseen``), or drops what it
     cannot hold after characters inserted and a stage not undone with it
     (``dropped_after_places``); or quopri does not read back what it
