@@ -219,8 +219,9 @@ class EveryCodec(unittest.TestCase):
 def recall(seed: int, draws: int) -> "tuple[int, int, list]":
     """Draw ``draws`` copies: a text, up to two of the property test's
     changes made to it (tests/test_true_names.py), a codec and a handler,
-    and one escape over them or none.  Return how many
-    were drawn and named, and the names that do not make their copy."""
+    and one escape over them or none.  Return how many were drawn (those
+    that differ from the text) and named, and the names that do not make
+    their copy."""
     chance = random.Random(seed)
     lines = [line for line in TEXT.split("\n") if line]
     escapes = {
@@ -229,7 +230,7 @@ def recall(seed: int, draws: int) -> "tuple[int, int, list]":
         "hex": lambda data: data.hex().encode("ascii"),
         "percent": lambda data: urllib.parse.quote_from_bytes(data).encode("ascii"),
     }
-    named, false = 0, []
+    drawn, named, false = 0, 0, []
     for _ in range(draws):
         text = chance.choice([TEXT, SHORT, chance.choice(lines)])
         made = text
@@ -240,7 +241,8 @@ def recall(seed: int, draws: int) -> "tuple[int, int, list]":
         escape = chance.choice(sorted(escapes))
         copy = escapes[escape](made.encode(codec, errors))
         if copy == text.encode("utf-8"):
-            continue
+            continue  # the text as it is: no copy to name
+        drawn += 1
         difference = check.explain(text, copy)
         whole = [each for each in difference.explanations if each.extent == "whole"]
         named += bool(whole)
@@ -249,7 +251,7 @@ def recall(seed: int, draws: int) -> "tuple[int, int, list]":
             for each in whole
             if remade(text, each.steps) != copy
         ]
-    return draws, named, false
+    return drawn, named, false
 
 
 class DrawnCodecs(unittest.TestCase):
