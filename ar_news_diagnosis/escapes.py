@@ -445,15 +445,21 @@ def yaml_single_quoted(text: str, width: "int | None" = YAML_WIDTH) -> str:
     return "".join(written) + "'\n"
 
 
+# What PyYAML writes unescaped with ``allow_unicode`` (all but U+FEFF), and a
+# space beside a line break, which its single-quoted style cannot hold.
+YAML_PRINTABLE = re.compile(
+    "[\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*"
+)
+SPACE_BESIDE_A_BREAK = re.compile(f" [{YAML_BREAKS}]|[{YAML_BREAKS}] ")
+
+
 def single_quotable(text: str) -> bool:
     """Tell whether PyYAML writes ``text`` single-quoted where asked to
     (``Emitter.analyze_scalar``, with ``allow_unicode``): no character it
     escapes, and no space before or after a line break."""
-    printable = re.compile(
-        "[\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*"
+    return bool(YAML_PRINTABLE.fullmatch(text)) and not SPACE_BESIDE_A_BREAK.search(
+        text
     )
-    beside_a_break = re.compile(f" [{YAML_BREAKS}]|[{YAML_BREAKS}] ")
-    return bool(printable.fullmatch(text)) and not beside_a_break.search(text)
 
 
 def yaml_single_unquoted(copy: str) -> "tuple[str, tuple]":
@@ -471,9 +477,9 @@ def yaml_single_unquoted(copy: str) -> "tuple[str, tuple]":
         lambda match: "\n" * match[1].count("\n") or " ",
         body,
     ).replace("''", "'")
-    folded = [line for line in copy.split("\n")[:-1]]
-    for width in [None, *range(max(map(len, folded)) - 2, max(map(len, folded)))]:
-        if single_quotable(text) and yaml_single_quoted(text, width) == copy:
+    widest = max(map(len, copy.split("\n")[:-1]))
+    for width in [None, *range(widest - 2, widest)] if single_quotable(text) else []:
+        if yaml_single_quoted(text, width) == copy:
             return text, (width,)
     return text, (YAML_WIDTH,)
 
