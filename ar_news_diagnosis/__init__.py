@@ -31,7 +31,9 @@ The modules, a concern each; each imports only modules above it here:
   ``savings`` (Unicode forms, code pages, mojibake),
   ``shaping`` (Arabic presentation forms),
   ``bidi`` (display order: the Unicode Bidirectional Algorithm),
-  ``escapes`` (string literals: Python, JSON, Ruby, Go, YAML, PostgreSQL) and
+  ``escapes`` (string literals: Python, JSON, YAML, PostgreSQL),
+  ``notations`` (escapes composed of parts: a notation for one character,
+  the characters it is for, what goes around the text, line feeds) and
   ``formats`` (references, percent-encoding, Base64, hex, hex dumps,
   quoted-printable, CSV, JSON Lines),
   ``maps`` (characters each removed or written as a string, everywhere, by

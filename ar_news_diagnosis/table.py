@@ -16,7 +16,7 @@ import inspect
 import re
 import unicodedata
 
-from . import bidi, escapes, formats, layout, maps, savings, shaping
+from . import bidi, escapes, formats, layout, maps, notations, savings, shaping
 from .text import HARAKAT, as_text, outside_the_bmp, utf8
 
 
@@ -133,6 +133,41 @@ def said_with_width(template: str) -> dict:
         "name": template.format(""),
         "form_said": lambda unit, width, breaks: template.format(f" of {width} {unit}"),
     }
+
+
+# The escapes of the table that are escapes of parts (see notations): made
+# by ``notations.composed``, with backslashes before quotes and backslashes
+# and line feeds as \\n, and read back by their own readers.
+QUOTE_AND_BACKSLASH = (('"', '\\"'), ("\\", "\\\\"))
+
+
+def instance(notation: str, escaped: str, around: "tuple[str, str]") -> tuple:
+    """Make and undo an escape of these parts, quotes and backslashes
+    backslashed, line feeds as \\n: read back as any backslash escape."""
+    parts = (notation, escaped, around, "\\n", QUOTE_AND_BACKSLASH)
+    _, undo = escapes.backslashed(None, quote=around[0])
+    return lambda text: notations.composed(text, *parts), undo
+
+
+def json_string(text: str, ensure_ascii: bool = True) -> str:
+    """Write as ``json.dumps`` writes a string: each character outside
+    printable ASCII (``ensure_ascii``), or each control, as \\uhhhh."""
+    return json_unquoted(text, ensure_ascii, ('"', '"'))
+
+
+def json_unquoted(
+    text: str, ensure_ascii: bool = True, around: "tuple[str, str]" = ("", "")
+) -> str:
+    """Escape as in a JSON string, without the quotes around it."""
+    escaped = "outside printable ASCII" if ensure_ascii else "controls"
+    parts = ("\\uhhhh", escaped, around, "\\n", QUOTE_AND_BACKSLASH)
+    return notations.composed(text, *parts)
+
+
+def unicode_escaped(text: str) -> str:
+    """Escape with Python's ``unicode_escape``: ASCII only, quotes as they are."""
+    parts = ("\\xhh\\uhhhh\\Uhhhhhhhh", "outside printable ASCII", ("", ""))
+    return notations.composed(text, *parts, "\\n", (("\\", "\\\\"),))
 
 
 def normalized(form: str) -> Change:
@@ -577,20 +612,20 @@ CHANGES = (
         "json",
         "written as a JSON string",
         "escape",
-        escapes.json_string,
+        json_string,
         escapes.json_undone,
     ),
     Change(
         "ruby-dump",
         "written as Ruby's String#dump",
         "escape",
-        *escapes.backslashed(escapes.ruby_dump),
+        *instance("\\uHHHH\\u{H}", "outside printable ASCII", ('"', '"')),
     ),
     Change(
         "go-q",
         "written as Go's %q",
         "escape",
-        *escapes.backslashed(escapes.go_quoted),
+        *instance("\\uhhhh\\Uhhhhhhhh", "not printable", ('"', '"')),
     ),
     Change(
         "yaml",
@@ -603,7 +638,7 @@ CHANGES = (
         "go-plus-q",
         "written as Go's %+q (ASCII only)",
         "escape",
-        *escapes.backslashed(escapes.go_plus_quoted),
+        *instance("\\uhhhh\\Uhhhhhhhh", "outside printable ASCII", ('"', '"')),
     ),
     Change(
         "postgresql-copy",
@@ -615,7 +650,7 @@ CHANGES = (
         "json-unquoted",
         "escaped as in a JSON string, without the quotes",
         "escape",
-        escapes.json_unquoted,
+        json_unquoted,
         escapes.json_unquoted_undone,
     ),
     Change(
@@ -629,7 +664,7 @@ CHANGES = (
         "unicode-escape",
         "escaped with Python's unicode_escape",
         "escape",
-        escapes.unicode_escaped,
+        unicode_escaped,
         escapes.unicode_escape_undone,
     ),
     Change(
@@ -777,6 +812,16 @@ CHANGES = (
             f" {'Base64' if kind == 'b' else 'Q'}"
         ),
     ),
+    Change(
+        "escaped",
+        "written with an escape of parts (a notation, the characters it is"
+        " for, what goes around the text, line feeds)",
+        "escape",
+        notations.composed,
+        lambda copy: escaped_undone(copy),
+        notations.widest,
+        form_said=notations.said,
+    ),
 )
 
 # Layout changes that text goes through, as a copy's places show them: never
@@ -876,6 +921,50 @@ OTHER_TEXT_CHANGES = [
     for change in CHANGES
     if change.stage in ("text", "reading") and not change.table
 ]
+
+
+# The escapes of rows of their own that an escape of parts may read a copy
+# of as well, and the savings in ASCII that write escapes: where one of
+# them makes the copy, it names it, not the parts.
+OWN_ESCAPES = (
+    "json",
+    "json-unquoted",
+    "ruby-dump",
+    "go-q",
+    "go-plus-q",
+    "unicode-escape",
+    "repr",
+    "postgresql-copy",
+    "html-references",
+    "js-escape",
+    "quoted-printable",
+)
+
+
+def escaped_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo an escape of parts (``notations.readings``): the first text the
+    copy reads as, and its parts, a tool's where they are; unless a row of
+    its own (OWN_ESCAPES, a saving in ASCII that writes escapes) makes the
+    copy of that text."""
+    own = [CHANGES_BY_KEY[key] for key in OWN_ESCAPES] + [
+        codec_saving("ascii", errors)
+        for errors in ("xmlcharrefreplace", "backslashreplace", "namereplace")
+    ]
+    for text, parts in notations.readings(copy):
+        if not any(makes(change, text, copy) for change in own):
+            return text, notations.tool_parts(text, parts, copy)
+    raise ValueError("no escape of parts reads the copy")
+
+
+def makes(change: Change, text: str, copy: str) -> bool:
+    """Tell whether ``change``, undone on ``copy``, gives ``text``, and made of
+    it in that form, the copy."""
+    try:
+        before = change.undo(copy)
+    except ValueError:
+        return False
+    before, form = before if isinstance(before, tuple) else (before, ())
+    return before == text and as_text(change.make(text, *form)) == copy
 
 
 # Every other codec of the standard library (``savings.CODECS``), saved in

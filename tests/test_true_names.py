@@ -103,8 +103,14 @@ class FalseNamesAreGone(unittest.TestCase):
         )
 
     def test_the_article_in_single_quotes_is_no_repr(self) -> None:
-        """repr() would escape every line feed and no-break space."""
-        self.assertUnexplained(ORIGINAL, b"'" + ORIGINAL + b"'")
+        """repr() would escape every line feed and no-break space: the quotes
+        alone are an escape of parts that escapes nothing."""
+        explanations = check.explain(ORIGINAL, b"'" + ORIGINAL + b"'").explanations
+        self.assertEqual([each.keys for each in explanations], [("escaped",)])
+        notation, escaped, around, lines, _ = explanations[0].forms[0]
+        self.assertEqual(
+            (notation, escaped, around, lines), ("none", "nothing", ("'", "'"), "kept")
+        )
 
     def test_a_raw_line_feed_is_no_unicode_escape(self) -> None:
         """unicode_escape writes a line feed as \\n; a raw one is what
@@ -118,8 +124,11 @@ class FalseNamesAreGone(unittest.TestCase):
         self.assertIn(("raw-unicode-escape",), named)
 
     def test_an_escape_json_never_writes_is_no_json(self) -> None:
-        """json.loads reads \\/ (as PHP writes a slash); json.dumps never writes it."""
-        self.assertUnexplained("a/b \u0627", '"a\\/b \\u0627"')
+        """json.loads reads \\/ (as PHP writes a slash); json.dumps never
+        writes it: an escape of parts with a slash backslashed does."""
+        explanations = check.explain("a/b \u0627", '"a\\/b \\u0627"').explanations
+        self.assertEqual([each.keys for each in explanations], [("escaped",)])
+        self.assertIn(("/", "\\/"), explanations[0].forms[0][4])
 
     def test_a_near_miss_normalizer_is_named_by_what_it_did(self) -> None:
         """Harakat removed, two of the three alef forms unified: nothing of Lucene's yeh, teh or tatweel."""

@@ -1,0 +1,665 @@
+"""Escapes composed of parts: how many tools write a text out as a string.
+
+Languages and tools that write text out as a string literal differ from
+one another mostly in a part: the notation for one character, which
+characters get it, what goes around the text, what becomes of its line
+feeds.  Here each part is a table, and one writer and one reader serve
+every combination:
+
+- ``NOTATIONS``: how one character is written (``\\u0627``, ``\\330\\247``,
+  ``&#1575;``, ``%D8%A7``...), each with the short escapes (``\\t``) of
+  its family;
+- ``CHARACTER_SETS``: the characters it is written for (those outside
+  ASCII, the ones not printable, every one...);
+- ``WRAPPERS``: what goes around the text (quotes, ``$VAR1 = "...";``, a
+  line ``key=``, an XML element), and how a quote inside is written;
+- ``LINE_RULES``: a line feed kept, written ``\\n``, or in the notation;
+- ``BACKSLASHED``, the fifth part, is read off each copy: the characters
+  written with a backslash before them (``\\"``, ``\\\\``, ``\\$``).
+
+``composed(text, *parts)`` writes a text so; ``readings(copy)`` yields
+each text and parts a copy reads as, each made again to the same bytes.
+``TOOLS`` names the parts that are a tool's own output, each checked
+against that tool's output kept in the tests.
+"""
+
+import functools
+import re
+import unicodedata
+from typing import Callable, NamedTuple
+
+from .escapes import C_ESCAPES
+
+# Notations.
+
+
+class Notation(NamedTuple):
+    """How one character is written: ``said`` in a report, ``write(char)``,
+    ``escape`` a pattern of one escape, whose digits ``value`` reads, and
+    ``unit``, what those values are of (see UNITS).  ``shorts``: the
+    characters its family writes with a letter (``\\t``) where it escapes them."""
+
+    said: str
+    write: Callable[[str], str]
+    escape: str
+    unit: str
+    shorts: str = ""
+    value: Callable[["re.Match[str]"], int] = lambda match: int(
+        next(filter(None, match.groups())), 16
+    )
+
+
+def in_utf8(template: str) -> Callable[[str], str]:
+    """Write each UTF-8 byte of a character with ``template`` (``%{:02X}``)."""
+    return lambda char: "".join(
+        map(template.format, char.encode("utf-8", "surrogatepass"))
+    )
+
+
+def in_utf16(template: str) -> Callable[[str], str]:
+    """Write each UTF-16 code unit of a character with ``template``: a
+    character outside the Basic Multilingual Plane as a surrogate pair."""
+
+    def write(char: str) -> str:
+        units = char.encode("utf-16-be", "surrogatepass")
+        return "".join(
+            template.format(int.from_bytes(units[at : at + 2], "big"))
+            for at in range(0, len(units), 2)
+        )
+
+    return write
+
+
+def in_tiers(*tiers: "tuple[int, str]") -> Callable[[str], str]:
+    """Write a code point with the first template of ``tiers`` (below, template)
+    whose bound it is below: ``\\xNN``, then ``\\uNNNN``, then ``\\UNNNNNNNN``."""
+    return lambda char: next(
+        template.format(ord(char)) for below, template in tiers if ord(char) < below
+    )
+
+
+def cat_v(char: str) -> str:
+    """How ``cat -v`` writes a character: each byte past ASCII as ``M-`` and
+    the byte less 128, a control as ``^`` and the letter (``^?`` for DEL),
+    a tab as it is."""
+
+    def byte(value: int) -> str:
+        meta = "M-" * (value >= 0x80)
+        value &= 0x7F
+        if value == 0x7F:
+            return meta + "^?"
+        return meta + ("^" + chr(value + 0x40) if value < 0x20 else chr(value))
+
+    if char == "\t":
+        return char
+    return "".join(map(byte, char.encode("utf-8", "surrogatepass")))
+
+
+def cat_v_value(match: "re.Match[str]") -> int:
+    """The byte that one of cat -v's escapes stands for."""
+    meta, control, char = match.groups()
+    value = 0x7F if control and char == "?" else ord(char) ^ (0x40 if control else 0)
+    return value | (0x80 if meta else 0)
+
+
+def named(char: str) -> str:
+    """Python's ``namereplace``: ``\\N{NAME}``, or where a character has no
+    name, as ``backslashreplace`` writes it."""
+    name = unicodedata.name(char, "")
+    return f"\\N{{{name}}}" if name else PYTHON(char)
+
+
+PYTHON = in_tiers((0x100, "\\x{:02x}"), (0x10000, "\\u{:04x}"), (0x110000, "\\U{:08x}"))
+HEX = "0-9a-fA-F"
+# The short escapes of each family: what it writes with a letter.
+JSON_SHORTS = "\b\f\n\r\t"
+PYTHON_SHORTS = "\t\n\r"
+C_SHORTS = "".join(C_ESCAPES)
+# The letter of each short escape: C's, and \e for ESC (Ruby, Perl, bash).
+SHORT_LETTERS = {**C_ESCAPES, "\x1b": "e"}
+
+# Each notation by the key a form gives it: how it looks, "h" standing for
+# a lower-case hex digit, "H" for an upper-case one.  Read back in this
+# order: of two that read a copy alike, the first is named.
+NOTATIONS = {
+    # JSON, JavaScript, Java: UTF-16 code units.
+    "\\uhhhh": Notation(
+        "\\uhhhh (a surrogate pair outside the BMP)",
+        in_utf16("\\u{:04x}"),
+        r"\\u([0-9a-f]{4})",
+        "UTF-16",
+        JSON_SHORTS,
+    ),
+    "\\uHHHH": Notation(
+        "\\uHHHH (a surrogate pair outside the BMP)",
+        in_utf16("\\u{:04X}"),
+        r"\\u([0-9A-F]{4})",
+        "UTF-16",
+        JSON_SHORTS,
+    ),
+    # Python's repr, ascii and unicode_escape.
+    "\\xhh\\uhhhh\\Uhhhhhhhh": Notation(
+        "\\xhh, \\uhhhh or \\Uhhhhhhhh",
+        PYTHON,
+        rf"\\x([{HEX}]{{2}})|\\u([{HEX}]{{4}})|\\U([{HEX}]{{8}})",
+        "code point",
+        PYTHON_SHORTS,
+    ),
+    # Go's %q and %+q: \x for ASCII only.
+    "\\uhhhh\\Uhhhhhhhh": Notation(
+        "\\uhhhh or \\Uhhhhhhhh (\\xhh in ASCII)",
+        in_tiers((0x80, "\\x{:02x}"), (0x10000, "\\u{:04x}"), (0x110000, "\\U{:08x}")),
+        r"\\x([0-9a-f]{2})|\\u([0-9a-f]{4})|\\U([0-9a-f]{8})",
+        "code point",
+        C_SHORTS,
+    ),
+    # Ruby's String#dump.
+    "\\uHHHH\\u{H}": Notation(
+        "\\uHHHH, or \\u{H} outside the BMP (\\xHH in ASCII)",
+        in_tiers(
+            (0x80, "\\x{:02X}"), (0x10000, "\\u{:04X}"), (0x110000, "\\u{{{:X}}}")
+        ),
+        r"\\x([0-9A-F]{2})|\\u([0-9A-F]{4})|\\u\{([0-9A-F]{5,6})\}",
+        "code point",
+        C_SHORTS + "\x1b",
+    ),
+    # Rust.
+    "\\u{h}": Notation(
+        "\\u{h}",
+        in_tiers((0x110000, "\\u{{{:x}}}")),
+        r"\\u\{([0-9a-f]{1,6})\}",
+        "code point",
+        PYTHON_SHORTS,
+    ),
+    # Perl: each UTF-8 byte (a file read as bytes), else a code point.
+    "\\x{h}-bytes": Notation(
+        "\\x{h}, each byte",
+        in_utf8("\\x{{{:x}}}"),
+        r"\\x\{([0-9a-f]{1,2})\}",
+        "UTF-8",
+        C_SHORTS,
+    ),
+    "\\x{h}": Notation(
+        "\\x{h}",
+        in_tiers((0x110000, "\\x{{{:x}}}")),
+        r"\\x\{([0-9a-f]{1,6})\}",
+        "code point",
+        C_SHORTS,
+    ),
+    "\\N{name}": Notation(
+        "\\N{name}",
+        named,
+        rf"\\N\{{([A-Z0-9 -]+)\}}|\\x([{HEX}]{{2}})|\\u([{HEX}]{{4}})|\\U([{HEX}]{{8}})",
+        "name",
+        PYTHON_SHORTS,
+    ),
+    # Each UTF-8 byte: C, the shells, sed, Perl reading bytes.
+    "\\ooo": Notation(
+        "\\ooo, each byte in octal",
+        in_utf8("\\{:03o}"),
+        r"\\([0-7]{3})",
+        "UTF-8",
+        C_SHORTS + "\x1b",
+        lambda match: int(match[1], 8),
+    ),
+    "\\xhh": Notation(
+        "\\xhh, each byte", in_utf8("\\x{:02x}"), r"\\x([0-9a-f]{2})", "UTF-8", C_SHORTS
+    ),
+    "\\xHH": Notation(
+        "\\xHH, each byte", in_utf8("\\x{:02X}"), r"\\x([0-9A-F]{2})", "UTF-8", C_SHORTS
+    ),
+    # References, and the escapes of URLs and mail.
+    "&#d;": Notation(
+        "&#d; (decimal references)",
+        in_tiers((0x110000, "&#{};")),
+        r"&#([0-9]+);",
+        "code point",
+        "",
+        lambda match: int(match[1]),
+    ),
+    "&#xh;": Notation(
+        "&#xh; (hex references)",
+        in_tiers((0x110000, "&#x{:x};")),
+        r"&#x([0-9a-f]+);",
+        "code point",
+    ),
+    "&#xH;": Notation(
+        "&#xH; (hex references)",
+        in_tiers((0x110000, "&#x{:X};")),
+        r"&#x([0-9A-F]+);",
+        "code point",
+    ),
+    "%HH": Notation("%HH, each byte", in_utf8("%{:02X}"), r"%([0-9A-F]{2})", "UTF-8"),
+    "%hh": Notation("%hh, each byte", in_utf8("%{:02x}"), r"%([0-9a-f]{2})", "UTF-8"),
+    "%uHHHH": Notation(
+        "%uHHHH (%HH below U+0100, a surrogate pair outside the BMP)",
+        lambda char: (
+            f"%{ord(char):02X}" if char < "\u0100" else in_utf16("%u{:04X}")(char)
+        ),
+        r"%u([0-9A-F]{4})|%([0-9A-F]{2})",
+        "UTF-16",
+    ),
+    "=HH": Notation("=HH, each byte", in_utf8("={:02X}"), r"=([0-9A-F]{2})", "UTF-8"),
+    "M-x": Notation(
+        "M-x, each byte past ASCII (cat -v's)",
+        cat_v,
+        r"(?=M-|\^)(M-)?(\^)?(.)",
+        "UTF-8",
+        "",
+        cat_v_value,
+    ),
+    # No notation: only what the wrapper and backslashes write.
+    "none": Notation("nothing", lambda char: char, "(?!)", "code point", C_SHORTS),
+}
+
+
+def from_utf16(values: "list[int]") -> str:
+    """The characters of UTF-16 code units; a lone surrogate raises ValueError."""
+    return b"".join(value.to_bytes(2, "big") for value in values).decode("utf-16-be")
+
+
+def from_names(values: "list") -> str:
+    """The characters of names and code points."""
+    return "".join(value if isinstance(value, str) else chr(value) for value in values)
+
+
+# What the values a notation reads are of, and how they make characters.
+UNITS = {
+    "code point": lambda values: "".join(map(chr, values)),
+    "UTF-16": from_utf16,
+    "UTF-8": lambda values: bytes(values).decode("utf-8"),
+    "name": from_names,
+}
+
+
+# Character sets.
+
+# Which characters a notation is written for, by the key a form gives it.
+# Every set holds the C0 controls (below U+0020), which every notation here
+# escapes; a line feed is the line rule's.  Read in this order: of two sets
+# that make a copy alike (a text with nothing of Latin-1 past ASCII), the
+# first is named.
+CHARACTER_SETS: "dict[str, Callable[[str], bool]]" = {
+    "outside ASCII": lambda char: char < " " or char > "\x7f",
+    "outside printable ASCII": lambda char: not " " <= char <= "~",
+    "not printable": lambda char: not char.isprintable(),
+    "not printable, and combining marks": lambda char: (
+        not char.isprintable() or unicodedata.category(char) in ("Mn", "Me")
+    ),
+    "controls": lambda char: char < " ",
+    "outside Latin-1": lambda char: char < " " or char > "\xff",
+    "outside the BMP": lambda char: char < " " or char > "\uffff",
+    "combining marks": lambda char: (
+        char < " " or unicodedata.category(char) in ("Mn", "Me")
+    ),
+    "every character": lambda char: True,
+    "nothing": lambda char: False,
+}
+# The sets of no notation: nothing, or the controls by their short escapes.
+NONE_SETS = ("nothing", "controls")
+# How a report names each set.
+SETS_SAID = {
+    "outside ASCII": "each character outside ASCII",
+    "outside printable ASCII": "each character outside printable ASCII",
+    "not printable": "each character that is not printable (controls, spaces other than U+0020)",
+    "not printable, and combining marks": "each character that is not printable, and each combining mark",
+    "controls": "each control character",
+    "outside Latin-1": "each character outside Latin-1",
+    "outside the BMP": "each character outside the Basic Multilingual Plane",
+    "combining marks": "each combining mark",
+    "every character": "every character",
+    "nothing": "no character",
+}
+
+
+# Wrappers.
+
+
+class Wrapper(NamedTuple):
+    """What goes around a text: ``said`` in a report, and the patterns of what
+    goes before and after it (a key, a date, an element's name read off the
+    copy); ``inside``: how a character of its own is written within it,
+    each way one reads it (a quote doubled, or an XML entity)."""
+
+    said: str
+    before: str
+    after: str
+    inside: "tuple[dict[str, str], ...]" = ({},)
+
+
+XML_INSIDE = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Each kind of wrapper; read in this order, nothing around the text last.
+WRAPPERS = (
+    Wrapper("in double quotes", '"', '"'),
+    Wrapper("in single quotes", "'", "'", ({}, {"'": "''"}, {"'": "'\\''"})),
+    Wrapper("in the shell's $'...'", r"\$'", "'"),
+    Wrapper("in PostgreSQL's E'...'", "E'", "'"),
+    Wrapper('as Data::Dumper writes it ($VAR1 = "...";)', r'\$VAR1 = "', '";\n'),
+    Wrapper("in a JSON array", r'\["', r'"\]'),
+    Wrapper("as the value of a JSON object", r'\{"[\w .-]*": ?"', r'"\}'),
+    Wrapper(
+        "as the value of a line KEY=, after comment lines",
+        r"(?:[#!][^\n]*\n)*[\w.-]+=",
+        r"\n",
+    ),
+    Wrapper(
+        "in an XML element",
+        r"(?:<\?xml [^>\n]*\?>\n)?<[\w.-]+>",
+        r"</[\w.-]+>\n?",
+        (XML_INSIDE,),
+    ),
+    Wrapper("", "", ""),  # last: a copy wrapped reads as wrapped
+)
+
+
+@functools.lru_cache(maxsize=None)
+def wrapper_pattern(before: str, after: str) -> "re.Pattern[str]":
+    """The pattern of a whole copy so wrapped: what goes before, the body, after."""
+    return re.compile(f"({before})(.*)({after})", re.DOTALL)
+
+
+def wrapper_of(around: "tuple[str, str]") -> Wrapper:
+    """The kind of wrapper that writes ``around``, what goes before and after."""
+    for wrapper in WRAPPERS:
+        if re.fullmatch(wrapper.before, around[0]) and re.fullmatch(
+            wrapper.after, around[1]
+        ):
+            return wrapper
+    raise ValueError(f"no known wrapper writes {around!r}")
+
+
+# Line rules: what becomes of a line feed.  "\\n" also gives the notation's
+# short escapes (\t, \r) to the characters of its set that have one.
+LINE_RULES = {
+    "kept": "line feeds kept",
+    "\\n": "line feeds as \\n",
+    "escaped": "line feeds in the notation too",
+}
+# Where no part is given: backslashes before quotes and backslashes.
+BACKSLASHED = (('"', '\\"'), ("'", "\\'"), ("\\", "\\\\"))
+
+
+def composed(
+    text: str,
+    notation: str = "\\u{h}",
+    escaped: str = "outside printable ASCII",
+    around: "tuple[str, str]" = ("", ""),
+    lines: str = "\\n",
+    inside: "tuple[tuple[str, str], ...]" = BACKSLASHED,
+) -> str:
+    """Write ``text`` so: each character of the set ``escaped`` in the
+    ``notation``, a line feed as ``lines`` says, each character of
+    ``inside`` as it says (a backslash before it, a quote doubled), between
+    ``around``, what goes before and after."""
+    try:
+        write = NOTATIONS[notation]
+        in_set = CHARACTER_SETS[escaped]
+        line_feed = {"kept": "\n", "\\n": "\\n", "escaped": None}[lines]
+        written_inside = dict(inside)
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"no such part of an escape: {error}") from None
+    shorts = write.shorts if lines == "\\n" else ""
+    table = {}
+    for char in set(text):
+        if char == "\n" and line_feed is not None:
+            table[10] = line_feed
+        elif char in written_inside:
+            table[ord(char)] = written_inside[char]
+        elif in_set(char) or char == "\n":
+            table[ord(char)] = (
+                "\\" + SHORT_LETTERS[char] if char in shorts else write.write(char)
+            )
+    return around[0] + text.translate(table) + around[1]
+
+
+# The notations the size limit does not follow, which write a character
+# longer than any other: \N{name}, whose names run to 90 bytes a
+# character (see limits), and \x{h} for each byte, six bytes a byte, with
+# which the article's limit went from 380,551 bytes to 425,453, and random
+# bytes that long took 0.50 s.  A copy of them written over twice more may
+# be said too long.
+UNBOUNDED = ("\\N{name}", "\\x{h}-bytes")
+
+
+# Reading.
+
+# The characters a copy's body is read from first: of a longer body, the
+# start is read and made again before the whole is.
+PROBED = 2048
+SHORT = {letter: char for char, letter in SHORT_LETTERS.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def token_pattern(key: str, inside: "tuple[str, ...]") -> "re.Pattern[str]":
+    """One token of a body in the notation of ``key``: a string of
+    ``inside`` (a quote doubled), a run of escapes, a short escape, or a
+    backslash before a character other than a letter or digit."""
+    written = "|".join(map(re.escape, inside)) or "(?!)"
+    return re.compile(
+        f"(?P<inside>{written})|(?P<run>(?:{NOTATIONS[key].escape})+)"
+        "|\\\\(?P<short>[abfnrtve])|\\\\(?P<backslashed>[^0-9A-Za-z])",
+        re.DOTALL,
+    )
+
+
+class Read(NamedTuple):
+    """A body read in a notation: the text, where reading stopped, and the
+    characters seen escaped, kept as they are, written short, and written
+    otherwise inside (a backslash before them, a quote doubled)."""
+
+    text: str
+    end: int
+    escaped: "set[str]"
+    kept: "set[str]"
+    short: "set[str]"
+    inside: "dict[str, str]"
+
+
+def read_body(body: str, key: str, inside: "dict[str, str]", stop: int) -> Read:
+    """Read ``body`` in the notation of ``key``, each of ``inside`` written as
+    it says, up to the first token past ``stop``; a run of escapes that
+    makes no characters raises ValueError."""
+    notation = NOTATIONS[key]
+    unit = UNITS[notation.unit]
+    meant = {written: char for char, written in inside.items()}
+    pieces, escaped, kept, short, seen_inside = [], set(), set(), set(), {}
+    at = 0
+    for match in token_pattern(key, tuple(meant)).finditer(body):
+        if match.start() > stop:
+            break
+        pieces.append(body[at : match.start()])
+        kept.update(pieces[-1])
+        if match["inside"]:
+            chars = meant[match[0]]
+            seen_inside[chars] = match[0]
+        elif match["run"]:
+            escapes = re.finditer(notation.escape, match["run"], re.DOTALL)
+            try:
+                chars = unit([notation.value(each) for each in escapes])
+            except (UnicodeDecodeError, OverflowError, KeyError) as error:
+                raise ValueError("escapes that make no characters") from error
+            escaped.update(chars)
+        elif match["short"]:
+            chars = SHORT[match["short"]]
+            short.add(chars)
+        else:
+            chars = match["backslashed"]
+            seen_inside[chars] = match[0]
+        pieces.append(chars)
+        at = match.end()
+    else:
+        pieces.append(body[at:])
+        kept.update(pieces[-1])
+        at = len(body)
+    return Read("".join(pieces), at, escaped, kept, short, seen_inside)
+
+
+def parts_read(read: Read, key: str) -> "tuple[str, str, tuple] | None":
+    """The set, the line rule and what is written otherwise inside, as a body
+    read shows them: the first set that holds every character escaped and
+    none kept (but those the notation writes as they are); None where none
+    does."""
+    write = NOTATIONS[key].write
+    lines = (
+        "kept"
+        if "\n" in read.kept
+        else "\\n"
+        if "\n" in read.short or "\n" not in read.escaped
+        else "escaped"
+    )
+    if "\\" in read.kept and NOTATIONS[key].escape.startswith("\\\\"):
+        return None  # a backslash kept as it is: not a writer of backslash escapes
+    escaped = (read.escaped | read.short) - {"\n"}
+    kept = {char for char in read.kept if char != "\n" and write(char) != char}
+    for name in NONE_SETS if key == "none" else CHARACTER_SETS:
+        in_set = CHARACTER_SETS[name]
+        if all(map(in_set, escaped)) and not any(map(in_set, kept)):
+            return name, lines, tuple(sorted(read.inside.items()))
+    return None
+
+
+def seen(key: str, body: str) -> bool:
+    """Tell whether ``body`` shows an escape of the notation of ``key``."""
+    return key != "none" and bool(re.search(NOTATIONS[key].escape, body))
+
+
+def readings(copy: str):
+    """Yield each text ``copy`` reads as and its parts, made again to the
+    same bytes: a wrapper whose pattern it fits, a notation whose escapes
+    it shows (or none, within a wrapper), the set and line rule read.
+    Of a long body, the start is read and made again first (PROBED)."""
+    for wrapper in WRAPPERS:
+        match = wrapper_pattern(wrapper.before, wrapper.after).fullmatch(copy)
+        if not match:
+            continue
+        before, body, after = match.groups()
+        for key in NOTATIONS:
+            if not (seen(key, body) or key == "none" and before):
+                continue
+            for inside in wrapper.inside:
+                read = body_read(body, key, inside)
+                if read:
+                    text, (escaped, lines, written) = read
+                    yield text, (key, escaped, (before, after), lines, written)
+
+
+def body_read(body: str, key: str, inside: "dict[str, str]") -> "tuple | None":
+    """The text ``body`` reads as in the notation of ``key`` and the parts it
+    shows, where made again they write it; of a long body, the start is
+    read and made again first.  None where they do not."""
+    stops = (PROBED, len(body)) if len(body) > 2 * PROBED else (len(body),)
+    try:
+        for stop in stops:
+            read = read_body(body, key, inside, stop)
+            parts = parts_read(read, key)
+            if (
+                parts is None
+                or composed(read.text, key, *parts[:1], ("", ""), *parts[1:])
+                != body[: read.end]
+            ):
+                return None
+    except ValueError:
+        return None
+    return read.text, parts
+
+
+# Tools.
+
+# Parts that are a tool's own output, and the tool as a report names it:
+# each checked against the tool's output of the article, kept in the tests
+# (tests/test_tools.py), and in its documentation or source for the rest.
+TOOLS = {
+    (
+        "\\xhh\\uhhhh\\Uhhhhhhhh",
+        "outside printable ASCII",
+        ("'", "'"),
+        "\\n",
+        (("\\", "\\\\"),),
+    ): "Python's ascii()",
+    (
+        "\\u{h}",
+        "not printable, and combining marks",
+        ('"', '"'),
+        "\\n",
+        (('"', '\\"'), ("\\", "\\\\")),
+    ): "Rust's {:?}",
+    ("\\u{h}", "outside printable ASCII", ("", ""), "\\n", BACKSLASHED): (
+        "Rust's escape_default"
+    ),
+    ("\\u{h}", "every character", ("", ""), "escaped", ()): "Rust's escape_unicode",
+    ("\\u{h}", "not printable", ("", ""), "\\n", BACKSLASHED): "Rust's escape_debug",
+    (
+        "\\x{h}",
+        "outside printable ASCII",
+        ('$VAR1 = "', '";\n'),
+        "\\n",
+        (('"', '\\"'), ("$", "\\$"), ("@", "\\@"), ("\\", "\\\\")),
+    ): "Perl's Data::Dumper with Useqq",
+    (
+        "\\ooo",
+        "outside printable ASCII",
+        ("$'", "'"),
+        "\\n",
+        (("'", "\\'"), ("\\", "\\\\")),
+    ): "bash's printf %q in the C locale",
+    ("M-x", "outside printable ASCII", ("", ""), "kept", ()): "cat -v",
+    (
+        "none",
+        "nothing",
+        ("'", "'"),
+        "kept",
+        (("'", "\\'"), ("\\", "\\\\")),
+    ): "PHP's var_export",
+    ("none", "nothing", ("'", "'"), "kept", (("'", "''"),)): "SQLite's quote()",
+}
+
+
+def tool_parts(text: str, parts: tuple, copy: str) -> tuple:
+    """The parts of a tool that write ``copy`` of ``text``, where a tool's do
+    (a set or what is backslashed read off the copy may be narrower than
+    the tool's, where the text has none of the rest); else ``parts``."""
+    for each in TOOLS:
+        if each[0] == parts[0] and composed(text, *each) == copy:
+            return each
+    return parts
+
+
+def said(
+    notation: str,
+    escaped: str,
+    around: "tuple[str, str]",
+    lines: str,
+    inside: "tuple[tuple[str, str], ...]",
+) -> str:
+    """How a report names an escape of these parts, and the tool whose they are."""
+    told = []
+    if notation != "none":
+        told.append(f"{SETS_SAID[escaped]} as {NOTATIONS[notation].said}")
+    elif escaped == "controls":
+        told.append("each control character by its short escape")
+    told.append(LINE_RULES[lines])
+    told += [f"{char} as {written}" for char, written in inside]
+    wrapper = wrapper_of(around)
+    if wrapper.said:
+        told.append(wrapper.said)
+    if "KEY" in wrapper.said or "element" in wrapper.said:
+        told[-1] += f" ({around[0]!r} before the text, {around[1]!r} after)"
+    tool = TOOLS.get((notation, escaped, around, lines, inside))
+    return (
+        "written with " + ", ".join(told) + (f", as {tool} writes it" if tool else "")
+    )
+
+
+# Of the notations the size limit follows, the two that write the most of
+# any character: \uhhhh of ASCII (six bytes), \ooo of the rest (four a
+# byte).  A test checks it against every notation.
+WIDEST = ("\\uhhhh", "\\ooo")
+
+
+def widest(text: str) -> tuple:
+    """The parts that write the most of ``text``: every character in the
+    notation of WIDEST that writes it longest."""
+    notation = max(
+        WIDEST, key=lambda key: sum(len(NOTATIONS[key].write(char)) for char in text)
+    )
+    return notation, "every character", ("", ""), "escaped", ()
