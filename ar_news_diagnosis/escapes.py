@@ -1,9 +1,9 @@
 """Escapes: the text written as a string literal of a language or format.
 
-Python's ``repr`` and ``unicode_escape``; JSON; backslash escapes as
-other languages and formats write them (Ruby's ``String#dump``, Go's
-``%q`` and ``%+q``, PostgreSQL's COPY), each a function that says how it
-writes one character, all read back by one reader; and YAML's
+Python's ``repr`` and ``unicode_escape`` read back; JSON; backslash
+escapes as other languages and formats write them (Ruby's
+``String#dump``, Go's ``%q`` and ``%+q``, PostgreSQL's COPY, written by
+``notations``), all read back by one reader; and YAML's
 double-quoted scalar, its lines folded as PyYAML folds them, and its
 folded block scalar.  A reader returns the text and the form read off the
 copy (``ensure_ascii``, a width), so that the writer with that form makes
@@ -13,7 +13,6 @@ the copy again.
 import functools
 import json
 import re
-import unicodedata
 import warnings
 
 # The control characters that C names, and the letter each is written with.
@@ -72,11 +71,6 @@ def python_literal(copy: str) -> "tuple[str, tuple]":
     return unescape_python(copy[1:-1]), ()
 
 
-def unicode_escaped(text: str) -> str:
-    """Escape with Python's ``unicode_escape``: ASCII only."""
-    return text.encode("unicode_escape").decode("ascii")
-
-
 def unicode_escape_undone(copy: str) -> "tuple[str, tuple]":
     """Undo ``unicode_escape``: ASCII only, everything else escaped."""
     if not copy.isascii():
@@ -100,64 +94,26 @@ def json_undone(copy: str, quoted: bool = True) -> "tuple[str, tuple]":
     return json.loads(copy if quoted else f'"{copy}"'), (copy.isascii(),)
 
 
-def json_unquoted(text: str, ensure_ascii: bool = True) -> str:
-    """Escape as in a JSON string, without the quotes around it."""
-    return json_string(text, ensure_ascii)[1:-1]
-
-
 def json_unquoted_undone(copy: str) -> "tuple[str, tuple]":
-    """Undo ``json_unquoted``."""
+    """Undo JSON's escapes without the quotes around them."""
     return json_undone(copy, quoted=False)
 
 
-# Backslash escapes, as other languages and formats write a string: for
-# each, a function says how it writes a character; one reader reads any back.
+# Backslash escapes, as other languages and formats write a string (Ruby's
+# ``String#dump``, Go's ``%q`` and ``%+q``, PostgreSQL's COPY: written by
+# ``notations``): one reader reads any back.
 
 
-def ruby_dump(char: str) -> str:
-    """How Ruby's ``String#dump`` writes a character (of text with no ``#{``)."""
-    if char in C_ESCAPES or char in '"\\\x1b':
-        return "\\" + C_ESCAPES.get(char, "e" if char == "\x1b" else char)
-    if char.isascii():
-        return char if char.isprintable() else f"\\x{ord(char):02X}"
-    return f"\\u{ord(char):04X}" if char < "\U00010000" else f"\\u{{{ord(char):X}}}"
-
-
-def go_quoted(char: str, ascii_only: bool = False) -> str:
-    """How Go's ``%q`` (``strconv.Quote``) writes a character; ``ascii_only``: ``%+q``."""
-    if char in C_ESCAPES or char in '"\\':
-        return "\\" + C_ESCAPES.get(char, char)
-    printable = char == " " or unicodedata.category(char)[0] in "LMNPS"
-    if printable and (char.isascii() or not ascii_only):
-        return char
-    return hex_escape(ord(char), short_below=0x80, case="x")
-
-
-def go_plus_quoted(char: str) -> str:
-    """How Go's ``%+q`` writes a character: as ``%q``, ASCII only."""
-    return go_quoted(char, ascii_only=True)
-
-
-def postgresql_copy(char: str) -> str:
-    """How PostgreSQL's COPY text format writes a character of a field."""
-    if char in C_ESCAPES or char == "\\":
-        return "\\" + C_ESCAPES.get(char, char)
-    return char
-
-
-def backslashed(escape, quote: str = '"', end: str = ""):
-    """Make and undo a string written with backslash escapes: ``escape(char)``, in ``quote``s, ``end`` after."""
-
-    def make(text: str) -> str:
-        return quote + "".join(map(escape, text)) + quote + end
+def backslashes_between(before: str, after: str):
+    """Undo a string written with backslash escapes, ``before`` and ``after`` around it."""
 
     def undo(copy: str) -> str:
-        body = copy[len(quote) : len(copy) - len(quote + end)]
-        if "\\" not in copy or copy != quote + body + quote + end:
+        body = copy[len(before) : len(copy) - len(after)]
+        if "\\" not in copy or copy != before + body + after:
             raise ValueError("not a string with backslash escapes")
         return backslashes_undone(body)
 
-    return make, undo
+    return undo
 
 
 @functools.lru_cache(maxsize=4)  # a copy is read so by each notation of it

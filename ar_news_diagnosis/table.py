@@ -141,12 +141,19 @@ def said_with_width(template: str) -> dict:
 QUOTE_AND_BACKSLASH = (('"', '\\"'), ("\\", "\\\\"))
 
 
-def instance(notation: str, escaped: str, around: "tuple[str, str]") -> tuple:
-    """Make and undo an escape of these parts, quotes and backslashes
-    backslashed, line feeds as \\n: read back as any backslash escape."""
-    parts = (notation, escaped, around, "\\n", QUOTE_AND_BACKSLASH)
-    _, undo = escapes.backslashed(None, quote=around[0])
-    return lambda text: notations.composed(text, *parts), undo
+def instance(
+    notation: str,
+    escaped: str,
+    around: "tuple[str, str]",
+    inside: "tuple[tuple[str, str], ...]" = QUOTE_AND_BACKSLASH,
+) -> tuple:
+    """Make and undo an escape of these parts, line feeds as \\n: read back
+    as any backslash escape."""
+    parts = (notation, escaped, around, "\\n", inside)
+    return (
+        lambda text: notations.composed(text, *parts),
+        escapes.backslashes_between(*around),
+    )
 
 
 def json_string(text: str, ensure_ascii: bool = True) -> str:
@@ -644,7 +651,7 @@ CHANGES = (
         "postgresql-copy",
         "written as a field of PostgreSQL's COPY text format, a line of its own",
         "escape",
-        *escapes.backslashed(escapes.postgresql_copy, quote="", end="\n"),
+        *instance("none", "controls", ("", "\n"), (("\\", "\\\\"),)),
     ),
     Change(
         "json-unquoted",
