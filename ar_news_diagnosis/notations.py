@@ -37,16 +37,19 @@ class Notation(NamedTuple):
     """How one character is written: ``said`` in a report, ``write(char)``,
     ``escape`` a pattern of one escape, whose digits ``value`` reads, and
     ``unit``, what those values are of (see UNITS).  ``shorts``: the
-    characters its family writes with a letter (``\\t``) where it escapes them."""
+    characters its family writes with a letter (``\\t``) where it escapes
+    them.  ``backslash``: a family of backslash escapes, whose short
+    escapes and backslashes before a character are read too."""
 
     said: str
     write: Callable[[str], str]
     escape: str
     unit: str
     shorts: str = ""
-    value: Callable[["re.Match[str]"], int] = lambda match: int(
-        next(filter(None, match.groups())), 16
+    value: Callable[["re.Match[str]"], "int | str"] = lambda match: int(
+        match[match.lastindex], 16
     )
+    backslash: bool = True
 
 
 def in_utf8(template: str) -> Callable[[str], str]:
@@ -192,6 +195,7 @@ NOTATIONS = {
         rf"\\N\{{([A-Z0-9 -]+)\}}|\\x([{HEX}]{{2}})|\\u([{HEX}]{{4}})|\\U([{HEX}]{{8}})",
         "name",
         PYTHON_SHORTS,
+        lambda match: match[1] or int(match[match.lastindex], 16),
     ),
     # Each UTF-8 byte: C, the shells, sed, Perl reading bytes.
     "\\ooo": Notation(
@@ -214,23 +218,37 @@ NOTATIONS = {
         in_tiers((0x110000, "&#{};")),
         r"&#([0-9]+);",
         "code point",
-        "",
-        lambda match: int(match[1]),
+        value=lambda match: int(match[1]),
+        backslash=False,
     ),
     "&#xh;": Notation(
         "&#xh; (hex references)",
         in_tiers((0x110000, "&#x{:x};")),
         r"&#x([0-9a-f]+);",
         "code point",
+        backslash=False,
     ),
     "&#xH;": Notation(
         "&#xH; (hex references)",
         in_tiers((0x110000, "&#x{:X};")),
         r"&#x([0-9A-F]+);",
         "code point",
+        backslash=False,
     ),
-    "%HH": Notation("%HH, each byte", in_utf8("%{:02X}"), r"%([0-9A-F]{2})", "UTF-8"),
-    "%hh": Notation("%hh, each byte", in_utf8("%{:02x}"), r"%([0-9a-f]{2})", "UTF-8"),
+    "%HH": Notation(
+        "%HH, each byte",
+        in_utf8("%{:02X}"),
+        r"%([0-9A-F]{2})",
+        "UTF-8",
+        backslash=False,
+    ),
+    "%hh": Notation(
+        "%hh, each byte",
+        in_utf8("%{:02x}"),
+        r"%([0-9a-f]{2})",
+        "UTF-8",
+        backslash=False,
+    ),
     "%uHHHH": Notation(
         "%uHHHH (%HH below U+0100, a surrogate pair outside the BMP)",
         lambda char: (
@@ -238,15 +256,22 @@ NOTATIONS = {
         ),
         r"%u([0-9A-F]{4})|%([0-9A-F]{2})",
         "UTF-16",
+        backslash=False,
     ),
-    "=HH": Notation("=HH, each byte", in_utf8("={:02X}"), r"=([0-9A-F]{2})", "UTF-8"),
+    "=HH": Notation(
+        "=HH, each byte",
+        in_utf8("={:02X}"),
+        r"=([0-9A-F]{2})",
+        "UTF-8",
+        backslash=False,
+    ),
     "M-x": Notation(
         "M-x, each byte past ASCII (cat -v's)",
         cat_v,
         r"(?=M-|\^)(M-)?(\^)?(.)",
         "UTF-8",
-        "",
-        cat_v_value,
+        value=cat_v_value,
+        backslash=False,
     ),
     # No notation: only what the wrapper and backslashes write.
     "none": Notation("nothing", lambda char: char, "(?!)", "code point", C_SHORTS),
@@ -258,9 +283,12 @@ def from_utf16(values: "list[int]") -> str:
     return b"".join(value.to_bytes(2, "big") for value in values).decode("utf-16-be")
 
 
-def from_names(values: "list") -> str:
-    """The characters of names and code points."""
-    return "".join(value if isinstance(value, str) else chr(value) for value in values)
+def from_names(values: "list[int | str]") -> str:
+    """The characters of names and code points; an unknown name raises KeyError."""
+    return "".join(
+        unicodedata.lookup(value) if isinstance(value, str) else chr(value)
+        for value in values
+    )
 
 
 # What the values a notation reads are of, and how they make characters.
@@ -331,10 +359,11 @@ XML_INSIDE = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Each kind of wrapper; read in this order, nothing around the text last.
 WRAPPERS = (
     Wrapper("in double quotes", '"', '"'),
-    Wrapper("in single quotes", "'", "'", ({}, {"'": "''"}, {"'": "'\\''"})),
+    # A quote doubled read first: where the copy shows none, all read alike.
+    Wrapper("in single quotes", "'", "'", ({"'": "''"}, {"'": "'\\''"}, {})),
     Wrapper("in the shell's $'...'", r"\$'", "'"),
     Wrapper("in PostgreSQL's E'...'", "E'", "'"),
-    Wrapper('as Data::Dumper writes it ($VAR1 = "...";)', r'\$VAR1 = "', '";\n'),
+    Wrapper('in Data::Dumper\'s $VAR1 = "...";', r'\$VAR1 = "', '";\n'),
     Wrapper("in a JSON array", r'\["', r'"\]'),
     Wrapper("as the value of a JSON object", r'\{"[\w .-]*": ?"', r'"\}'),
     Wrapper(
@@ -398,6 +427,8 @@ def composed(
         written_inside = dict(inside)
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"no such part of an escape: {error}") from None
+    if lines == "\\n" and not write.backslash:
+        raise ValueError(f"{notation} is no backslash escape: no \\n")
     shorts = write.shorts if lines == "\\n" else ""
     table = {}
     for char in set(text):
@@ -432,14 +463,20 @@ SHORT = {letter: char for char, letter in SHORT_LETTERS.items()}
 @functools.lru_cache(maxsize=None)
 def token_pattern(key: str, inside: "tuple[str, ...]") -> "re.Pattern[str]":
     """One token of a body in the notation of ``key``: a string of
-    ``inside`` (a quote doubled), a run of escapes, a short escape, or a
-    backslash before a character other than a letter or digit."""
-    written = "|".join(map(re.escape, inside)) or "(?!)"
-    return re.compile(
-        f"(?P<inside>{written})|(?P<run>(?:{NOTATIONS[key].escape})+)"
-        "|\\\\(?P<short>[abfnrtve])|\\\\(?P<backslashed>[^0-9A-Za-z])",
-        re.DOTALL,
-    )
+    ``inside`` (a quote doubled), a run of escapes, and in a family of
+    backslash escapes, a short escape or a backslash before a character
+    other than a letter or digit."""
+    notation = NOTATIONS[key]
+    tokens = [
+        f"(?P<inside>{'|'.join(map(re.escape, inside)) or '(?!)'})",
+        f"(?P<run>(?:{notation.escape})+)",
+    ]
+    if notation.backslash:
+        tokens += [
+            "\\\\(?P<short>[abfnrtve])",
+            "\\\\(?P<backslashed>[^0-9A-Za-z])",
+        ]
+    return re.compile("|".join(tokens), re.DOTALL)
 
 
 class Read(NamedTuple):
@@ -499,15 +536,17 @@ def parts_read(read: Read, key: str) -> "tuple[str, str, tuple] | None":
     read shows them: the first set that holds every character escaped and
     none kept (but those the notation writes as they are); None where none
     does."""
-    write = NOTATIONS[key].write
-    lines = (
-        "kept"
-        if "\n" in read.kept
-        else "\\n"
-        if "\n" in read.short or "\n" not in read.escaped
-        else "escaped"
-    )
-    if "\\" in read.kept and NOTATIONS[key].escape.startswith("\\\\"):
+    notation = NOTATIONS[key]
+    write = notation.write
+    if "\n" in read.kept:
+        lines = "kept"
+    elif "\n" in read.escaped or not notation.backslash:
+        lines = "escaped" if "\n" in read.escaped else "kept"
+    elif read.short or not read.escaped & set(notation.shorts):
+        lines = "\\n"  # short escapes seen, or none that would be
+    else:
+        lines = "escaped"
+    if "\\" in read.kept and notation.backslash:
         return None  # a backslash kept as it is: not a writer of backslash escapes
     escaped = (read.escaped | read.short) - {"\n"}
     kept = {char for char in read.kept if char != "\n" and write(char) != char}
@@ -523,24 +562,28 @@ def seen(key: str, body: str) -> bool:
     return key != "none" and bool(re.search(NOTATIONS[key].escape, body))
 
 
-def readings(copy: str):
-    """Yield each text ``copy`` reads as and its parts, made again to the
-    same bytes: a wrapper whose pattern it fits, a notation whose escapes
-    it shows (or none, within a wrapper), the set and line rule read.
-    Of a long body, the start is read and made again first (PROBED)."""
+def shown(copy: str) -> "list[str]":
+    """The notations whose escapes ``copy`` shows, and "none": those a copy
+    is read in."""
+    return [key for key in NOTATIONS if key == "none" or seen(key, copy)]
+
+
+def readings(copy: str, key: str):
+    """Yield each text ``copy`` reads as in the notation of ``key``, and its
+    parts, made again to the same bytes: a wrapper whose pattern it fits,
+    each way a wrapper's own characters are written, the set and line rule
+    read.
+    """
     for wrapper in WRAPPERS:
         match = wrapper_pattern(wrapper.before, wrapper.after).fullmatch(copy)
         if not match:
             continue
         before, body, after = match.groups()
-        for key in NOTATIONS:
-            if not (seen(key, body) or key == "none" and before):
-                continue
-            for inside in wrapper.inside:
-                read = body_read(body, key, inside)
-                if read:
-                    text, (escaped, lines, written) = read
-                    yield text, (key, escaped, (before, after), lines, written)
+        for inside in wrapper.inside:
+            read = body_read(body, key, inside)
+            if read:
+                text, (escaped, lines, written) = read
+                yield text, (key, escaped, (before, after), lines, written)
 
 
 def body_read(body: str, key: str, inside: "dict[str, str]") -> "tuple | None":

@@ -20,7 +20,7 @@ import functools
 import itertools
 from unicodedata import bidirectional
 
-from . import forward
+from . import forward, notations
 from .bidi import MIRRORED, display_line
 from .cut import holds_a_character
 from .layout import (
@@ -60,6 +60,7 @@ from .table import (
     WRAPPED_OTHER,
     Change,
     codec_saving,
+    escaped_in,
     remade,
 )
 from .text import (
@@ -158,8 +159,13 @@ def undone_layers(found: str, displayed, in_codecs, unsaved=None):
                     group[0].stage == "display" and not displayed(text)
                 ):
                     continue
-                savings = in_codecs(text) if group[0].stage == "saving" else []
-                for change in group + [each for each in savings if each not in group]:
+                if group[0].stage == "saving":
+                    group = group + [
+                        each for each in in_codecs(text) if each not in group
+                    ]
+                elif group[0].stage == "escape":
+                    group = group + [escaped_in(key) for key in notations.shown(text)]
+                for change in group:
                     earlier = [
                         each for each in chains if undone_after(each, change, number)
                     ]

@@ -825,8 +825,7 @@ CHANGES = (
         " for, what goes around the text, line feeds)",
         "escape",
         notations.composed,
-        lambda copy: escaped_undone(copy),
-        notations.widest,
+        widest=notations.widest,
         form_said=notations.said,
     ),
 )
@@ -948,19 +947,39 @@ OWN_ESCAPES = (
 )
 
 
-def escaped_undone(copy: str) -> "tuple[str, tuple]":
-    """Undo an escape of parts (``notations.readings``): the first text the
-    copy reads as, and its parts, a tool's where they are; unless a row of
-    its own (OWN_ESCAPES, a saving in ASCII that writes escapes) makes the
-    copy of that text."""
+@functools.lru_cache(
+    maxsize=None
+)  # one Change for each, as the search keeps them apart
+def escaped_in(notation: str) -> Change:
+    """The escape of parts undone in ``notation`` alone: made on demand, where
+    a copy shows that notation's escapes (see search), as each reading may
+    give another text."""
+    escaped = CHANGES_BY_KEY["escaped"]
+    return Change(
+        escaped.key,
+        escaped.name,
+        "escape",
+        escaped.make,
+        lambda copy: escaped_undone(copy, notation),
+        escaped.widest,
+        form_said=escaped.form_said,
+    )
+
+
+def escaped_undone(copy: str, notation: str) -> "tuple[str, tuple]":
+    """Undo an escape of parts in ``notation`` (``notations.readings``): the
+    first text the copy reads as, and its parts, a tool's where they are;
+    unless a row of its own (OWN_ESCAPES, a saving in ASCII that writes
+    escapes) makes the copy of that text: then the copy is that row's."""
     own = [CHANGES_BY_KEY[key] for key in OWN_ESCAPES] + [
         codec_saving("ascii", errors)
         for errors in ("xmlcharrefreplace", "backslashreplace", "namereplace")
     ]
-    for text, parts in notations.readings(copy):
-        if not any(makes(change, text, copy) for change in own):
-            return text, notations.tool_parts(text, parts, copy)
-    raise ValueError("no escape of parts reads the copy")
+    for text, parts in notations.readings(copy, notation):
+        if any(makes(change, text, copy) for change in own):
+            break  # the copy is that row's: no other reading is tried
+        return text, notations.tool_parts(text, parts, copy)
+    raise ValueError("no escape of parts reads the copy, or one of its own rows does")
 
 
 def makes(change: Change, text: str, copy: str) -> bool:
