@@ -156,19 +156,20 @@ JS_KEPT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@*_+-./
 
 
 def js_escaped(text: str) -> str:
-    """Write as JavaScript's ``escape()`` does."""
-    units = text.encode("utf-16-be", "surrogatepass")
-    codes = (
-        int.from_bytes(units[start : start + 2], "big")
-        for start in range(0, len(units), 2)
-    )
+    """Write as JavaScript's ``escape()`` does: each distinct character once."""
+    return text.translate({ord(char): js_escape(char) for char in set(text)})
+
+
+def js_escape(char: str) -> str:
+    """How ``escape()`` writes one character: each UTF-16 code unit of it."""
+    if char in JS_KEPT:
+        return char
+    units = char.encode("utf-16-be", "surrogatepass")
+    codes = [
+        int.from_bytes(units[at : at + 2], "big") for at in range(0, len(units), 2)
+    ]
     return "".join(
-        chr(code)
-        if chr(code) in JS_KEPT
-        else f"%{code:02X}"
-        if code < 0x100
-        else f"%u{code:04X}"
-        for code in codes
+        f"%{code:02X}" if code < 0x100 else f"%u{code:04X}" for code in codes
     )
 
 

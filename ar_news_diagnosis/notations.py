@@ -26,6 +26,7 @@ against that tool's output kept in the tests.
 import functools
 import re
 import unicodedata
+from operator import itemgetter
 from typing import Callable, NamedTuple
 
 from .escapes import C_ESCAPES
@@ -456,7 +457,13 @@ UNBOUNDED = ("\\N{name}", "\\x{h}-bytes")
 
 # The characters a copy's body is read from first: of a longer body, the
 # start is read and made again before the whole is.
-PROBED = 2048
+PROBED = 512
+# A run of escapes longer than this is read by its distinct escapes, each
+# read once: of shorter, one by one.
+LONG_RUN = 256
+# How far past its stop a body is read, and the longest escape of a
+# character (a name of \N{...}: 88 characters at most, in Unicode 15).
+READ_PAST, LONGEST_ESCAPE = 256, 128
 SHORT = {letter: char for char, letter in SHORT_LETTERS.items()}
 
 
@@ -494,27 +501,44 @@ class Read(NamedTuple):
 
 def read_body(body: str, key: str, inside: "dict[str, str]", stop: int) -> Read:
     """Read ``body`` in the notation of ``key``, each of ``inside`` written as
-    it says, up to the first token past ``stop``; a run of escapes that
-    makes no characters raises ValueError."""
+    it says, up to the first token past ``stop`` (within a run of escapes,
+    the first whole character past it); a run of escapes that makes no
+    characters raises ValueError."""
     notation = NOTATIONS[key]
-    unit = UNITS[notation.unit]
-    meant = {written: char for char, written in inside.items()}
     pieces, escaped, kept, short, seen_inside = [], set(), set(), set(), {}
+    # What holds a backslash is read as a token, before backslash escapes;
+    # the rest (a quote doubled, XML's entities) in the text between them.
+    meant = {written: char for char, written in inside.items() if "\\" in written}
+    replaced = {
+        written: char for char, written in inside.items() if "\\" not in written
+    }
+
+    def between(start: int, end: int) -> None:
+        part = body[start:end]
+        for written, char in replaced.items():
+            if written in part:
+                seen_inside[char] = written
+                part = part.replace(written, char)
+        pieces.append(part)
+        kept.update(part)
+
+    # Read no further than READ_PAST past the stop; what is read of the text
+    # between tokens there, but for the length of the longest escape.
+    end = min(len(body), stop + READ_PAST)
     at = 0
-    for match in token_pattern(key, tuple(meant)).finditer(body):
+    for match in token_pattern(key, tuple(meant)).finditer(body, 0, end):
         if match.start() > stop:
             break
-        pieces.append(body[at : match.start()])
-        kept.update(pieces[-1])
+        between(at, match.start())
+        at = match.end()
         if match["inside"]:
             chars = meant[match[0]]
             seen_inside[chars] = match[0]
         elif match["run"]:
-            escapes = re.finditer(notation.escape, match["run"], re.DOTALL)
-            try:
-                chars = unit([notation.value(each) for each in escapes])
-            except (UnicodeDecodeError, OverflowError, KeyError) as error:
-                raise ValueError("escapes that make no characters") from error
+            if match.end() <= stop:  # read whole: a run a copy repeats, read once
+                chars = run_made(key, match[0])
+            else:
+                chars, at = run_read(notation, match[0], match.start(), stop)
             escaped.update(chars)
         elif match["short"]:
             chars = SHORT[match["short"]]
@@ -523,12 +547,69 @@ def read_body(body: str, key: str, inside: "dict[str, str]", stop: int) -> Read:
             chars = match["backslashed"]
             seen_inside[chars] = match[0]
         pieces.append(chars)
-        at = match.end()
+        if at < match.end():
+            break  # a run read up to the stop
     else:
-        pieces.append(body[at:])
-        kept.update(pieces[-1])
-        at = len(body)
+        last = end if end == len(body) else max(at, end - LONGEST_ESCAPE)
+        between(at, last)
+        at = last
     return Read("".join(pieces), at, escaped, kept, short, seen_inside)
+
+
+@functools.lru_cache(maxsize=4096)
+def run_made(key: str, run: str) -> str:
+    """The characters a whole run of escapes in the notation of ``key`` makes."""
+    return run_read(NOTATIONS[key], run, 0, len(run))[0]
+
+
+def run_read(notation: Notation, run: str, start: int, stop: int) -> "tuple[str, int]":
+    """The characters a run of escapes, at ``start`` of a body, makes up to the
+    first whole character past ``stop``, and where that is; escapes that
+    make no characters raise ValueError.  A long run before the stop is
+    read by its distinct escapes."""
+    values, end = [], start + len(run)
+    if end <= stop and len(run) > LONG_RUN:
+        escapes = list(map(itemgetter(0), whole_escape(notation.escape).findall(run)))
+        value_of = {
+            escape: notation.value(re.fullmatch(notation.escape, escape, re.DOTALL))
+            for escape in set(escapes)
+        }
+        values = list(map(value_of.__getitem__, escapes))
+    else:
+        for escape in re.finditer(notation.escape, run, re.DOTALL):
+            values.append(notation.value(escape))
+            if start + escape.end() > stop and whole(notation.unit, values):
+                end = start + escape.end()
+                break
+    try:
+        return UNITS[notation.unit](values), end
+    except (UnicodeDecodeError, OverflowError, KeyError) as error:
+        raise ValueError("escapes that make no characters") from error
+
+
+@functools.lru_cache(maxsize=None)
+def whole_escape(escape: str) -> "re.Pattern[str]":
+    """``escape`` as a group of its own, the first ``findall`` gives of each."""
+    return re.compile(f"({escape})", re.DOTALL)
+
+
+def whole(unit: str, values: "list[int | str]") -> bool:
+    """Tell whether ``values`` of ``unit`` end with a whole character: not
+    within a surrogate pair, or a UTF-8 sequence."""
+    if unit == "UTF-16":
+        return not 0xD800 <= values[-1] <= 0xDBFF
+    if unit != "UTF-8":
+        return True
+    lead = next(
+        (at for at in range(len(values) - 1, -1, -1) if not 0x80 <= values[at] < 0xC0),
+        None,
+    )
+    if lead is None:
+        return False
+    length = (
+        1 + (values[lead] >= 0xC0) + (values[lead] >= 0xE0) + (values[lead] >= 0xF0)
+    )
+    return len(values) - lead == length
 
 
 def parts_read(read: Read, key: str) -> "tuple[str, str, tuple] | None":
@@ -568,38 +649,47 @@ def shown(copy: str) -> "list[str]":
     return [key for key in NOTATIONS if key == "none" or seen(key, copy)]
 
 
-def readings(copy: str, key: str):
+def readings(copy: str, key: str, owned: Callable[[str], bool] = lambda start: False):
     """Yield each text ``copy`` reads as in the notation of ``key``, and its
     parts, made again to the same bytes: a wrapper whose pattern it fits,
     each way a wrapper's own characters are written, the set and line rule
-    read.
-    """
+    read.  Of a long copy, one whose start reads as the start of a text
+    that ``owned`` says another writes it of is passed over (see
+    ``body_read``)."""
     for wrapper in WRAPPERS:
         match = wrapper_pattern(wrapper.before, wrapper.after).fullmatch(copy)
         if not match:
             continue
         before, body, after = match.groups()
         for inside in wrapper.inside:
-            read = body_read(body, key, inside)
+            read = body_read(body, key, inside, owned)
             if read:
                 text, (escaped, lines, written) = read
                 yield text, (key, escaped, (before, after), lines, written)
 
 
-def body_read(body: str, key: str, inside: "dict[str, str]") -> "tuple | None":
+def body_read(
+    body: str, key: str, inside: "dict[str, str]", owned: Callable[[str], bool]
+) -> "tuple | None":
     """The text ``body`` reads as in the notation of ``key`` and the parts it
-    shows, where made again they write it; of a long body, the start is
-    read and made again first.  None where they do not."""
+    shows, where made again they write it; None where they do not.  Of a
+    long body, the start is read and made again first, and where ``owned``
+    says another writes the body of a text that starts as it reads, None:
+    read in whole, it would be that text."""
     stops = (PROBED, len(body)) if len(body) > 2 * PROBED else (len(body),)
     try:
         for stop in stops:
             read = read_body(body, key, inside, stop)
             parts = parts_read(read, key)
-            if (
-                parts is None
-                or composed(read.text, key, *parts[:1], ("", ""), *parts[1:])
-                != body[: read.end]
-            ):
+            if parts is None:
+                return None
+            made = composed(read.text, key, *parts[:1], ("", ""), *parts[1:])
+            # Of the start, what its last characters make may differ: they
+            # may be half of a quote doubled.
+            alike = read.end if read.end == len(body) else read.end - LONGEST_ESCAPE
+            if made[:alike] != body[:alike]:
+                return None
+            if read.end < len(body) and owned(read.text):
                 return None
     except ValueError:
         return None
@@ -660,9 +750,13 @@ TOOLS = {
 def tool_parts(text: str, parts: tuple, copy: str) -> tuple:
     """The parts of a tool that write ``copy`` of ``text``, where a tool's do
     (a set or what is backslashed read off the copy may be narrower than
-    the tool's, where the text has none of the rest); else ``parts``."""
+    the tool's, where the text has none of the rest; the notation, what goes
+    around and line feeds are read as they are); else ``parts``."""
+    if parts in TOOLS:
+        return parts
     for each in TOOLS:
-        if each[0] == parts[0] and composed(text, *each) == copy:
+        alike = (each[0], each[2], each[3]) == (parts[0], parts[2], parts[3])
+        if alike and composed(text, *each) == copy:
             return each
     return parts
 

@@ -54,14 +54,17 @@ from .table import (
     LOCAL_CHANGES,
     MOST_CHANGES,
     OTHER_TEXT_CHANGES,
+    READ_AS,
     SAVED_IN,
     STAGES,
+    UNDONE,
     WRAPPED_LAYERS,
     WRAPPED_OTHER,
     Change,
     codec_saving,
     escaped_in,
     remade,
+    undo_kept,
 )
 from .text import (
     CHARACTERS,
@@ -121,13 +124,7 @@ def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
     A saving in a code page leaves ASCII as it is, and yet what it wrote for
     what it cannot hold (?) is to be told from the text's own: it is kept.
     """
-    key = (change.undo, text)  # savings alike but for their losses share an undo
-    if key not in UNDONE:
-        try:
-            UNDONE[key] = change.undo(text)
-        except ValueError:  # not this change's output
-            UNDONE[key] = None
-    before = UNDONE[key]
+    before = undo_kept(change, text)
     if before is None:
         return None
     before, form = before if isinstance(before, tuple) else (before, ())
@@ -278,12 +275,11 @@ def written_from(char: str, saving: "Change | None") -> "frozenset[str]":
     return frozenset(written)
 
 
-# Kept for one search, which meets each text, base or candidate, many times:
-# what each undoing gives of each text, the characters of each (kept in
-# ``text``, for ``forward`` reads them too), what a saving writes of each
-# base, and of each candidate its bytes and the savings made forward it may
-# be the output of.
-UNDONE: "dict[tuple, tuple | str | None]" = {}
+# Kept for one search, which meets each text, base or candidate, many times
+# (and what each undoing gives of each text, in ``table``): the characters
+# of each (kept in ``text``, for ``forward`` reads them too), what a saving
+# writes of each base, and of each candidate its bytes and the savings made
+# forward it may be the output of.
 WRITTEN: "dict[tuple[str, str], str]" = {}
 ENCODED: "dict[str, bytes | None]" = {}
 SEEN: "dict[str, list[Change]]" = {}
@@ -761,7 +757,8 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     saving or a newline added undone on the copy first (``saved_over``).
     """
     found = as_text(actual)
-    UNDONE.clear()
+    UNDONE.clear()  # table's, as READ_AS
+    READ_AS.clear()
     display_line.cache_clear()
     forward.begin()
     KEPT.clear()

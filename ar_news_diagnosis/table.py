@@ -969,28 +969,89 @@ def escaped_in(notation: str) -> Change:
 def escaped_undone(copy: str, notation: str) -> "tuple[str, tuple]":
     """Undo an escape of parts in ``notation`` (``notations.readings``): the
     first text the copy reads as, and its parts, a tool's where they are;
-    unless a row of its own (OWN_ESCAPES, a saving in ASCII that writes
-    escapes) makes the copy of that text: then the copy is that row's."""
-    own = [CHANGES_BY_KEY[key] for key in OWN_ESCAPES] + [
-        codec_saving("ascii", errors)
-        for errors in ("xmlcharrefreplace", "backslashreplace", "namereplace")
-    ]
-    for text, parts in notations.readings(copy, notation):
-        if any(makes(change, text, copy) for change in own):
+    unless a row of its own makes the copy of that text (``owned``), or a
+    saving in ASCII does (``saved_in_ascii``)."""
+
+    def owned(start: str, whole: bool = False) -> bool:
+        """Tell whether a row of its own makes the copy of a text that starts
+        so (``whole``: that is so)."""
+        return any(
+            makes_copy(change, form, text, copy)
+            for text, made_by in own_readings(copy).items()
+            if (text == start if whole else text.startswith(start))
+            for change, form in made_by
+        )
+
+    def read_or_owned(start: str) -> bool:
+        """Tell whether another notation read a text that starts so, or a row
+        of its own makes the copy of one: where the start of a long copy
+        reads so, it is not read whole again."""
+        read = READ_AS.get(copy, {})
+        others = (text for text, key in read.items() if key != notation)
+        return any(text.startswith(start) for text in others) or owned(start)
+
+    for text, parts in notations.readings(copy, notation, read_or_owned):
+        saving = saved_in_ascii(parts)
+        if owned(text, whole=True) or (saving and as_text(saving.make(text)) == copy):
             break  # the copy is that row's: no other reading is tried
+        READ_AS.setdefault(copy, {})[text] = notation
         return text, notations.tool_parts(text, parts, copy)
     raise ValueError("no escape of parts reads the copy, or one of its own rows does")
 
 
-def makes(change: Change, text: str, copy: str) -> bool:
-    """Tell whether ``change``, undone on ``copy``, gives ``text``, and made of
-    it in that form, the copy."""
-    try:
-        before = change.undo(copy)
-    except ValueError:
-        return False
-    before, form = before if isinstance(before, tuple) else (before, ())
-    return before == text and as_text(change.make(text, *form)) == copy
+def saved_in_ascii(parts: tuple) -> "Change | None":
+    """The saving in ASCII whose error handler writes what these parts do,
+    where they are its: each character outside ASCII in its notation, line
+    feeds kept, nothing around the text, nothing else escaped."""
+    handlers = {
+        "&#d;": "xmlcharrefreplace",
+        "\\xhh\\uhhhh\\Uhhhhhhhh": "backslashreplace",
+        "\\N{name}": "namereplace",
+    }
+    notation, *rest = parts
+    if notation not in handlers or rest != ["outside ASCII", ("", ""), "kept", ()]:
+        return None
+    return codec_saving("ascii", handlers[notation])
+
+
+@functools.lru_cache(maxsize=4)  # a copy, asked by each notation it shows
+def own_readings(copy: str) -> "dict[str, list[tuple[Change, tuple]]]":
+    """The texts that the rows of OWN_ESCAPES, undone on ``copy``, give (but
+    the copy itself), each with the rows that give it and their forms."""
+    texts = {}
+    for change in [CHANGES_BY_KEY[key] for key in OWN_ESCAPES]:
+        before = undo_kept(change, copy)
+        if before is not None:
+            before, form = before if isinstance(before, tuple) else (before, ())
+            if before != copy:
+                texts.setdefault(before, []).append((change, form))
+    return texts
+
+
+@functools.lru_cache(maxsize=16)  # asked of each notation's reading alike
+def makes_copy(change: Change, form: tuple, text: str, copy: str) -> bool:
+    """Tell whether ``change`` made of ``text`` in ``form`` gives ``copy``."""
+    return as_text(change.make(text, *form)) == copy
+
+
+# What each change undone on a text gives, None where the text is not its
+# output: kept for one search (search clears it), which asks it of each
+# text many times, and so do the escapes of parts (``own_readings``).
+UNDONE: "dict[tuple, tuple | str | None]" = {}
+# The texts each copy was read as by a notation, and by which: kept for one
+# search too (see ``escaped_undone``).
+READ_AS: "dict[str, dict[str, str]]" = {}
+
+
+def undo_kept(change: Change, text: str) -> "tuple | str | None":
+    """``change.undo(text)``, or None where the text is not its output: kept."""
+    key = (change.undo, text)  # savings alike but for their losses share an undo
+    if key not in UNDONE:
+        try:
+            UNDONE[key] = change.undo(text)
+        except ValueError:  # not this change's output
+            UNDONE[key] = None
+    return UNDONE[key]
 
 
 # Every other codec of the standard library (``savings.CODECS``), saved in
