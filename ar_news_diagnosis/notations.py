@@ -649,33 +649,34 @@ def shown(copy: str) -> "list[str]":
     return [key for key in NOTATIONS if key == "none" or seen(key, copy)]
 
 
-def readings(copy: str, key: str, owned: Callable[[str], bool] = lambda start: False):
+def readings(copy: str, key: str, elsewhere=lambda text, parts, whole: False):
     """Yield each text ``copy`` reads as in the notation of ``key``, and its
     parts, made again to the same bytes: a wrapper whose pattern it fits,
     each way a wrapper's own characters are written, the set and line rule
-    read.  Of a long copy, one whose start reads as the start of a text
-    that ``owned`` says another writes it of is passed over (see
-    ``body_read``)."""
+    read.  Of a long copy, one whose start, read in those parts,
+    ``elsewhere(start, parts, False)`` says is named otherwise, is passed
+    over (see ``body_read``)."""
     for wrapper in WRAPPERS:
         match = wrapper_pattern(wrapper.before, wrapper.after).fullmatch(copy)
         if not match:
             continue
         before, body, after = match.groups()
         for inside in wrapper.inside:
-            read = body_read(body, key, inside, owned)
+            read = body_read(body, key, inside, (before, after), elsewhere)
             if read:
                 text, (escaped, lines, written) = read
                 yield text, (key, escaped, (before, after), lines, written)
 
 
 def body_read(
-    body: str, key: str, inside: "dict[str, str]", owned: Callable[[str], bool]
+    body: str, key: str, inside: "dict[str, str]", around: tuple, elsewhere
 ) -> "tuple | None":
     """The text ``body`` reads as in the notation of ``key`` and the parts it
     shows, where made again they write it; None where they do not.  Of a
-    long body, the start is read and made again first, and where ``owned``
-    says another writes the body of a text that starts as it reads, None:
-    read in whole, it would be that text."""
+    long body, the start is read and made again first, and where
+    ``elsewhere`` says another names the copy of a text that starts as it
+    reads (those parts, ``around`` it), None: read in whole, it would be
+    that text."""
     stops = (PROBED, len(body)) if len(body) > 2 * PROBED else (len(body),)
     try:
         for stop in stops:
@@ -689,7 +690,9 @@ def body_read(
             alike = read.end if read.end == len(body) else read.end - LONGEST_ESCAPE
             if made[:alike] != body[:alike]:
                 return None
-            if read.end < len(body) and owned(read.text):
+            if read.end < len(body) and elsewhere(
+                read.text, (key, parts[0], around, *parts[1:]), False
+            ):
                 return None
     except ValueError:
         return None

@@ -969,34 +969,35 @@ def escaped_in(notation: str) -> Change:
 def escaped_undone(copy: str, notation: str) -> "tuple[str, tuple]":
     """Undo an escape of parts in ``notation`` (``notations.readings``): the
     first text the copy reads as, and its parts, a tool's where they are;
-    unless a row of its own makes the copy of that text (``owned``), or a
-    saving in ASCII does (``saved_in_ascii``)."""
+    unless another names the copy of that text (``named_elsewhere``)."""
 
-    def owned(start: str, whole: bool = False) -> bool:
-        """Tell whether a row of its own makes the copy of a text that starts
-        so (``whole``: that is so)."""
+    def named_elsewhere(text: str, parts: tuple, whole: bool = True) -> bool:
+        """Tell whether another names the copy of ``text`` read in ``parts``
+        (or, not ``whole``, of a text that starts so): a row of its own, a
+        saving in ASCII, or, of a start, another notation that read it."""
+        saving = saved_in_ascii(parts)
+        if saving:
+            made = as_text(saving.make(text))
+            if made == copy if whole else copy.startswith(made):
+                return True
+        read = READ_AS.get(copy, {})
+        if not whole and any(
+            other.startswith(text) for other, key in read.items() if key != notation
+        ):
+            return True
         return any(
-            makes_copy(change, form, text, copy)
-            for text, made_by in own_readings(copy).items()
-            if (text == start if whole else text.startswith(start))
+            makes_copy(change, form, other, copy)
+            for other, made_by in own_readings(copy).items()
+            if (other == text if whole else other.startswith(text))
             for change, form in made_by
         )
 
-    def read_or_owned(start: str) -> bool:
-        """Tell whether another notation read a text that starts so, or a row
-        of its own makes the copy of one: where the start of a long copy
-        reads so, it is not read whole again."""
-        read = READ_AS.get(copy, {})
-        others = (text for text, key in read.items() if key != notation)
-        return any(text.startswith(start) for text in others) or owned(start)
-
-    for text, parts in notations.readings(copy, notation, read_or_owned):
-        saving = saved_in_ascii(parts)
-        if owned(text, whole=True) or (saving and as_text(saving.make(text)) == copy):
-            break  # the copy is that row's: no other reading is tried
+    for text, parts in notations.readings(copy, notation, named_elsewhere):
+        if named_elsewhere(text, parts):
+            break  # the copy is another's: no other reading is tried
         READ_AS.setdefault(copy, {})[text] = notation
         return text, notations.tool_parts(text, parts, copy)
-    raise ValueError("no escape of parts reads the copy, or one of its own rows does")
+    raise ValueError("no escape of parts reads the copy, or another names it")
 
 
 def saved_in_ascii(parts: tuple) -> "Change | None":
