@@ -16,7 +16,9 @@ import of the diagnosis package, compiled and from its bytecode.
 seeds and rounds, check.py --json over every key's variant, chains drawn
 within the search's reach with more seeds, and the accounting's property
 test, printing the places a change made that were accounted and the hand
-edits accounted to a change (none), and the maps drawn and named, by size.  --worst SEED
+edits accounted to a change (none), the maps drawn and named, by size, and
+the copies saved in a codec and written in escapes of parts drawn, and how
+many are named.  --worst SEED
 times each kind of input that was once slow, each compare alone in a fresh
 process, as the first compare of a run pays for what later ones reuse; and
 expected texts up to --expected's limit, where the half second is not kept.
@@ -38,6 +40,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 
 import check
+from ar_news_diagnosis.notations import NOTATIONS, composed
 from ar_news_diagnosis.table import remade
 from make_article import ARTICLE
 
@@ -251,6 +254,33 @@ def worst(seed: int, count: int) -> None:
             return ARTICLE, "\u0627".encode("utf-8") * (limit // 2)
         return ARTICLE, bytes(chance.choice(alphabet) for _ in range(limit))
 
+    def escapes_at_the_limit() -> "tuple[str, bytes]":
+        """A copy as long as the article's size limit: escapes of many
+        notations, quotes and backslashes mixed, or the article written in
+        a notation drawn, over and over."""
+        if chance.random() < 0.5:
+            tokens = [
+                *("\\u0627", "\\u{627}", "\\x{627}", "\\U0001f1e8", "\\330\\247"),
+                *(
+                    "&#1575;",
+                    "&amp;",
+                    "%D8%A7",
+                    "=D8",
+                    "M-X",
+                    "\\N{ARABIC LETTER ALEF}",
+                ),
+                *('"', "'", "$'", "\\n", "\\\\", "a", " "),
+            ]
+            copy = "".join(chance.choice(tokens) for _ in range(limit // 4))
+        else:
+            notation = chance.choice(sorted(NOTATIONS))
+            around = chance.choice([("", ""), ('"', '"'), ("'", "'")])
+            written = composed(
+                ARTICLE, notation, "every character", around, "escaped", ()
+            )
+            copy = written * (limit // len(written) + 1)
+        return ARTICLE, copy.encode("utf-8")[:limit]
+
     def cut(copy: bytes) -> "tuple[str, bytes]":
         return ARTICLE, copy[: chance.randrange(1, len(copy))]
 
@@ -279,6 +309,7 @@ def worst(seed: int, count: int) -> None:
             made(ARTICLE, 2),
         ),
         "at the size limit: random ASCII, escapes' marks, a run": at_the_limit,
+        "at the size limit: escapes of many notations": escapes_at_the_limit,
         "a random expected text and a copy": lambda: with_copy(any_text()),
         "many distinct characters, and a copy": many_distinct_and_copy,
         "a text repeated, to 256 KiB, and a copy": long_text_and_copy,
@@ -309,6 +340,9 @@ MAP_DRAWS = 40
 # And the codecs' property test: copies saved in a codec drawn with these seeds.
 CODEC_SEEDS = tuple(range(400, 405))
 CODEC_DRAWS = 40
+# And the escapes of parts': copies written in parts drawn with these seeds.
+NOTATION_SEEDS = tuple(range(500, 505))
+NOTATION_DRAWS = 40
 
 
 def thorough() -> None:
@@ -322,6 +356,7 @@ def thorough() -> None:
     from tests.test_api import ONE_LINE, VARIANT_SHA256, Command
     from tests.test_codecs import recall as codec_recall
     from tests.test_maps import recall
+    from tests.test_notations import recall as notation_recall
     from tests.test_reach import EveryChainWithinReachIsNamed
     from tests.test_true_names import RandomChainsAreNamedTruly
 
@@ -386,6 +421,15 @@ def thorough() -> None:
     print(
         f"codecs: {len(CODEC_SEEDS)} seeds x {CODEC_DRAWS} copies saved in a codec"
         f" drawn: {named} of {drawn} named ({named / drawn:.1%})"
+    )
+    drawn = named = 0
+    for seed in NOTATION_SEEDS:
+        figures = notation_recall(seed, NOTATION_DRAWS)
+        drawn, named = drawn + figures[0], named + figures[1]
+        false += map(str, figures[2])
+    print(
+        f"escapes of parts: {len(NOTATION_SEEDS)} seeds x {NOTATION_DRAWS} copies"
+        f" written in parts drawn: {named} of {drawn} named ({named / drawn:.1%})"
     )
     print(
         f"thorough: {len(ManyRandomChains.SEEDS)} seeds x {ManyRandomChains.ROUNDS} rounds,"
