@@ -14,13 +14,17 @@ every combination:
 - ``WRAPPERS``: what goes around the text (quotes, ``$VAR1 = "...";``, a
   line ``key=``, an XML element), and how a quote inside is written;
 - ``LINE_RULES``: a line feed kept, written ``\\n``, or in the notation;
-- ``BACKSLASHED``, the fifth part, is read off each copy: the characters
-  written with a backslash before them (``\\"``, ``\\\\``, ``\\$``).
+- and, read off each copy, what is written otherwise inside: a backslash
+  before a character (``\\"``, ``\\$``), a quote doubled (``BACKSLASHED``
+  where none is given).
 
-``composed(text, *parts)`` writes a text so; ``readings(copy)`` yields
-each text and parts a copy reads as, each made again to the same bytes.
-``TOOLS`` names the parts that are a tool's own output, each checked
-against that tool's output kept in the tests.
+``composed(text, *parts)`` writes a text so; ``shown(copy)`` gives the
+notations whose escapes a copy shows, and ``readings(copy, key)`` each
+text and parts it reads as in one, made again to the same bytes;
+``said(*parts)`` names them in a report, and ``TOOLS`` the parts that are
+a tool's own output (``tool_parts``), each checked against that tool's
+output kept in the tests; ``widest(text)`` is the form the size limit
+counts.
 """
 
 import functools

@@ -169,6 +169,9 @@ class ToolsOutputs(unittest.TestCase):
                 [explanation] = difference.explanations
                 self.assertEqual(explanation.keys, ("escaped",), difference)
                 self.assertEqual(remade(TEXT, explanation.steps), copy)
+                # As variant and assert_made take it, its parts by name.
+                self.assertEqual(check.variant(*explanation.asked, text=TEXT), copy)
+                check.assert_made(explanation.asked, copy, TEXT)
                 report = str(difference)
                 if tool:
                     self.assertIn(f", as {tool} writes it", report)
