@@ -392,6 +392,17 @@ def wrapper_pattern(before: str, after: str) -> "re.Pattern[str]":
     return re.compile(f"({before})(.*)({after})", re.DOTALL)
 
 
+@functools.lru_cache(maxsize=4)  # a copy, read in each notation it shows
+def wrapped(copy: str) -> "list[tuple[Wrapper, str, str, str]]":
+    """Each wrapper whose pattern ``copy`` fits, with what goes before, the
+    body and what goes after."""
+    matches = [
+        (wrapper, wrapper_pattern(wrapper.before, wrapper.after).fullmatch(copy))
+        for wrapper in WRAPPERS
+    ]
+    return [(wrapper, *match.groups()) for wrapper, match in matches if match]
+
+
 def wrapper_of(around: "tuple[str, str]") -> Wrapper:
     """The kind of wrapper that writes ``around``, what goes before and after."""
     for wrapper in WRAPPERS:
@@ -660,11 +671,7 @@ def readings(copy: str, key: str, elsewhere=lambda text, parts, whole: False):
     read.  Of a long copy, one whose start, read in those parts,
     ``elsewhere(start, parts, False)`` says is named otherwise, is passed
     over (see ``body_read``)."""
-    for wrapper in WRAPPERS:
-        match = wrapper_pattern(wrapper.before, wrapper.after).fullmatch(copy)
-        if not match:
-            continue
-        before, body, after = match.groups()
+    for wrapper, before, body, after in wrapped(copy):
         for inside in wrapper.inside:
             read = body_read(body, key, inside, (before, after), elsewhere)
             if read:
