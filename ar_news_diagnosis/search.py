@@ -139,7 +139,8 @@ def undone_layers(found: str, displayed, in_codecs, unsaved=None):
     first.  Changes that undo each other (a wrong reading and a saving in the
     same code page) are left out, and so is a display order on a text that
     ``displayed(text)`` does not allow.  Besides the table's savings, those
-    in the codecs that ``in_codecs(text)`` reads the text's bytes in; where
+    in the codecs that ``in_codecs(text)`` reads the text's bytes in; besides
+    its escapes, the escape of parts in each notation the text shows; where
     ``unsaved`` is given, of what a saving undone gives, only a text that
     ``unsaved(text)`` allows (one that the changes before it may write).
     """
@@ -156,13 +157,14 @@ def undone_layers(found: str, displayed, in_codecs, unsaved=None):
                     group[0].stage == "display" and not displayed(text)
                 ):
                     continue
+                tried = group
                 if group[0].stage == "saving":
-                    group = group + [
+                    tried = group + [
                         each for each in in_codecs(text) if each not in group
                     ]
                 elif group[0].stage == "escape":
-                    group = group + [escaped_in(key) for key in notations.shown(text)]
-                for change in group:
+                    tried = group + [escaped_in(key) for key in notations.shown(text)]
+                for change in tried:
                     earlier = [
                         each for each in chains if undone_after(each, change, number)
                     ]

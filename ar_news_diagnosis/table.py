@@ -159,16 +159,18 @@ def instance(
 def json_string(text: str, ensure_ascii: bool = True) -> str:
     """Write as ``json.dumps`` writes a string: each character outside
     printable ASCII (``ensure_ascii``), or each control, as \\uhhhh."""
-    return json_unquoted(text, ensure_ascii, ('"', '"'))
+    return notations.composed(text, *json_parts(ensure_ascii, ('"', '"')))
 
 
-def json_unquoted(
-    text: str, ensure_ascii: bool = True, around: "tuple[str, str]" = ("", "")
-) -> str:
+def json_unquoted(text: str, ensure_ascii: bool = True) -> str:
     """Escape as in a JSON string, without the quotes around it."""
+    return notations.composed(text, *json_parts(ensure_ascii, ("", "")))
+
+
+def json_parts(ensure_ascii: bool, around: "tuple[str, str]") -> tuple:
+    """The parts of JSON's escapes, ``around`` the text."""
     escaped = "outside printable ASCII" if ensure_ascii else "controls"
-    parts = ("\\uhhhh", escaped, around, "\\n", QUOTE_AND_BACKSLASH)
-    return notations.composed(text, *parts)
+    return "\\uhhhh", escaped, around, "\\n", QUOTE_AND_BACKSLASH
 
 
 def unicode_escaped(text: str) -> str:
@@ -930,8 +932,8 @@ OTHER_TEXT_CHANGES = [
 
 
 # The escapes of rows of their own that an escape of parts may read a copy
-# of as well, and the savings in ASCII that write escapes: where one of
-# them makes the copy, it names it, not the parts.
+# of as well: where one of them makes the copy, it names it, not the parts
+# (and so does a saving in ASCII with a handler that writes escapes).
 OWN_ESCAPES = (
     "json",
     "json-unquoted",
@@ -947,9 +949,8 @@ OWN_ESCAPES = (
 )
 
 
-@functools.lru_cache(
-    maxsize=None
-)  # one Change for each, as the search keeps them apart
+# One Change for each notation, as the search keeps them apart.
+@functools.lru_cache(maxsize=None)
 def escaped_in(notation: str) -> Change:
     """The escape of parts undone in ``notation`` alone: made on demand, where
     a copy shows that notation's escapes (see search), as each reading may
@@ -980,15 +981,20 @@ def escaped_undone(copy: str, notation: str) -> "tuple[str, tuple]":
             made = as_text(saving.make(text))
             if made == copy if whole else copy.startswith(made):
                 return True
+        if whole:
+            return any(
+                makes_copy(change, form, text, copy)
+                for change, form in own_readings(copy).get(text, [])
+            )
         read = READ_AS.get(copy, {})
-        if not whole and any(
+        if any(
             other.startswith(text) for other, key in read.items() if key != notation
         ):
             return True
         return any(
-            makes_copy(change, form, other, copy)
+            makes_start(change, form, text, copy)
             for other, made_by in own_readings(copy).items()
-            if (other == text if whole else other.startswith(text))
+            if other.startswith(text)
             for change, form in made_by
         )
 
@@ -1027,6 +1033,15 @@ def own_readings(copy: str) -> "dict[str, list[tuple[Change, tuple]]]":
             if before != copy:
                 texts.setdefault(before, []).append((change, form))
     return texts
+
+
+def makes_start(change: Change, form: tuple, start: str, copy: str) -> bool:
+    """Tell whether what ``change`` makes of ``start``, the start of a text,
+    starts ``copy``, but for its last characters (a quote after it, an
+    escape cut short)."""
+    made = as_text(change.make(start, *form))
+    tail = notations.LONGEST_ESCAPE
+    return len(made) > tail and copy.startswith(made[:-tail])
 
 
 @functools.lru_cache(maxsize=16)  # asked of each notation's reading alike
