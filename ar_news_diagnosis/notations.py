@@ -471,8 +471,10 @@ UNBOUNDED = ("\\N{name}", "\\x{h}-bytes")
 # Reading.
 
 # The characters a copy's body is read from first: of a longer body, the
-# start is read and made again before the whole is.
-PROBED = 512
+# start is read and made again before the whole is, and before that, a
+# start PROBED_MORE times as long, and so on: a copy that holds few of a
+# notation's escapes is told apart as soon as they show.
+PROBED, PROBED_MORE = 512, 8
 # A run of escapes longer than this is read by its distinct escapes, each
 # read once: of shorter, one by one.
 LONG_RUN = 256
@@ -514,11 +516,13 @@ class Read(NamedTuple):
     inside: "dict[str, str]"
 
 
-def read_body(body: str, key: str, inside: "dict[str, str]", stop: int) -> Read:
-    """Read ``body`` in the notation of ``key``, each of ``inside`` written as
-    it says, up to the first token past ``stop`` (within a run of escapes,
-    the first whole character past it); a run of escapes that makes no
-    characters raises ValueError."""
+def read_body(
+    body: str, key: str, inside: "dict[str, str]", stop: int, start: int = 0
+) -> Read:
+    """Read ``body`` from ``start`` in the notation of ``key``, each of
+    ``inside`` written as it says, up to the first token past ``stop``
+    (within a run of escapes, the first whole character past it); a run of
+    escapes that makes no characters raises ValueError."""
     notation = NOTATIONS[key]
     pieces, escaped, kept, short, seen_inside = [], set(), set(), set(), {}
     # What holds a backslash is read as a token, before backslash escapes;
@@ -540,8 +544,8 @@ def read_body(body: str, key: str, inside: "dict[str, str]", stop: int) -> Read:
     # Read no further than READ_PAST past the stop; what is read of the text
     # between tokens there, but for the length of the longest escape.
     end = min(len(body), stop + READ_PAST)
-    at = 0
-    for match in token_pattern(key, tuple(meant)).finditer(body, 0, end):
+    at = start
+    for match in token_pattern(key, tuple(meant)).finditer(body, start, end):
         if match.start() > stop:
             break
         between(at, match.start())
@@ -566,9 +570,24 @@ def read_body(body: str, key: str, inside: "dict[str, str]", stop: int) -> Read:
             break  # a run read up to the stop
     else:
         last = end if end == len(body) else max(at, end - LONGEST_ESCAPE)
+        # Not within what a wrapper writes of its own (a quote doubled).
+        while at < last < len(body) and body[last] in "".join(replaced):
+            last -= 1
         between(at, last)
         at = last
     return Read("".join(pieces), at, escaped, kept, short, seen_inside)
+
+
+def read_on(read: Read, more: Read) -> Read:
+    """A body read up to where ``read`` ends, then on as ``more`` reads it."""
+    return Read(
+        read.text + more.text,
+        more.end,
+        read.escaped | more.escaped,
+        read.kept | more.kept,
+        read.short | more.short,
+        {**read.inside, **more.inside},
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -645,10 +664,12 @@ def parts_read(read: Read, key: str) -> "tuple[str, str, tuple] | None":
     if "\\" in read.kept and notation.backslash:
         return None  # a backslash kept as it is: not a writer of backslash escapes
     escaped = (read.escaped | read.short) - {"\n"}
-    kept = {char for char in read.kept if char != "\n" and write(char) != char}
+    kept = read.kept - {"\n"}
     for name in NONE_SETS if key == "none" else CHARACTER_SETS:
         in_set = CHARACTER_SETS[name]
-        if all(map(in_set, escaped)) and not any(map(in_set, kept)):
+        if all(map(in_set, escaped)) and not any(
+            in_set(char) and write(char) != char for char in kept
+        ):
             return name, lines, tuple(sorted(read.inside.items()))
     return None
 
@@ -684,14 +705,17 @@ def body_read(
 ) -> "tuple | None":
     """The text ``body`` reads as in the notation of ``key`` and the parts it
     shows, where made again they write it; None where they do not.  Of a
-    long body, the start is read and made again first, and where
+    long body, starts ever longer are read, each on from the last, and made
+    again first (PROBED), and where
     ``elsewhere`` says another names the copy of a text that starts as it
     reads (those parts, ``around`` it), None: read in whole, it would be
     that text."""
-    stops = (PROBED, len(body)) if len(body) > 2 * PROBED else (len(body),)
+    stops = [PROBED * PROBED_MORE**power for power in range(8)]
+    stops = [stop for stop in stops if 2 * stop < len(body)] + [len(body)]
+    read = Read("", 0, set(), set(), set(), {})
     try:
         for stop in stops:
-            read = read_body(body, key, inside, stop)
+            read = read_on(read, read_body(body, key, inside, stop, read.end))
             parts = parts_read(read, key)
             if parts is None:
                 return None

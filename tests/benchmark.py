@@ -345,6 +345,22 @@ NOTATION_SEEDS = tuple(range(500, 505))
 NOTATION_DRAWS = 40
 
 
+def recall_told(drawn_what: str, recall, seeds: tuple, draws: int) -> "list[str]":
+    """Print how many of the copies ``recall(seed, draws)`` draws with each
+    seed are named; return the names that do not make their copy."""
+    drawn = named = 0
+    false = []
+    for seed in seeds:
+        figures = recall(seed, draws)
+        drawn, named = drawn + figures[0], named + figures[1]
+        false += map(str, figures[2])
+    print(
+        f"{len(seeds)} seeds x {draws} {drawn_what} drawn:"
+        f" {named} of {drawn} named ({named / drawn:.1%})"
+    )
+    return false
+
+
 def thorough() -> None:
     """Run the suite's sampled tests in full: the property test with more
         seeds and rounds, check.py --json over every key's variant, chains
@@ -413,23 +429,14 @@ def thorough() -> None:
         f"; named falsely: {len(mapped_falsely)}",
     )
     false += map(str, mapped_falsely)
-    drawn = named = 0
-    for seed in CODEC_SEEDS:
-        figures = codec_recall(seed, CODEC_DRAWS)
-        drawn, named = drawn + figures[0], named + figures[1]
-        false += map(str, figures[2])
-    print(
-        f"codecs: {len(CODEC_SEEDS)} seeds x {CODEC_DRAWS} copies saved in a codec"
-        f" drawn: {named} of {drawn} named ({named / drawn:.1%})"
+    false += recall_told(
+        "copies saved in a codec", codec_recall, CODEC_SEEDS, CODEC_DRAWS
     )
-    drawn = named = 0
-    for seed in NOTATION_SEEDS:
-        figures = notation_recall(seed, NOTATION_DRAWS)
-        drawn, named = drawn + figures[0], named + figures[1]
-        false += map(str, figures[2])
-    print(
-        f"escapes of parts: {len(NOTATION_SEEDS)} seeds x {NOTATION_DRAWS} copies"
-        f" written in parts drawn: {named} of {drawn} named ({named / drawn:.1%})"
+    false += recall_told(
+        "copies written in escapes of parts",
+        notation_recall,
+        NOTATION_SEEDS,
+        NOTATION_DRAWS,
     )
     print(
         f"thorough: {len(ManyRandomChains.SEEDS)} seeds x {ManyRandomChains.ROUNDS} rounds,"
