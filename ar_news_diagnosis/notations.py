@@ -706,12 +706,14 @@ def body_read(
     """The text ``body`` reads as in the notation of ``key`` and the parts it
     shows, where made again they write it; None where they do not.  Of a
     long body, starts ever longer are read, each on from the last, and made
-    again first (PROBED), and where
+    again first (PROBED, and past its first escape), and where
     ``elsewhere`` says another names the copy of a text that starts as it
     reads (those parts, ``around`` it), None: read in whole, it would be
     that text."""
-    stops = [PROBED * PROBED_MORE**power for power in range(8)]
-    stops = [stop for stop in stops if 2 * stop < len(body)] + [len(body)]
+    first = re.search(NOTATIONS[key].escape, body)
+    stops = {PROBED * PROBED_MORE**power for power in range(8)}
+    stops.add(first.end() + PROBED if first else PROBED)  # its first escape read
+    stops = sorted(stop for stop in stops if 2 * stop < len(body)) + [len(body)]
     read = Read("", 0, set(), set(), set(), {})
     try:
         for stop in stops:
