@@ -367,7 +367,7 @@ WRAPPERS = (
     # A quote doubled read first: where the copy shows none, all read alike.
     Wrapper("in single quotes", "'", "'", ({"'": "''"}, {"'": "'\\''"}, {})),
     Wrapper("in the shell's $'...'", r"\$'", "'"),
-    Wrapper("in PostgreSQL's E'...'", "E'", "'"),
+    Wrapper("in PostgreSQL's E'...'", "E'", "'", ({"'": "''"}, {})),
     Wrapper('in Data::Dumper\'s $VAR1 = "...";', r'\$VAR1 = "', '";\n'),
     Wrapper("in a JSON array", r'\["', r'"\]'),
     Wrapper("as the value of a JSON object", r'\{"[\w .-]*": ?"', r'"\}'),

@@ -178,6 +178,17 @@ class ToolsOutputs(unittest.TestCase):
                 else:
                     self.assertNotIn(" writes it", report)
 
+    def test_postgresqls_escape_string(self) -> None:
+        """quote_literal of a text with a backslash: E'...', each quote
+        doubled and each backslash (PostgreSQL's functions-string docs)."""
+        text = "\u0627\u0644\u0645 a'b\\c \u0628"
+        copy = "E'" + text.replace("'", "''").replace("\\", "\\\\") + "'"
+        [explanation] = check.explain(text, copy).explanations
+        self.assertEqual(explanation.keys, ("escaped",))
+        _, _, around, _, inside = explanation.forms[0]
+        self.assertEqual(around, ("E'", "'"))
+        self.assertEqual(set(inside), {("'", "''"), ("\\", "\\\\")})
+
     def test_the_others_are_named_by_nothing(self) -> None:
         for name in UNNAMED:
             with self.subTest(name=name):
