@@ -437,15 +437,15 @@ def composed(
     ``inside`` as it says (a backslash before it, a quote doubled), between
     ``around``, what goes before and after."""
     try:
-        write = NOTATIONS[notation]
+        written = NOTATIONS[notation]
         in_set = CHARACTER_SETS[escaped]
         line_feed = {"kept": "\n", "\\n": "\\n", "escaped": None}[lines]
         written_inside = dict(inside)
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"no such part of an escape: {error}") from None
-    if lines == "\\n" and not write.backslash:
+    if lines == "\\n" and not written.backslash:
         raise ValueError(f"{notation} is no backslash escape: no \\n")
-    shorts = write.shorts if lines == "\\n" else ""
+    shorts = written.shorts if lines == "\\n" else ""
     table = {}
     for char in set(text):
         if char == "\n" and line_feed is not None:
@@ -454,7 +454,7 @@ def composed(
             table[ord(char)] = written_inside[char]
         elif in_set(char) or char == "\n":
             table[ord(char)] = (
-                "\\" + SHORT_LETTERS[char] if char in shorts else write.write(char)
+                "\\" + SHORT_LETTERS[char] if char in shorts else written.write(char)
             )
     return around[0] + text.translate(table) + around[1]
 
