@@ -22,6 +22,7 @@ import re
 import urllib.parse
 
 from .escapes import json_string, json_undone
+from .notations import NOTATIONS
 from .text import LONE_SURROGATE, as_text, utf8
 
 # HTML and XML character references.
@@ -161,16 +162,9 @@ def js_escaped(text: str) -> str:
 
 
 def js_escape(char: str) -> str:
-    """How ``escape()`` writes one character: each UTF-16 code unit of it."""
-    if char in JS_KEPT:
-        return char
-    units = char.encode("utf-16-be", "surrogatepass")
-    codes = [
-        int.from_bytes(units[at : at + 2], "big") for at in range(0, len(units), 2)
-    ]
-    return "".join(
-        f"%{code:02X}" if code < 0x100 else f"%u{code:04X}" for code in codes
-    )
+    """How ``escape()`` writes one character: as it is, or in the notation
+    ``%uHHHH`` (``%HH`` below U+0100, a surrogate pair outside the BMP)."""
+    return char if char in JS_KEPT else NOTATIONS["%uHHHH"].write(char)
 
 
 def js_unescaped(copy: str) -> str:
