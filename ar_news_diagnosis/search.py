@@ -78,6 +78,12 @@ from .text import (
 )
 
 MOST_STATES = 256  # sets of local changes tried for one candidate
+# A candidate this many times shorter than the base, and more (a copy cut
+# short), is first looked for in the base's start: local changes write each
+# character on its own, so what they make of a start is the start of what
+# they make of the whole, and where the two first differ is the same.
+START_OF = 4
+START_MORE = 64
 # Local changes of whitespace alone: what wrapping's guide may have been through.
 SPACING = [
     change
@@ -554,8 +560,24 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
     already found or before one whose output it changes, and the search
     goes on from there; ``saving`` may also write what it cannot hold as it
     does.  A set that makes the start of the candidate, all of it, is cut
-    short.
+    short.  A candidate much shorter than the base is looked for in the
+    base's start first (``START_OF``): the same sets, unless a text made of
+    that start runs out before it differs from the candidate.
     """
+    length = START_OF * len(candidate) + START_MORE
+    if len(base) > length:
+        found = changes_found(base[:length], candidate, saving, start=True)
+        if found is not None:
+            return found
+    return changes_found(base, candidate, saving, start=False)
+
+
+def changes_found(
+    base: str, candidate: str, saving: "Change | None", start: bool
+) -> "list | None":
+    """``local_changes`` of ``base``, or, where ``start``, of a text's start
+    ``base``: None where a text made of that start runs out before it
+    differs from ``candidate``."""
     found, seen, pending = [], set(), [((), base)]
     made_of = {(): base}  # what each order of changes makes of the base
 
@@ -570,6 +592,8 @@ def local_changes(base: str, candidate: str, saving: "Change | None") -> list:
             continue
         seen.add((frozenset(applied), state))
         index = common_prefix(state, candidate)
+        if start and index == len(state):
+            return None  # made of the start, which ran out before it differed
         if index == len(state) == len(candidate):
             found.append((applied, True))
             continue
