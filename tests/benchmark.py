@@ -314,13 +314,16 @@ def worst(seed: int, count: int) -> None:
         "many distinct characters, and a copy": many_distinct_and_copy,
         "a text repeated, to 256 KiB, and a copy": long_text_and_copy,
     }
+    drawn = {name: [make() for _ in range(count)] for name, make in kinds.items()}
+    # A copy of one byte: each of them, as a code page reads some as a letter.
+    drawn["each copy of one byte (256)"] = [(ARTICLE, bytes([b])) for b in range(256)]
     path = os.path.join(tempfile.mkdtemp(prefix="ar_news_worst_"), "input")
     print(f"{'input (each compare alone, CPU s)':<46} {'median':>7} {'worst':>7}")
-    for name, make in kinds.items():
+    for name, inputs in drawn.items():
         figures = []
-        for _ in range(count):
+        for each in inputs:
             with open(path, "wb") as stream:
-                pickle.dump(make(), stream)
+                pickle.dump(each, stream)
             result = subprocess.run(
                 [sys.executable, "-c", ALONE, path, REPO],
                 capture_output=True,
@@ -363,14 +366,16 @@ def recall_told(drawn_what: str, recall, seeds: tuple, draws: int) -> "list[str]
 
 def thorough() -> None:
     """Run the suite's sampled tests in full: the property test with more
-        seeds and rounds, check.py --json over every key's variant, chains
-        within reach, and the properties of the accounting and of maps read off
-    a copy, with their figures."""
+    seeds and rounds, check.py --json over every key's variant, chains
+    within reach, lines of kinds, and the properties of the accounting, of
+    maps read off a copy, of codecs and of escapes of parts, with their
+    figures."""
     import unittest
 
     from tests.test_accounting import tally
     from tests.test_api import ONE_LINE, VARIANT_SHA256, Command
     from tests.test_codecs import recall as codec_recall
+    from tests.test_kinds import LineOfKinds
     from tests.test_maps import recall
     from tests.test_notations import recall as notation_recall
     from tests.test_reach import EveryChainWithinReachIsNamed
@@ -388,6 +393,9 @@ def thorough() -> None:
         SEEDS = tuple(range(100, 106))
         DRAWS = 60
 
+    class ManyLinesOfKinds(LineOfKinds):
+        SEED, DRAWS = 70, 600
+
     loader = unittest.defaultTestLoader
     suite = unittest.TestSuite(
         [
@@ -401,6 +409,9 @@ def thorough() -> None:
             loader.loadTestsFromName(
                 "test_each_copy_is_named_by_a_chain_that_makes_it",
                 ManyChainsWithinReach,
+            ),
+            loader.loadTestsFromName(
+                "test_each_word_is_true_of_the_places", ManyLinesOfKinds
             ),
         ]
     )
@@ -443,7 +454,8 @@ def thorough() -> None:
         f" {len(ManyRandomChains.HOSTILE_SEEDS)} hostile seeds,"
         f" {len(EveryKeyAsJson.JSON_KEYS)} keys as JSON,"
         f" {len(ManyChainsWithinReach.SEEDS)} seeds x {ManyChainsWithinReach.DRAWS}"
-        " chains within reach:"
+        " chains within reach,"
+        f" {ManyLinesOfKinds.DRAWS} lines of kinds:"
         f" {time.perf_counter() - start:.0f} s"
     )
     sys.exit(not result.wasSuccessful() or bool(false))
