@@ -306,7 +306,7 @@ class MixedCopiesAreAccountedTruly(unittest.TestCase):
     edit stays among the places not accounted for."""
 
     SEEDS = (1,)
-    DRAWS = 6
+    DRAWS = 3
 
     def test_no_hand_edit_is_accounted_to_a_change(self) -> None:
         for seed in self.SEEDS:

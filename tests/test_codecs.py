@@ -255,7 +255,7 @@ def recall(seed: int, draws: int) -> "tuple[int, int, list]":
 
 
 class DrawnCodecs(unittest.TestCase):
-    SEED, DRAWS = 26, 20
+    SEED, DRAWS = 26, 10
 
     def test_drawn_copies_are_named_truly(self) -> None:
         drawn, named, false = recall(self.SEED, self.DRAWS)

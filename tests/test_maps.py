@@ -282,7 +282,7 @@ class PlacesRead(unittest.TestCase):
 
 class RandomMaps(unittest.TestCase):
     SEEDS = (3,)
-    DRAWS = 12
+    DRAWS = 6
 
     def test_maps_drawn_are_named_truly(self) -> None:
         for seed in self.SEEDS:

@@ -387,7 +387,7 @@ def recall(seed: int, draws: int) -> "tuple[int, int, list]":
 
 
 class DrawnParts(unittest.TestCase):
-    SEED, DRAWS = 25, 30
+    SEED, DRAWS = 25, 15
 
     def test_drawn_copies_are_named_truly(self) -> None:
         drawn, named, false = recall(self.SEED, self.DRAWS)

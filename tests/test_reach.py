@@ -456,7 +456,7 @@ CODE_PAGE_CODECS = {
 
 class EveryChainWithinReachIsNamed(unittest.TestCase):
     SEEDS = (5,)
-    DRAWS = 25
+    DRAWS = 12
 
     def test_each_copy_is_named_by_a_chain_that_makes_it(self) -> None:
         named = collections.Counter()

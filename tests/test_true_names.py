@@ -450,7 +450,7 @@ class RandomChainsAreNamedTruly(unittest.TestCase):
     """
 
     SEEDS = (11,)
-    ROUNDS = 15
+    ROUNDS = 6
     HOSTILE_SEEDS = (12,)
 
     def texts(self, chance: random.Random, whole_article: bool) -> "list[str]":
