@@ -215,6 +215,7 @@ class TheMatchingPath(RepoCopyTestCase):
 
     def test_a_read_only_folder_where_no_bytecode_can_be_written(self) -> None:
         self.write("copy", CRLF)
+        shutil.rmtree(self.path(DIAGNOSIS, "__pycache__"))  # as in a fresh clone
         # No bytecode can be written under a regular file, whoever runs this;
         # and for anyone but root, the folder is read-only too.
         blocked = self.write("not-a-folder", b"")

@@ -89,7 +89,7 @@ class ReadmeExamples(unittest.TestCase):
         cls.addClassCleanup(shutil.rmtree, cls.folder)
         checkout = cls.path("ar_news")
         os.mkdir(checkout)
-        copy_project(checkout)
+        copy_project(checkout, bytecode=False)  # a fresh clone
         tools = cls.path("bin")  # python3 is the interpreter running these tests
         os.mkdir(tools)
         os.symlink(sys.executable, os.path.join(tools, "python3"))
