@@ -336,8 +336,12 @@ def uu_undone(copy: str) -> "tuple[str, tuple]":
     """Undo ``uuencoded``; the form is whether a zero is written as `."""
     if not copy.endswith("\n") or not copy.isascii():
         raise ValueError("not uuencoded lines")
+    lines = copy.splitlines()
+    # Each line but the last holds 45 bytes, which M counts (32 + 45).
+    if any(line[:1] != "M" for line in lines[:-1]):
+        raise ValueError("not uuencoded in lines of 45 bytes")
     try:
-        data = b"".join(map(binascii.a2b_uu, copy.splitlines()))
+        data = b"".join(map(binascii.a2b_uu, lines))
     except binascii.Error:
         raise ValueError("not uuencoded lines") from None
     form = ("`" in copy,)
