@@ -14,6 +14,7 @@ every combination:
 - ``WRAPPERS``: what goes around the text (quotes, ``$VAR1 = "...";``, a
   line ``key=``, an XML element), and how a quote inside is written;
 - ``LINE_RULES``: a line feed kept, written ``\\n``, or in the notation;
+  or each line ending ``$``, folded at a width (GNU sed's ``l``);
 - and, read off each copy, what is written otherwise inside: a backslash
   before a character (``\\"``, ``\\$``), a quote doubled (``BACKSLASHED``
   where none is given).
@@ -420,6 +421,26 @@ LINE_RULES = {
     "\\n": "line feeds as \\n",
     "escaped": "line feeds in the notation too",
 }
+# And GNU sed's l: each line written on its own, ending "$" and a line
+# feed, and folded with a backslash at the end of a line before an escape
+# (of one byte, for \ooo) would take it past WIDTH - 1 columns; a width of
+# 0 folds nothing.  Its short escapes are C's: ESC is \033.  Keyed
+# "$ folded at WIDTH"; sed's own width is 70 (``sed -n l``).
+FOLDED = re.compile(r"\$ folded at (0|[1-9][0-9]*)")
+SED_WIDTH = 70
+
+
+def lines_said(lines: str) -> str:
+    """How a report names a line rule."""
+    folded = FOLDED.fullmatch(lines)
+    if not folded:
+        return LINE_RULES[lines]
+    width = int(folded[1])
+    return "each line ending $" + (
+        f", folded at {width} columns with \\" if width else ""
+    )
+
+
 # Where no part is given: backslashes before quotes and backslashes.
 BACKSLASHED = (('"', '\\"'), ("'", "\\'"), ("\\", "\\\\"))
 
@@ -436,16 +457,19 @@ def composed(
     ``notation``, a line feed as ``lines`` says, each character of
     ``inside`` as it says (a backslash before it, a quote doubled), between
     ``around``, what goes before and after."""
+    folded = FOLDED.fullmatch(lines) if isinstance(lines, str) else None
     try:
         written = NOTATIONS[notation]
         in_set = CHARACTER_SETS[escaped]
-        line_feed = {"kept": "\n", "\\n": "\\n", "escaped": None}[lines]
+        line_feed = (
+            "\n" if folded else {"kept": "\n", "\\n": "\\n", "escaped": None}[lines]
+        )
         written_inside = dict(inside)
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"no such part of an escape: {error}") from None
-    if lines == "\\n" and not written.backslash:
-        raise ValueError(f"{notation} is no backslash escape: no \\n")
-    shorts = written.shorts if lines == "\\n" else ""
+    if (lines == "\\n" or folded) and not written.backslash:
+        raise ValueError(f"{notation} is no backslash escape: no {lines}")
+    shorts = written.shorts if lines == "\\n" else C_SHORTS if folded else ""
     table = {}
     for char in set(text):
         if char == "\n" and line_feed is not None:
@@ -456,7 +480,46 @@ def composed(
             table[ord(char)] = (
                 "\\" + SHORT_LETTERS[char] if char in shorts else written.write(char)
             )
+    if folded:
+        body = folded_lines(text, table, written, int(folded[1]))
+        return around[0] + body + around[1]
     return around[0] + text.translate(table) + around[1]
+
+
+def folded_lines(text: str, table: dict, notation: Notation, width: int) -> str:
+    """``text`` as GNU sed's l writes it, each character as ``table`` says:
+    each line ending "$" and a line feed (a last line feed ends the last
+    line), folded where an escape would pass ``width`` - 1 columns."""
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the line feed that ends the last line, or no text
+    units = {}
+    out = []
+    for line in lines:
+        written = line.translate(table)
+        if not width or len(written) < width:  # no fold: each line at once
+            out.append(written + "$\n")
+            continue
+        column = 0
+        for char in line:
+            if char not in units:
+                units[char] = fold_units(table.get(ord(char), char), notation)
+            for unit in units[char]:
+                if column + len(unit) > width - 1:
+                    out.append("\\\n")
+                    column = 0
+                out.append(unit)
+                column += len(unit)
+        out.append("$\n")
+    return "".join(out)
+
+
+def fold_units(written: str, notation: Notation) -> "list[str]":
+    """What a fold does not cut of ``written``, a character as written: each
+    of its escapes (one a byte, in \\ooo), or the whole."""
+    pieces = whole_escape(notation.escape).findall(written) if len(written) > 1 else []
+    pieces = [piece if isinstance(piece, str) else piece[0] for piece in pieces]
+    return pieces if "".join(pieces) == written else [written]
 
 
 # The notations the size limit does not follow, which write a character
@@ -685,19 +748,99 @@ def shown(copy: str) -> "list[str]":
     return [key for key in NOTATIONS if key == "none" or seen(key, copy)]
 
 
-def readings(copy: str, key: str, elsewhere=lambda text, parts, whole: False):
+def readings(
+    copy: str, key: str, elsewhere=lambda text, parts, whole: False, line_fed=False
+):
     """Yield each text ``copy`` reads as in the notation of ``key``, and its
-    parts, made again to the same bytes: a wrapper whose pattern it fits,
-    each way a wrapper's own characters are written, the set and line rule
-    read.  Of a long copy, one whose start, read in those parts,
-    ``elsewhere(start, parts, False)`` says is named otherwise, is passed
-    over (see ``body_read``)."""
-    for wrapper, before, body, after in wrapped(copy):
+    parts, made again to the same bytes: lines GNU sed's l folded, or a
+    wrapper whose pattern it fits, each way a wrapper's own characters are
+    written, the set and line rule read.  Of a long copy, one whose start,
+    read in those parts, ``elsewhere(start, parts, False)`` says is named
+    otherwise, is passed over (see ``body_read``).  ``line_fed``: only lines
+    sed folded, read as a text that ends with a line feed."""
+    yield from folded_readings(copy, key, line_fed)
+    for wrapper, before, body, after in [] if line_fed else wrapped(copy):
         for inside in wrapper.inside:
             read = body_read(body, key, inside, (before, after), elsewhere)
             if read:
                 text, (escaped, lines, written) = read
                 yield text, (key, escaped, (before, after), lines, written)
+
+
+def folded_readings(copy: str, key: str, line_fed: bool = False):
+    """Yield the text ``copy`` reads as in the notation of ``key``, and its
+    parts, where GNU sed's l wrote it so (``folded_read``).  sed writes a
+    text alike with or without a line feed at its end: ``line_fed``, with
+    one."""
+    read = folded_read(copy, key)
+    if read is None:
+        return
+    text, parts = read
+    if not line_fed:
+        yield text, parts
+    elif not text.endswith("\n"):  # its last line is empty: it has one
+        yield text + "\n", parts
+
+
+@functools.lru_cache(maxsize=64)  # a copy, read with and without a line feed
+def folded_read(copy: str, key: str) -> "tuple[str, tuple] | None":
+    """The text ``copy`` reads as in the notation of ``key``, and its parts,
+    where GNU sed's l wrote it so (``FOLDED``): its lines unfolded and read
+    whole, at sed's width or the narrowest the copy shows, made again to
+    the same bytes; None where not."""
+    body = unfolded(copy)
+    if body is None:
+        return None
+    try:
+        read = read_body(body, key, {}, len(body))
+    except ValueError:
+        return None
+    parts = parts_read(read, key)
+    if parts is None:
+        return None
+    escaped, _, inside = parts
+    folds = "\\\n" in copy
+    for width in (SED_WIDTH, narrowest(copy, key) if folds else 0):
+        lines = f"$ folded at {width}"
+        if composed(read.text, key, escaped, ("", ""), lines, inside) == copy:
+            return read.text, (key, escaped, ("", ""), lines, inside)
+    return None
+
+
+@functools.lru_cache(maxsize=4)  # a copy, read in each notation it shows
+def unfolded(copy: str) -> "str | None":
+    """The lines of a copy GNU sed's l wrote, each "$" and fold taken out,
+    joined by line feeds; None where a line feed neither ends a line ("$")
+    nor folds one (a backslash).  (A backslash of the text is written
+    \\\\, a line feed of it ends a line: the one before a line feed is
+    sed's.)"""
+    if not copy.endswith("$\n"):
+        return None
+    if copy.count("\n") != copy.count("$\n") + copy.count("\\\n"):
+        return None
+    lines = copy.replace("\\\n", "").replace("$\n", "\n")
+    # A last line that is empty is a line feed more: sed reads none after
+    # the text's last line feed.
+    return lines if lines.endswith("\n\n") or lines == "\n" else lines[:-1]
+
+
+def narrowest(copy: str, key: str) -> int:
+    """The narrowest width that folds the lines of ``copy`` as they are: one
+    past the longest piece (up to a fold's backslash or the "$" that ends a
+    line) that sed wrote without a fold: the start of a line, or one of
+    more than an escape or character (one alone after a fold may be wider).
+    Looked for from the longest: one of a few characters is one escape."""
+    pieces = copy[:-1].split("\n")
+    one = re.compile(f"{NOTATIONS[key].escape}|\\\\.|.", re.DOTALL)
+    by_length = {}
+    for at, piece in enumerate(pieces):
+        by_length.setdefault(len(piece) - 1, []).append(at)
+    for length in sorted(by_length, reverse=True):
+        for at in by_length[length]:
+            starts = at == 0 or pieces[at - 1][-1] == "$"
+            if starts or not one.fullmatch(pieces[at], 0, length):
+                return length + 1
+    return 1
 
 
 def body_read(
@@ -777,6 +920,13 @@ TOOLS = {
     ): "bash's printf %q in the C locale",
     ("M-x", "outside printable ASCII", ("", ""), "kept", ()): "cat -v",
     (
+        "\\ooo",
+        "outside printable ASCII",
+        ("", ""),
+        f"$ folded at {SED_WIDTH}",
+        (("\\", "\\\\"),),
+    ): "GNU sed's l",
+    (
         "none",
         "nothing",
         ("'", "'"),
@@ -814,7 +964,7 @@ def said(
         told.append(f"{SETS_SAID[escaped]} as {NOTATIONS[notation].said}")
     elif escaped == "controls":
         told.append("each control character by its short escape")
-    told.append(LINE_RULES[lines])
+    told.append(lines_said(lines))
     told += [f"{char} as {written}" for char, written in inside]
     wrapper = wrapper_of(around)
     if wrapper.said:

@@ -169,7 +169,10 @@ def undone_layers(found: str, displayed, in_codecs, unsaved=None):
                         each for each in in_codecs(text) if each not in group
                     ]
                 elif group[0].stage == "escape":
-                    tried = group + [escaped_in(key) for key in notations.shown(text)]
+                    shown = notations.shown(text)
+                    tried = group + [escaped_in(key) for key in shown]
+                    if text.endswith("$\n"):  # as sed's l ends a line
+                        tried += [escaped_in(key, line_fed=True) for key in shown]
                 for change in tried:
                     earlier = [
                         each for each in chains if undone_after(each, change, number)

@@ -951,23 +951,26 @@ OWN_ESCAPES = (
 
 # One Change for each notation, as the search keeps them apart.
 @functools.lru_cache(maxsize=None)
-def escaped_in(notation: str) -> Change:
+def escaped_in(notation: str, line_fed: bool = False) -> Change:
     """The escape of parts undone in ``notation`` alone: made on demand, where
     a copy shows that notation's escapes (see search), as each reading may
-    give another text."""
+    give another text.  ``line_fed``: lines GNU sed's l folded, read as a
+    text that ends with a line feed (which sed writes nothing of)."""
     escaped = CHANGES_BY_KEY["escaped"]
     return Change(
         escaped.key,
         escaped.name,
         "escape",
         escaped.make,
-        lambda copy: escaped_undone(copy, notation),
+        lambda copy: escaped_undone(copy, notation, line_fed),
         escaped.widest,
         form_said=escaped.form_said,
     )
 
 
-def escaped_undone(copy: str, notation: str) -> "tuple[str, tuple]":
+def escaped_undone(
+    copy: str, notation: str, line_fed: bool = False
+) -> "tuple[str, tuple]":
     """Undo an escape of parts in ``notation`` (``notations.readings``): the
     first text the copy reads as, and its parts, a tool's where they are;
     unless another names the copy of that text (``named_elsewhere``)."""
@@ -998,7 +1001,7 @@ def escaped_undone(copy: str, notation: str) -> "tuple[str, tuple]":
             for change, form in made_by
         )
 
-    for text, parts in notations.readings(copy, notation, named_elsewhere):
+    for text, parts in notations.readings(copy, notation, named_elsewhere, line_fed):
         if named_elsewhere(text, parts):
             break  # the copy is another's: no other reading is tried
         READ_AS.setdefault(copy, {})[text] = notation

@@ -31,7 +31,9 @@ output, byte for byte; the text read as UTF-8 from ar_news.txt):
   the document ``<t>`` + the article + ``</t>``;
 - zsh_qqq.txt and zsh_q.txt: zsh 5.9, ``print -rn -- ${(qqq)v}`` and
   ``${(q)v}``;
-- sed_l.txt: GNU sed 4.9, ``sed -n l ar_news.txt``;
+- sed_l.txt: GNU sed 4.9, ``sed -n l ar_news.txt``; and
+  sed_l_widths.json, its ``sed -n 'l WIDTH'`` of a text of its own (in the
+  file) at several widths;
 - node_inspect.txt: Node.js 20.20.2, ``util.inspect(text)``;
 - libbsd_vis.txt: libbsd 0.11.7, ``strvisx(dst, src, len, 0)`` in the C
   locale (vis(1)'s default style).
@@ -109,6 +111,7 @@ NAMED = {
     "bash_printf_q_c.txt": "bash's printf %q in the C locale",
     "cat_v.txt": "cat -v",
     "php_var_export.txt": "PHP's var_export",
+    "sed_l.txt": "GNU sed's l",
     # Data::Dumper without Useqq keeps line feeds; Perl's own loop, with no
     # backslash doubled; bash in a UTF-8 locale escapes what its locale
     # cannot print, not a set of these; Java and xmllint's frames hold a
@@ -124,9 +127,6 @@ NAMED = {
 }
 # Named by nothing, and why.
 UNNAMED = {
-    # Each line ends with $ and is folded at 69 columns with a backslash:
-    # no line rule folds.
-    "sed_l.txt": "lines folded",
     # One quoted piece a line, joined by ' +' and a line break.
     "node_inspect.txt": "pieces joined",
     # \M-x for bytes past ASCII, but \240 for 0xA0, \134 for a backslash.
@@ -188,6 +188,27 @@ class ToolsOutputs(unittest.TestCase):
         _, _, around, _, inside = explanation.forms[0]
         self.assertEqual(around, ("E'", "'"))
         self.assertEqual(set(inside), {("'", "''"), ("\\", "\\\\")})
+
+    def test_lines_folded_at_each_width_as_sed_folds_them(self) -> None:
+        """GNU sed's l at widths 0 (no fold), 1 and 3 (narrower than an
+        escape: a fold before each), 10 and 70, of a text with controls,
+        ESC (\\033: no \\e), DEL, a backslash, $, quotes, Arabic, a mark, the
+        flag and an empty line, ending with a line feed."""
+        pinned = json.loads(library_output("sed_l_widths.json"))
+        text, sed = pinned["text"], ("\\ooo", "outside printable ASCII", ("", ""))
+        for width, output in pinned["outputs"].items():
+            with self.subTest(width=width):
+                rule = f"$ folded at {width}"
+                self.assertEqual(composed(text, *sed, rule, (("\\", "\\\\"),)), output)
+                [explanation] = check.explain(text, output).explanations
+                self.assertEqual(explanation.keys, ("escaped",))
+                self.assertEqual(remade(text, explanation.steps), output.encode())
+                lines = explanation.forms[0][3]
+                self.assertRegex(lines, r"\$ folded at \d+")
+                if width in ("0", "70"):  # its line of 90 letters: no width but 0
+                    self.assertEqual(lines, rule)
+                report = str(check.explain(text, output))
+                self.assertEqual(", as GNU sed's l writes it" in report, width == "70")
 
     def test_the_others_are_named_by_nothing(self) -> None:
         for name in UNNAMED:
@@ -343,6 +364,8 @@ def drawn_parts(chance: random.Random) -> tuple:
         and (backslash or all(not written.startswith("\\") for _, written in each))
     ]
     lines = [rule for rule in sorted(LINE_RULES) if backslash or rule != "\\n"]
+    if backslash and around == ("", ""):  # as GNU sed's l writes: no wrapper
+        lines.append(f"$ folded at {chance.choice([0, 1, 3, 10, 70])}")
     return (
         notation,
         chance.choice(sets),
