@@ -199,6 +199,8 @@ def out_of_lines(copy: str, group: int) -> "tuple[str, int, bool]":
     width = len(lines[0]) if len(lines) > 1 else 0
     if width % group or not lines[0]:  # nothing encoded is written as nothing
         raise ValueError(f"not lines of whole groups of {group}")
+    if any(len(line) != width for line in lines[:-1]):  # told before decoding
+        raise ValueError(f"not lines of {width} but the last")
     return "".join(lines), width, final
 
 
