@@ -490,8 +490,12 @@ def folded_lines(text: str, table: dict, notation: Notation, width: int) -> str:
     """``text`` as GNU sed's l writes it, each character as ``table`` says:
     each line ending "$" and a line feed (a last line feed ends the last
     line), folded where an escape would pass ``width`` - 1 columns."""
+    written = text.translate(table)
+    ended = text.endswith("\n") or not text  # a last line feed ends the last line
+    if not width or max(map(len, written.split("\n"))) < width:  # no fold
+        return written.replace("\n", "$\n") + "$\n" * (not ended)
     lines = text.split("\n")
-    if lines[-1] == "":
+    if ended:
         lines.pop()  # the line feed that ends the last line, or no text
     units = {}
     out = []

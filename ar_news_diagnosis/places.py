@@ -174,14 +174,15 @@ def by_words(
         WORD.findall(each[start:stop])
         for each, stop in ((old, old_end), (new, new_end))
     ]
+    if max(map(len, words)) > MOST_WORDS:  # too many: told before their keys
+        return [(start, old_end, start, new_end)]
     keys = [
         [UNSEEN.sub("", unicodedata.normalize("NFKC", word)) for word in each]
         for each in words
     ]
     counts = collections.Counter(keys[1])
     pairs = sum(counts[key] for key in keys[0])
-    too_many = max(map(len, keys)) > MOST_WORDS
-    if too_many or pairs > MOST_COMPARED or work and not work.spend(pairs):
+    if pairs > MOST_COMPARED or work and not work.spend(pairs):
         return [(start, old_end, start, new_end)]
     offsets = [
         list(itertools.accumulate(map(len, each), initial=start)) for each in words

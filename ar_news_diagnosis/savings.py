@@ -441,15 +441,20 @@ def codecs_reading(
     for reading, codecs_alike in alike.items():
         if allowed.issuperset(reading):
             read.setdefault(data.decode(codecs_alike[0]), []).extend(codecs_alike)
+    as_ascii = []  # the data read as ASCII, once: a long copy's, read again, costs
+    fits = dict.fromkeys(read, True)  # whether each reading holds only what is allowed
     for codec in [codec for codec in OTHER_CODECS if codec in among]:
         if ascii_as_itself(codec).issuperset(distinct):
-            reading = data.decode("ascii")  # as it reads each of those bytes
+            as_ascii = as_ascii or [data.decode("ascii")]
+            reading = as_ascii[0]  # as it reads each of those bytes
         else:
             try:
                 reading = codecs.getincrementaldecoder(codec)("strict").decode(data)
             except UnicodeDecodeError:
                 continue
-        if reading in read or allowed.issuperset(reading):
+        if reading not in fits:  # many read ASCII as it is: told once
+            fits[reading] = allowed.issuperset(reading)
+        if fits[reading]:
             read.setdefault(reading, []).append(codec)
     groups: dict[tuple[str, tuple], list[str]] = {}
     for reading, codecs_alike in read.items():

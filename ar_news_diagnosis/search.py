@@ -380,7 +380,7 @@ def handlers_shown(codec: str, reading: str, text: str) -> "list[str]":
     """The error handlers that may have written ``reading`` in ``codec``:
     their mark in it, and no character but theirs and those that a display
     order of what the known changes make of ``text`` may hold."""
-    foreign = set(reading) - shown_characters(text)
+    foreign = characters(reading) - shown_characters(text)
     handlers = ["strict"] if codec in HOLDING_ALL else HANDLER_NAMES
     return [
         errors
