@@ -118,6 +118,7 @@ def named(char: str) -> str:
     return f"\\N{{{name}}}" if name else PYTHON(char)
 
 
+UTF16_LOWER = in_utf16("\\u{:04x}")
 PYTHON = in_tiers((0x100, "\\x{:02x}"), (0x10000, "\\u{:04x}"), (0x110000, "\\U{:08x}"))
 HEX = "0-9a-fA-F"
 # The short escapes of each family: what it writes with a letter.
@@ -161,6 +162,15 @@ NOTATIONS = {
         r"\\x([0-9a-f]{2})|\\u([0-9a-f]{4})|\\U([0-9a-f]{8})",
         "code point",
         C_SHORTS,
+    ),
+    # Node's util.inspect: \xHH below U+0100 (the controls it escapes), a
+    # lone surrogate as \uhhhh.
+    "\\xHH\\uhhhh": Notation(
+        "\\xHH below U+0100, else \\uhhhh (a surrogate pair outside the BMP)",
+        lambda char: f"\\x{ord(char):02X}" if char < "\u0100" else UTF16_LOWER(char),
+        r"\\x([0-9A-F]{2})|\\u([0-9a-f]{4})",
+        "UTF-16",
+        JSON_SHORTS,
     ),
     # Ruby's String#dump.
     "\\uHHHH\\u{H}": Notation(
@@ -321,6 +331,7 @@ CHARACTER_SETS: "dict[str, Callable[[str], bool]]" = {
         not char.isprintable() or unicodedata.category(char) in ("Mn", "Me")
     ),
     "controls": lambda char: char < " ",
+    "controls, DEL and C1": lambda char: unicodedata.category(char) == "Cc",
     "outside Latin-1": lambda char: char < " " or char > "\xff",
     "outside the BMP": lambda char: char < " " or char > "\uffff",
     "combining marks": lambda char: (
@@ -337,7 +348,8 @@ SETS_SAID = {
     "outside printable ASCII": "each character outside printable ASCII",
     "not printable": "each character that is not printable (controls, spaces other than U+0020)",
     "not printable, and combining marks": "each character that is not printable, and each combining mark",
-    "controls": "each control character",
+    "controls": "each C0 control character",
+    "controls, DEL and C1": "each control character (C0, DEL and C1)",
     "outside Latin-1": "each character outside Latin-1",
     "outside the BMP": "each character outside the Basic Multilingual Plane",
     "combining marks": "each combining mark",
@@ -419,8 +431,12 @@ def wrapper_of(around: "tuple[str, str]") -> Wrapper:
 LINE_RULES = {
     "kept": "line feeds kept",
     "\\n": "line feeds as \\n",
+    "\\n +": "line feeds as \\n, each line in quotes of its own, joined by + and a line break",
     "escaped": "line feeds in the notation too",
 }
+# "\\n +": as Node's util.inspect writes a long string, a literal a line,
+# each but the last ending \\n, joined by JOINER between the quotes.
+JOINER = " +\n  "
 # And GNU sed's l: each line written on its own, ending "$" and a line
 # feed, and folded with a backslash at the end of a line before an escape
 # (of one byte, for \ooo) would take it past WIDTH - 1 columns; a width of
@@ -461,15 +477,20 @@ def composed(
     try:
         written = NOTATIONS[notation]
         in_set = CHARACTER_SETS[escaped]
+        joined = "\\n" + around[1] + JOINER + around[0]
         line_feed = (
-            "\n" if folded else {"kept": "\n", "\\n": "\\n", "escaped": None}[lines]
+            "\n"
+            if folded
+            else {"kept": "\n", "\\n": "\\n", "\\n +": joined, "escaped": None}[lines]
         )
         written_inside = dict(inside)
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"no such part of an escape: {error}") from None
-    if (lines == "\\n" or folded) and not written.backslash:
+    if (lines in ("\\n", "\\n +") or folded) and not written.backslash:
         raise ValueError(f"{notation} is no backslash escape: no {lines}")
-    shorts = written.shorts if lines == "\\n" else C_SHORTS if folded else ""
+    if lines == "\\n +" and not (around[0] and around[1]):
+        raise ValueError("lines joined by + are literals: no quotes around")
+    shorts = written.shorts if lines in ("\\n", "\\n +") else C_SHORTS if folded else ""
     table = {}
     for char in set(text):
         if char == "\n" and line_feed is not None:
@@ -483,7 +504,10 @@ def composed(
     if folded:
         body = folded_lines(text, table, written, int(folded[1]))
         return around[0] + body + around[1]
-    return around[0] + text.translate(table) + around[1]
+    body = text.translate(table)
+    if lines == "\\n +" and text.endswith("\n"):  # the last line's, no literal after
+        body = body[: -len(joined)] + "\\n"
+    return around[0] + body + around[1]
 
 
 def folded_lines(text: str, table: dict, notation: Notation, width: int) -> str:
@@ -764,11 +788,26 @@ def readings(
     sed folded, read as a text that ends with a line feed."""
     yield from folded_readings(copy, key, line_fed)
     for wrapper, before, body, after in [] if line_fed else wrapped(copy):
+        # Literals joined by +: read as one, each \\n that ends one in it.
+        joiner = after + JOINER + before
+        joined = before and after and joiner in body
+        if joined:
+            body = body.replace("\\n" + joiner, "\\n")
+            if joiner in body:
+                continue  # a literal that does not end a line
         for inside in wrapper.inside:
             read = body_read(body, key, inside, (before, after), elsewhere)
-            if read:
-                text, (escaped, lines, written) = read
-                yield text, (key, escaped, (before, after), lines, written)
+            if not read:
+                continue
+            text, (escaped, lines, written) = read
+            if joined:
+                lines = "\\n +"
+                if (
+                    composed(text, key, escaped, (before, after), lines, written)
+                    != copy
+                ):
+                    continue
+            yield text, (key, escaped, (before, after), lines, written)
 
 
 def folded_readings(copy: str, key: str, line_fed: bool = False):

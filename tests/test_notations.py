@@ -34,7 +34,9 @@ output, byte for byte; the text read as UTF-8 from ar_news.txt):
 - sed_l.txt: GNU sed 4.9, ``sed -n l ar_news.txt``; and
   sed_l_widths.json, its ``sed -n 'l WIDTH'`` of a text of its own (in the
   file) at several widths;
-- node_inspect.txt: Node.js 20.20.2, ``util.inspect(text)``;
+- node_inspect.txt: Node.js 20.20.2, ``util.inspect(text)``; and
+  node_inspect_hostile.json, its ``util.inspect`` of a text of its own (in
+  the file);
 - libbsd_vis.txt: libbsd 0.11.7, ``strvisx(dst, src, len, 0)`` in the C
   locale (vis(1)'s default style).
 
@@ -124,11 +126,12 @@ NAMED = {
     "java_properties_writer.txt": None,
     "xmllint_ascii.txt": None,
     "zsh_qqq.txt": None,
+    # Node picks each literal's quotes by what it holds, and joins literals
+    # only of a text longer than 76: named from its parts.
+    "node_inspect.txt": None,
 }
 # Named by nothing, and why.
 UNNAMED = {
-    # One quoted piece a line, joined by ' +' and a line break.
-    "node_inspect.txt": "pieces joined",
     # \M-x for bytes past ASCII, but \240 for 0xA0, \134 for a backslash.
     "libbsd_vis.txt": "vis's notation",
     # A backslash before each space and shell special, $'\n' for a line feed.
@@ -209,6 +212,21 @@ class ToolsOutputs(unittest.TestCase):
                     self.assertEqual(lines, rule)
                 report = str(check.explain(text, output))
                 self.assertEqual(", as GNU sed's l writes it" in report, width == "70")
+
+    def test_literals_joined_as_node_joins_them(self) -> None:
+        """Node's util.inspect of a text longer than 76 characters: a literal a
+        line joined by + and a line break, \\xHH for C0, DEL and C1 (\\x0B for
+        a vertical tab), \\' as the literal holds every quote."""
+        pinned = json.loads(library_output("node_inspect_hostile.json"))
+        text, output = pinned["text"], pinned["output"]
+        [explanation] = check.explain(text, output).explanations
+        self.assertEqual(explanation.keys, ("escaped",))
+        self.assertEqual(remade(text, explanation.steps), output.encode())
+        notation, escaped, around, lines, _ = explanation.forms[0]
+        self.assertEqual(
+            (notation, escaped, around, lines),
+            ("\\xHH\\uhhhh", "controls, DEL and C1", ("'", "'"), "\\n +"),
+        )
 
     def test_the_others_are_named_by_nothing(self) -> None:
         for name in UNNAMED:
@@ -363,7 +381,12 @@ def drawn_parts(chance: random.Random) -> tuple:
         if (around[0] == "'" or each != (("'", "''"),))
         and (backslash or all(not written.startswith("\\") for _, written in each))
     ]
-    lines = [rule for rule in sorted(LINE_RULES) if backslash or rule != "\\n"]
+    lines = [
+        rule
+        for rule in sorted(LINE_RULES)
+        if backslash or rule not in ("\\n", "\\n +")
+        if rule != "\\n +" or around in (('"', '"'), ("'", "'"))  # literals joined
+    ]
     if backslash and around == ("", ""):  # as GNU sed's l writes: no wrapper
         lines.append(f"$ folded at {chance.choice([0, 1, 3, 10, 70])}")
     return (
