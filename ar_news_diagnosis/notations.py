@@ -45,7 +45,10 @@ class Notation(NamedTuple):
     ``unit``, what those values are of (see UNITS).  ``shorts``: the
     characters its family writes with a letter (``\\t``) where it escapes
     them.  ``backslash``: a family of backslash escapes, whose short
-    escapes and backslashes before a character are read too."""
+    escapes and backslashes before a character are read too.  ``mark``:
+    where a notation read before it reads some of its escapes alike, the
+    pattern of those it alone writes, which a copy must show to be read in
+    it (each reading of a long copy costs)."""
 
     said: str
     write: Callable[[str], str]
@@ -56,6 +59,7 @@ class Notation(NamedTuple):
         match[match.lastindex], 16
     )
     backslash: bool = True
+    mark: str = ""
 
 
 def in_utf8(template: str) -> Callable[[str], str]:
@@ -171,6 +175,7 @@ NOTATIONS = {
         r"\\x([0-9A-F]{2})|\\u([0-9a-f]{4})",
         "UTF-16",
         JSON_SHORTS,
+        mark=r"\\x[0-9A-F]{2}",  # \uhhhh alone is JSON's
     ),
     # Ruby's String#dump.
     "\\uHHHH\\u{H}": Notation(
@@ -767,7 +772,8 @@ def parts_read(read: Read, key: str) -> "tuple[str, str, tuple] | None":
 
 def seen(key: str, body: str) -> bool:
     """Tell whether ``body`` shows an escape of the notation of ``key``."""
-    return key != "none" and bool(re.search(NOTATIONS[key].escape, body))
+    notation = NOTATIONS[key]
+    return key != "none" and bool(re.search(notation.mark or notation.escape, body))
 
 
 def shown(copy: str) -> "list[str]":
