@@ -35,6 +35,7 @@ from operator import itemgetter
 from typing import Callable, NamedTuple
 
 from .escapes import C_ESCAPES
+from .text import either
 
 # Notations.
 
@@ -1008,6 +1009,42 @@ def said(
     inside: "tuple[tuple[str, str], ...]",
 ) -> str:
     """How a report names an escape of these parts, and the tool whose they are."""
+    return said_together([(notation, escaped, around, lines, inside)])
+
+
+def said_together(forms: "list[tuple]") -> str:
+    """How a report names escapes of these parts that write the same bytes of
+    a text (``alike``), in one line: what they all say, the notations of
+    those alike but for it, and each tool whose they are.  What only some
+    say is of characters the text does not hold, else they would differ."""
+    phrases = [parts_said(*form) for form in forms]
+    common = [each for each in phrases[0] if all(each in other for other in phrases)]
+    escaping = [form for form in forms if form[0] != "none"]
+    if any(parts_said(*form)[0] not in common for form in escaping):
+        # Alike but for the notation, or the set: each named, the notations
+        # by their keys.
+        sets = list(dict.fromkeys(SETS_SAID[form[1]] for form in escaping))
+        notations = list(dict.fromkeys(form[0] for form in escaping))
+        written = (
+            either(notations) if len(notations) > 1 else NOTATIONS[notations[0]].said
+        )
+        common.insert(0, f"{either(sets)} as {written}")
+    tools = list(dict.fromkeys(TOOLS[form] for form in forms if form in TOOLS))
+    return (
+        "written with "
+        + ", ".join(common)
+        + (f", as {either(tools)} writes it" if tools else "")
+    )
+
+
+def parts_said(
+    notation: str,
+    escaped: str,
+    around: "tuple[str, str]",
+    lines: str,
+    inside: "tuple[tuple[str, str], ...]",
+) -> "list[str]":
+    """What a report says of each of these parts, in order."""
     told = []
     if notation != "none":
         told.append(f"{SETS_SAID[escaped]} as {NOTATIONS[notation].said}")
@@ -1020,10 +1057,41 @@ def said(
         told.append(wrapper.said)
     if "KEY" in wrapper.said or "element" in wrapper.said:
         told[-1] += f" ({around[0]!r} before the text, {around[1]!r} after)"
-    tool = TOOLS.get((notation, escaped, around, lines, inside))
-    return (
-        "written with " + ", ".join(told) + (f", as {tool} writes it" if tool else "")
-    )
+    return told
+
+
+def alike(text: str, parts: tuple) -> "list[tuple]":
+    """The other parts that write ``text`` as ``parts`` do: another notation,
+    where they escape some character of it, and the parts of each tool of
+    TOOLS that writes the same bytes (a text with no quote is quoted alike
+    by PHP's var_export and SQLite's quote())."""
+    made = composed(text, *parts)
+    notation, escaped, *rest = parts
+    others = [
+        (key, escaped, *rest)
+        for key in NOTATIONS
+        if key not in (notation, "none")
+        and notation != "none"
+        and any(map(CHARACTER_SETS[escaped], characters_of(text)))
+    ]
+    found = []
+    for other in others + [each for each in TOOLS if each != parts]:
+        try:
+            # Told apart on the text's start first: each writes a character
+            # as it is, but for what ends the text (a quote, sed's "$").
+            start = composed(text[:PROBED], *other)
+            if not made.startswith(start[: len(start) - LONGEST_ESCAPE]):
+                continue
+            if composed(text, *other) == made:
+                found.append(other)
+        except ValueError:  # parts that cannot write it (no \n in %HH)
+            continue
+    return found
+
+
+def characters_of(text: str) -> "set[str]":
+    """The distinct characters of ``text``, but for a line feed: the line rule's."""
+    return set(text) - {"\n"}
 
 
 # Of the notations the size limit follows, the two that write the most of

@@ -11,9 +11,10 @@ here: how characters, runs and chains of changes are named.
 import itertools
 import math
 
+from . import notations
 from .places import Place, places_as_told
 from .table import asked_as
-from .text import as_text, common_prefix, describe, describe_run, kind
+from .text import as_text, common_prefix, describe, describe_run, either, kind
 
 # How many of the places that differ a report lists, and of the known changes
 # that each explain a copy.
@@ -79,7 +80,10 @@ def named_together(explanations: list) -> "list[tuple[Explanation, list[str], in
     alike: dict[tuple, list] = {}
     for explanation in explanations:
         shape = tuple(
-            (change.template if change.fields else change.key, form)
+            (
+                change.template if change.fields else change.key,
+                None if change.key == "escaped" else form,  # escapes alike: one line
+            )
             for change, form in explanation.steps
         )
         place = (explanation.ends_after, explanation.line, explanation.column)
@@ -90,6 +94,14 @@ def named_together(explanations: list) -> "list[tuple[Explanation, list[str], in
     told = []
     for members in alike.values():
         first = members[0]
+        forms = [
+            member.steps[index][1] for member in members for index in escapes(member)
+        ]
+        if len(members) > 1 and len(forms) == len(members):  # one escape each
+            names = [step_name(step) for step in first.steps]
+            names[escapes(first)[0]] = notations.said_together(forms)
+            told.append((first, names, len(members)))
+            continue
         varying = {
             index
             for member in members
@@ -112,17 +124,13 @@ def named_together(explanations: list) -> "list[tuple[Explanation, list[str], in
     return told
 
 
-# The most values of a field a name lists; of more, the first and how many
-# others (a text saved in any of eighty codecs that hold none of its letters).
-MOST_LISTED = 4
-
-
-def either(values: "list[str]") -> str:
-    """Name alternatives: "A or B", or "A, B, C or 9 others alike"."""
-    if len(values) <= MOST_LISTED:
-        return " or ".join(values)
-    listed = ", ".join(values[: MOST_LISTED - 1])
-    return f"{listed} or {len(values) - MOST_LISTED + 1} others alike"
+def escapes(explanation) -> "list[int]":
+    """Where ``explanation``'s chain writes an escape of parts."""
+    return [
+        index
+        for index, (change, _) in enumerate(explanation.steps)
+        if change.key == "escaped"
+    ]
 
 
 def in_combinations(fields: "list[tuple[str, ...]]") -> "list[list[list[str]]]":
@@ -165,10 +173,15 @@ def beside(one: tuple, other: tuple, slot: int) -> bool:
 
 
 def distinct(chains: list) -> list:
-    """The chains, those of the same changes in another order once."""
+    """The chains, those of the same changes in another order once (escapes of
+    other parts alike are other changes: the report names them together)."""
     kept = {}
     for chain in chains:
-        kept.setdefault(tuple(sorted(change.key for change, _ in chain)), chain)
+        changes = sorted(
+            (change.key, form if change.key == "escaped" else ())
+            for change, form in chain
+        )
+        kept.setdefault(tuple(changes), chain)
     return list(kept.values())
 
 

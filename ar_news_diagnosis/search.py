@@ -807,7 +807,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
             add_made_locally(
                 text, actual, (), text, candidate, chains, whole, cut_short
             )
-        return fewest_of(in_codecs_alike(text, whole), cut_short)
+        return fewest_of(escapes_alike(text, in_codecs_alike(text, whole)), cut_short)
     limit = []  # worked out only for a text more than four times as long as ``text``
 
     def displayed(candidate: str) -> bool:
@@ -897,7 +897,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     unwrap(text, actual, levels[:wrapping], bases, whole, cut_short)
     if not whole:
         read_forward(text, actual, whole)
-    return fewest_of(in_codecs_alike(text, whole), cut_short)
+    return fewest_of(escapes_alike(text, in_codecs_alike(text, whole)), cut_short)
 
 
 def texts_made(text: str, depth: int) -> list:
@@ -934,6 +934,22 @@ def in_codecs_alike(text: str, chains: list) -> list:
             for saving in writing_alike(before, *SAVED_IN[change]):
                 if saving is not change:
                     alike.append((*chain[:index], (saving, ()), *chain[index + 1 :]))
+    return chains + [chain for chain in dict.fromkeys(alike) if chain not in chains]
+
+
+def escapes_alike(text: str, chains: list) -> list:
+    """``chains``, and where one writes an escape of parts, the same with
+    each other parts that write the same bytes there (``notations.alike``):
+    the report names them together."""
+    alike = []
+    for chain in chains:
+        for index, (change, form) in enumerate(chain):
+            if change.key != "escaped":
+                continue
+            before = made_text(text, chain[:index])
+            for parts in [] if before is None else notations.alike(before, form):
+                step = (escaped_in(parts[0]), parts)
+                alike.append((*chain[:index], step, *chain[index + 1 :]))
     return chains + [chain for chain in dict.fromkeys(alike) if chain not in chains]
 
 

@@ -168,3 +168,16 @@ def kind(char: str) -> str:
         )
         return f"{script} letters and marks"
     return KIND_NAMES.get(category, KIND_NAMES.get(category[0], "other characters"))
+
+
+# The most values of a field a name lists; of more, the first and how many
+# others (a text saved in any of eighty codecs that hold none of its letters).
+MOST_LISTED = 4
+
+
+def either(values: "list[str]") -> str:
+    """Name alternatives: "A or B", or "A, B, C or 9 others alike"."""
+    if len(values) <= MOST_LISTED:
+        return " or ".join(values)
+    listed = ", ".join(values[: MOST_LISTED - 1])
+    return f"{listed} or {len(values) - MOST_LISTED + 1} others alike"

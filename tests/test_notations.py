@@ -59,7 +59,7 @@ from ar_news_diagnosis.notations import (
     composed,
 )
 from ar_news_diagnosis.table import remade
-from tests.support import ORIGINAL, library_output
+from tests.support import ORIGINAL, known, library_output
 
 TEXT = ORIGINAL.decode("utf-8")
 OUTPUTS = {
@@ -112,7 +112,8 @@ NAMED = {
     "perl_dumper_useqq.txt": "Perl's Data::Dumper with Useqq",
     "bash_printf_q_c.txt": "bash's printf %q in the C locale",
     "cat_v.txt": "cat -v",
-    "php_var_export.txt": "PHP's var_export",
+    # A text with no quote nor backslash: SQLite's quote() writes it alike.
+    "php_var_export.txt": "PHP's var_export or SQLite's quote()",
     "sed_l.txt": "GNU sed's l",
     # Data::Dumper without Useqq keeps line feeds; Perl's own loop, with no
     # backslash doubled; bash in a UTF-8 locale escapes what its locale
@@ -169,13 +170,15 @@ class ToolsOutputs(unittest.TestCase):
             copy = library_output(name)
             with self.subTest(name=name):
                 difference = check.explain(TEXT, copy)
-                [explanation] = difference.explanations
-                self.assertEqual(explanation.keys, ("escaped",), difference)
-                self.assertEqual(remade(TEXT, explanation.steps), copy)
-                # As variant and assert_made take it, its parts by name.
-                self.assertEqual(check.variant(*explanation.asked, text=TEXT), copy)
-                check.assert_made(explanation.asked, copy, TEXT)
+                for explanation in difference.explanations:  # parts alike too
+                    self.assertEqual(explanation.keys, ("escaped",), difference)
+                    self.assertEqual(remade(TEXT, explanation.steps), copy)
+                    # As variant and assert_made take it, its parts by name.
+                    asked = explanation.asked
+                    self.assertEqual(check.variant(*asked, text=TEXT), copy)
+                    check.assert_made(asked, copy, TEXT)
                 report = str(difference)
+                self.assertEqual(len(known(report)), 1, report)
                 if tool:
                     self.assertIn(f", as {tool} writes it", report)
                 else:
@@ -227,6 +230,21 @@ class ToolsOutputs(unittest.TestCase):
             (notation, escaped, around, lines),
             ("\\xHH\\uhhhh", "controls, DEL and C1", ("'", "'"), "\\n +"),
         )
+
+    def test_notations_that_write_the_same_bytes_are_named_in_one_line(self) -> None:
+        """Python's ascii() of Arabic-Indic digits: \\u0660, with no hex
+        letter, is also JSON's \\uhhhh and \\uHHHH, Go's, Ruby's and Node's."""
+        text = "\u0660\u0661 \u0662"
+        copy = ascii(text)
+        self.assertNotRegex(copy, "[a-fA-F]")
+        difference = check.explain(text, copy)
+        named = {explanation.forms[0][0] for explanation in difference.explanations}
+        self.assertTrue({"\\uhhhh", "\\uHHHH", "\\xhh\\uhhhh\\Uhhhhhhhh"} <= named)
+        for explanation in difference.explanations:
+            self.assertEqual(remade(text, explanation.steps), copy.encode())
+        [line] = known(str(difference))
+        self.assertIn("\\uhhhh, \\uHHHH", line)
+        self.assertIn("as Python's ascii() writes it", line)
 
     def test_the_others_are_named_by_nothing(self) -> None:
         for name in UNNAMED:

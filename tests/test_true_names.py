@@ -104,12 +104,29 @@ class FalseNamesAreGone(unittest.TestCase):
 
     def test_the_article_in_single_quotes_is_no_repr(self) -> None:
         """repr() would escape every line feed and no-break space: the quotes
-        alone are an escape of parts that escapes nothing."""
-        explanations = check.explain(ORIGINAL, b"'" + ORIGINAL + b"'").explanations
-        self.assertEqual([each.keys for each in explanations], [("escaped",)])
-        notation, escaped, around, lines, _ = explanations[0].forms[0]
+        alone are an escape of parts that escapes nothing, as PHP's
+        var_export and SQLite's quote() write a text with no quote or
+        backslash, named in one line."""
+        copy = b"'" + ORIGINAL + b"'"
+        self.assertNotIn(b"\\", ORIGINAL)
+        self.assertNotIn(b"'", ORIGINAL)
+        difference = check.explain(ORIGINAL, copy)
+        for explanation in difference.explanations:
+            self.assertEqual(explanation.keys, ("escaped",))
+            notation, escaped, around, lines, _ = explanation.forms[0]
+            self.assertEqual(
+                (notation, escaped, around, lines),
+                ("none", "nothing", ("'", "'"), "kept"),
+            )
+            self.assertEqual(remade(TEXT, explanation.steps), copy)
         self.assertEqual(
-            (notation, escaped, around, lines), ("none", "nothing", ("'", "'"), "kept")
+            known(str(difference)),
+            [
+                (
+                    "  known change: written with line feeds kept, in single quotes,"
+                    " as PHP's var_export or SQLite's quote() writes it"
+                )
+            ],
         )
 
     def test_a_raw_line_feed_is_no_unicode_escape(self) -> None:
@@ -126,9 +143,13 @@ class FalseNamesAreGone(unittest.TestCase):
     def test_an_escape_json_never_writes_is_no_json(self) -> None:
         """json.loads reads \\/ (as PHP writes a slash); json.dumps never
         writes it: an escape of parts with a slash backslashed does."""
-        explanations = check.explain("a/b \u0627", '"a\\/b \\u0627"').explanations
-        self.assertEqual([each.keys for each in explanations], [("escaped",)])
-        self.assertIn(("/", "\\/"), explanations[0].forms[0][4])
+        text, copy = "a/b \u0627", '"a\\/b \\u0627"'
+        difference = check.explain(text, copy)
+        for explanation in difference.explanations:  # \u0627 in six notations
+            self.assertEqual(explanation.keys, ("escaped",))
+            self.assertIn(("/", "\\/"), explanation.forms[0][4])
+            self.assertEqual(remade(text, explanation.steps), copy.encode())
+        self.assertEqual(len(known(str(difference))), 1)
 
     def test_a_near_miss_normalizer_is_named_by_what_it_did(self) -> None:
         """Harakat removed, two of the three alef forms unified: nothing of Lucene's yeh, teh or tatweel."""
