@@ -371,12 +371,14 @@ class Wrapper(NamedTuple):
     """What goes around a text: ``said`` in a report, and the patterns of what
     goes before and after it (a key, a date, an element's name read off the
     copy); ``inside``: how a character of its own is written within it,
-    each way one reads it (a quote doubled, or an XML entity)."""
+    each way one reads it (a quote doubled, or an XML entity);
+    ``backslashes``: whether a backslash may escape within it (not in XML)."""
 
     said: str
     before: str
     after: str
     inside: "tuple[dict[str, str], ...]" = ({},)
+    backslashes: bool = True
 
 
 XML_INSIDE = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -400,6 +402,15 @@ WRAPPERS = (
         r"(?:<\?xml [^>\n]*\?>\n)?<[\w.-]+>",
         r"</[\w.-]+>\n?",
         (XML_INSIDE,),
+        backslashes=False,
+    ),
+    # As ElementTree writes an attribute: <t name="..." />.
+    Wrapper(
+        "as an XML attribute's value",
+        r"(?:<\?xml [^>\n]*\?>\n)?<[\w.-]+ [\w.-]+=\"",
+        r"\" ?/>\n?",
+        ({**XML_INSIDE, '"': "&quot;"},),
+        backslashes=False,
     ),
     Wrapper("", "", ""),  # last: a copy wrapped reads as wrapped
 )
@@ -802,19 +813,22 @@ def readings(
             body = body.replace("\\n" + joiner, "\\n")
             if joiner in body:
                 continue  # a literal that does not end a line
+        # Where no backslash escapes (XML), nothing escaped is read as no
+        # reference is: "none" reads a backslash's escapes.
+        read_as = "&#d;" if key == "none" and not wrapper.backslashes else key
         for inside in wrapper.inside:
-            read = body_read(body, key, inside, (before, after), elsewhere)
+            read = body_read(body, read_as, inside, (before, after), elsewhere)
             if not read:
                 continue
             text, (escaped, lines, written) = read
+            if read_as != key:
+                escaped = "nothing"  # none escaped, else it is read as references
             if joined:
                 lines = "\\n +"
-                if (
-                    composed(text, key, escaped, (before, after), lines, written)
-                    != copy
-                ):
-                    continue
-            yield text, (key, escaped, (before, after), lines, written)
+            parts = (key, escaped, (before, after), lines, written)
+            if (joined or read_as != key) and composed(text, *parts) != copy:
+                continue
+            yield text, parts
 
 
 def folded_readings(copy: str, key: str, line_fed: bool = False):
@@ -1055,7 +1069,7 @@ def parts_said(
     wrapper = wrapper_of(around)
     if wrapper.said:
         told.append(wrapper.said)
-    if "KEY" in wrapper.said or "element" in wrapper.said:
+    if "KEY" in wrapper.said or "XML" in wrapper.said:
         told[-1] += f" ({around[0]!r} before the text, {around[1]!r} after)"
     return told
 

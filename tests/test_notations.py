@@ -47,6 +47,7 @@ import hashlib
 import json
 import random
 import unittest
+from xml.etree import ElementTree
 
 import check
 from ar_news_diagnosis.notations import (
@@ -302,6 +303,27 @@ class TheWriter(unittest.TestCase):
                         composed(text, notation, "outside ASCII", ("", ""), "kept", ()),
                         text.encode("ascii", errors).decode("ascii"),
                     )
+
+    def test_elementtrees_attributes(self) -> None:
+        """An attribute as xml.etree.ElementTree writes it, in ASCII and not:
+        &quot; and the other entities, &#10; for a line feed.  (A tab it
+        writes &#09;, and 3.8 a carriage return &#10;: texts without.)"""
+        for text in TEXTS:
+            text = "".join(char for char in text if char >= " " or char == "\n")
+            for encoding in ("us-ascii", "unicode"):
+                copy = ElementTree.tostring(
+                    ElementTree.Element("t", text=text), encoding=encoding
+                )
+                copy = copy if isinstance(copy, bytes) else copy.encode()
+                with self.subTest(text=text, encoding=encoding):
+                    whole = [
+                        each
+                        for each in check.explain(text, copy).explanations
+                        if each.extent == "whole"
+                    ]
+                    self.assertTrue(whole)
+                    for explanation in whole:
+                        self.assertEqual(remade(text, explanation.steps), copy)
 
     def test_json_both_ways(self) -> None:
         for text in TEXTS:
