@@ -24,8 +24,9 @@ notations whose escapes a copy shows, and ``readings(copy, key)`` each
 text and parts it reads as in one, made again to the same bytes;
 ``said(*parts)`` names them in a report, and ``TOOLS`` the parts that are
 a tool's own output (``tool_parts``), each checked against that tool's
-output kept in the tests; ``widest(text)`` is the form the size limit
-counts.
+output kept in the tests; ``alike(text, parts)`` gives the other parts that
+write a text alike, which ``said_together`` names in one line;
+``widest(text)`` is the form the size limit counts.
 """
 
 import functools
