@@ -372,7 +372,8 @@ class Wrapper(NamedTuple):
     """What goes around a text: ``said`` in a report, and the patterns of what
     goes before and after it (a key, a date, an element's name read off the
     copy); ``inside``: how a character of its own is written within it,
-    each way one reads it (a quote doubled, or an XML entity);
+    each way one reads it (a quote doubled, or an XML entity), the last as
+    any whose writing a copy does not show;
     ``backslashes``: whether a backslash may escape within it (not in XML)."""
 
     said: str
@@ -455,6 +456,10 @@ LINE_RULES = {
 # "\\n +": as Node's util.inspect writes a long string, a literal a line,
 # each but the last ending \\n, joined by JOINER between the quotes.
 JOINER = " +\n  "
+# Node writes 10,000 characters of a string at most (maxStringLength), each
+# in six at most (\\uhhhh), and a joiner of six a line: a longer copy is
+# read as no literals joined (each notation that shows would read all of it).
+JOINED_MOST = 120_000
 # And GNU sed's l: each line written on its own, ending "$" and a line
 # feed, and folded with a backslash at the end of a line before an escape
 # (of one byte, for \ooo) would take it past WIDTH - 1 columns; a width of
@@ -809,7 +814,7 @@ def readings(
     for wrapper, before, body, after in [] if line_fed else wrapped(copy):
         # Literals joined by +: read as one, each \\n that ends one in it.
         joiner = after + JOINER + before
-        joined = before and after and joiner in body
+        joined = before and after and len(body) <= JOINED_MOST and joiner in body
         if joined:
             body = body.replace("\\n" + joiner, "\\n")
             if joiner in body:
@@ -817,7 +822,13 @@ def readings(
         # Where no backslash escapes (XML), nothing escaped is read as no
         # reference is: "none" reads a backslash's escapes.
         read_as = "&#d;" if key == "none" and not wrapper.backslashes else key
-        for inside in wrapper.inside:
+        # A way the body shows none of reads it as the last does: read once.
+        shown_inside = [
+            inside
+            for inside in wrapper.inside[:-1]
+            if any(written in body for written in inside.values())
+        ]
+        for inside in shown_inside + list(wrapper.inside[-1:]):
             read = body_read(body, read_as, inside, (before, after), elsewhere)
             if not read:
                 continue
