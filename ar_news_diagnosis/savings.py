@@ -38,26 +38,47 @@ codecs.register_error(SUBSTITUTE, substitute)
 codecs.register_error(PER_UNIT, per_unit)
 
 
-def undefined_as_itself(codec: str) -> str:
-    """Register, and name, the error handler that reads a byte ``codec`` leaves
-    undefined as the same code point, as Windows reads it (the way to
-    mojibake), and writes such a character back so.
+@functools.lru_cache(maxsize=None)  # one for each code page bytes are read in
+def as_windows_reads(codec: str) -> "tuple[str, dict[int, str], re.Pattern[str]]":
+    """The single-byte ``codec`` as Windows reads it: a byte it leaves
+    undefined read as the same code point (the way to mojibake).
 
-    One handler for each codec: a charmap codec tells a handler its name as
-    "charmap", not which code page it is.
+    Returns the character each byte reads as, in the bytes' order; a table
+    for ``str.translate`` from each of those characters to the Latin-1
+    character of its byte; and a pattern of the characters no byte reads as.
     """
+    read = "".join(
+        bytes([byte]).decode(codec, "ignore") or chr(byte) for byte in range(256)
+    )
+    unread = re.compile(f"[^{re.escape(read)}]")
+    return read, {ord(char): chr(byte) for byte, char in enumerate(read)}, unread
 
-    def handle(error: UnicodeError) -> "tuple[str | bytes, int]":
-        run = error.object[error.start : error.end]
-        if isinstance(error, UnicodeDecodeError):
-            return run.decode("latin-1"), error.end
-        if max(run) > "\xff" or run.encode("latin-1").decode(codec, "ignore"):
-            raise error  # no undefined byte is read so
-        return run.encode("latin-1"), error.end
 
-    name = f"ar-news-undefined-{codec}"
-    codecs.register_error(name, handle)
-    return name
+def read_as(codec: str, data: bytes) -> str:
+    """``data`` read as ``codec``, as Windows reads it (``as_windows_reads``)."""
+    try:
+        return data.decode(codec)  # most hold no byte it leaves undefined
+    except UnicodeDecodeError:
+        return data.decode("latin-1").translate(as_windows_reads(codec)[0])
+
+
+def bytes_read_as(codec: str, text: str) -> bytes:
+    """The bytes that, read as ``codec`` as Windows reads it, give ``text``.
+
+    Raises UnicodeEncodeError where no byte reads as a character of it.  A
+    table, not an error handler: one is called for each such character, and
+    a copy may hold 190,000 of them (1 s).
+    """
+    try:
+        return text.encode(codec)  # most hold no character of an undefined byte
+    except UnicodeEncodeError:
+        _, to_latin_1, unread = as_windows_reads(codec)
+        where = unread.search(text)
+        if where:
+            raise UnicodeEncodeError(
+                codec, text, where.start(), where.end(), "no byte reads as it"
+            ) from None
+        return text.translate(to_latin_1).encode("latin-1")
 
 
 # The legacy code pages that hold Arabic letters, which a text is saved in.
@@ -107,10 +128,9 @@ def decoded(encoding: str, mark: str = "", read: str = ""):
     in a code page never is).
     """
     start = mark.encode(encoding)
-    undefined = undefined_as_itself(read) if read else None
 
     def undo(copy: str) -> "tuple[str, tuple]":
-        text = as_text(copy.encode(read, undefined)) if read else copy
+        text = as_text(bytes_read_as(read, copy)) if read else copy
         if encoding.startswith(("utf-16", "utf-32")):
             data = utf8(text)
             if not data.startswith(start):
@@ -145,25 +165,18 @@ def in_code_page(encoding: str, errors: str, reading: "str | None" = None):
     then, where ``reading`` is given, those bytes read as that codec ("" for
     UTF-8, U+FFFD for what is not) and saved as UTF-8: mojibake."""
 
-    undefined = undefined_as_itself(reading) if reading else None
-
     def make(text: str) -> "bytes | str":
         saved = text.encode(encoding, errors)
         if reading is None:
             return saved
-        return (
-            saved.decode(reading, undefined)
-            if reading
-            else saved.decode("utf-8", "replace")
-        )
+        return read_as(reading, saved) if reading else saved.decode("utf-8", "replace")
 
     return make
 
 
 def wrongly_read(encoding: str):
     """Make UTF-8 read as the single-byte ``encoding`` and saved as UTF-8 again: mojibake."""
-    undefined = undefined_as_itself(encoding)
-    return lambda text: utf8(text).decode(encoding, undefined)
+    return lambda text: read_as(encoding, utf8(text))
 
 
 def cesu_8(text: str) -> bytes:
@@ -340,10 +353,9 @@ def saved_in_undone(codec: str, errors: str, read: str = ""):
     cannot hold read back where it can be (? and nothing cannot).  A copy
     cut short in a character keeps what decodes."""
     written_undone = WRITTEN_UNDONE.get(errors, str)
-    undefined = undefined_as_itself(read) if read else None
 
     def undo(copy: str) -> "tuple[str, tuple]":
-        data = copy.encode(read, undefined) if read else utf8(copy)
+        data = bytes_read_as(read, copy) if read else utf8(copy)
         reader = codecs.getincrementaldecoder(codec)("strict")
         return written_undone(reader.decode(data)), ()
 

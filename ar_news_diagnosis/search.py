@@ -38,8 +38,8 @@ from .savings import (
     HANDLER_WRITES,
     HOLDING_ALL,
     MISREADINGS,
+    bytes_read_as,
     codecs_reading,
-    undefined_as_itself,
     written_in,
 )
 from .shaping import presentation_forms
@@ -366,9 +366,7 @@ def bytes_read(candidate: str) -> "list[tuple[bytes, str, tuple[str, ...]]]":
     if not candidate.isascii():
         for _, _, read in MISREADINGS:
             try:
-                misread.setdefault(
-                    candidate.encode(read, undefined_as_itself(read)), read
-                )
+                misread.setdefault(bytes_read_as(read, candidate), read)
             except UnicodeEncodeError:  # a character the reading writes of no byte
                 continue
     # Bytes that both readings read alike are tried once (the other named
