@@ -501,9 +501,24 @@ QUOTED_PRINTABLE = {
 }
 
 
+# How many characters of a text a writer of quoted-printable writes first,
+# to the end of their line: each writes a line on its own, and the email
+# package's reads a character at a time (0.09 s a copy at the size limit).
+QUOTED_FIRST = 4096
+
+
 def quoted_printable(text: str, writer: str = "quopri") -> str:
     """Encode as quoted-printable, as one of QUOTED_PRINTABLE's writers writes it."""
     return QUOTED_PRINTABLE[writer](utf8(text))
+
+
+def quoted_printable_is(copy: str, text: str, writer: str) -> bool:
+    """Tell whether ``writer`` writes ``text`` as ``copy``: the lines of its
+    first QUOTED_FIRST characters first, which must write its start."""
+    first_lines = text[: text.find("\n", QUOTED_FIRST) + 1]
+    if first_lines and not copy.startswith(quoted_printable(first_lines, writer)):
+        return False
+    return quoted_printable(text, writer) == copy
 
 
 def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
@@ -522,7 +537,7 @@ def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
         writers = ["quopri-header", "quopri", "email", "email-message"]
     for writer in writers:
         text = texts[writer == "quopri-header"]
-        if quoted_printable(text, writer) == copy:
+        if quoted_printable_is(copy, text, writer):
             return text, (writer,)
     return texts[False], ("quopri",)
 
