@@ -267,21 +267,17 @@ def indented(text: str, spaces: int = 3) -> str:
 NOT_INDENTED = re.compile(
     "^[^ \n]", re.MULTILINE
 )  # a line that is not empty nor indented
+LEADING_SPACES = re.compile("^ +", re.MULTILINE)  # of each line that is not empty
 
 
 def indent_undone(copy: str) -> "tuple[str, tuple]":
     """Undo an indentation of each line that is not empty by the same number of spaces."""
     if NOT_INDENTED.search(copy):
         raise ValueError("a line not indented")
-    lines = copy.split("\n")
-    spaces = min(
-        (len(line) - len(line.lstrip(" ")) for line in lines if line), default=0
-    )
-    if not 0 < spaces <= INDENTED or any(
-        line and not line.startswith(" " * spaces) for line in lines
-    ):
+    spaces = min(map(len, LEADING_SPACES.findall(copy)), default=0)  # the fewest
+    if not 0 < spaces <= INDENTED:
         raise ValueError("not each line indented alike")
-    return "\n".join(line[spaces:] for line in lines), (spaces,)
+    return re.sub(f"^ {{{spaces}}}", "", copy, flags=re.MULTILINE), (spaces,)
 
 
 def lines(text: str) -> "tuple[int, int | None]":
