@@ -244,7 +244,8 @@ def bases_of(text: str, depth: int) -> "tuple[tuple, dict]":
     the characters of each text, as ``characters`` keeps them: kept from one
     search of a text to the next."""
     made = tuple(other_changes(text, depth))
-    return made, {(base, False): frozenset(base) for _, base in made}
+    distinct = dict.fromkeys(base for _, base in made)  # changes alike make one
+    return made, {(base, False): frozenset(base) for base in distinct}
 
 
 def other_changes(text: str, depth: int):

@@ -254,6 +254,14 @@ def worst(seed: int, count: int) -> None:
             return ARTICLE, "\u0627".encode("utf-8") * (limit // 2)
         return ARTICLE, bytes(chance.choice(alphabet) for _ in range(limit))
 
+    def two_at_the_limit() -> "tuple[str, bytes]":
+        """A copy as long as the article's size limit: two of the marks of
+        escapes, line breaks and digits, over and over (a code page reads
+        some as bytes it leaves undefined; others are escapes' marks)."""
+        marks = "\\\n\t %0x?+\"'$&#;=u<"
+        pair = "".join(chance.sample(marks, 2))
+        return ARTICLE, (pair * (limit // 2 + 1)).encode("ascii")[:limit]
+
     def escapes_at_the_limit() -> "tuple[str, bytes]":
         """A copy as long as the article's size limit: escapes of many
         notations, quotes and backslashes mixed, or the article written in
@@ -310,6 +318,7 @@ def worst(seed: int, count: int) -> None:
         ),
         "at the size limit: random ASCII, escapes' marks, a run": at_the_limit,
         "at the size limit: escapes of many notations": escapes_at_the_limit,
+        "at the size limit: two marks, over and over": two_at_the_limit,
         "a random expected text and a copy": lambda: with_copy(any_text()),
         "many distinct characters, and a copy": many_distinct_and_copy,
         "a text repeated, to 256 KiB, and a copy": long_text_and_copy,
