@@ -103,13 +103,17 @@ def unshape(text: str) -> str:
     """
     letters_of = presentation_forms()[0]
 
-    def letters(match: "re.Match[str]") -> str:
-        form, harakat = match[1], match[2]
-        written = letters_of.get(form, form)
-        if "\ufef5" <= form <= "\ufefc":  # a lam-alef ligature
-            return written[0] + harakat + written[1]
-        return written + harakat
+    def lam_harakat_alef(match: "re.Match[str]") -> str:
+        lam, alef = letters_of[match[1]]
+        return lam + match[2] + alef
 
     # FriBidi keeps the lam's place in a lam-alef ligature with U+FEFF, before it.
     text = re.sub(f"\ufeff([{HARAKAT}]*)({LAM_ALEF_LIGATURES})", r"\2\1", text)
-    return re.sub(f"({PRESENTATION_FORMS})([{HARAKAT}]*)", letters, text)
+    text = re.sub(f"({LAM_ALEF_LIGATURES})([{HARAKAT}]+)", lam_harakat_alef, text)
+    return text.translate(letters_table())
+
+
+@functools.lru_cache(maxsize=None)
+def letters_table() -> "dict[int, str]":
+    """For ``str.translate``: each presentation form to its letters."""
+    return {ord(form): letters for form, letters in presentation_forms()[0].items()}
