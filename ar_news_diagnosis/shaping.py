@@ -110,6 +110,10 @@ def unshape(text: str) -> str:
     # FriBidi keeps the lam's place in a lam-alef ligature with U+FEFF, before it.
     text = re.sub(f"\ufeff([{HARAKAT}]*)({LAM_ALEF_LIGATURES})", r"\2\1", text)
     text = re.sub(f"({LAM_ALEF_LIGATURES})([{HARAKAT}]+)", lam_harakat_alef, text)
+    # Looked for first: str.translate reads each character of a text outside
+    # ASCII through the table (15 ms for 380,000 of them), and most hold none.
+    if not re.search(PRESENTATION_FORMS, text):
+        return text
     return text.translate(letters_table())
 
 
