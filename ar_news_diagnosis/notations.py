@@ -30,6 +30,7 @@ write a text alike, which ``said_together`` names in one line;
 """
 
 import functools
+import itertools
 import re
 import unicodedata
 from operator import itemgetter
@@ -599,22 +600,47 @@ SHORT = {letter: char for char, letter in SHORT_LETTERS.items()}
 
 
 @functools.lru_cache(maxsize=None)
-def token_pattern(key: str, inside: "tuple[str, ...]") -> "re.Pattern[str]":
-    """One token of a body in the notation of ``key``: a string of
-    ``inside`` (a quote doubled), a run of escapes, and in a family of
-    backslash escapes, a short escape or a backslash before a character
-    other than a letter or digit."""
+def token_pattern(
+    key: str, meant: "tuple[str, ...]", replaced: "tuple[str, ...]"
+) -> "re.Pattern[str]":
+    """One token of a body in the notation of ``key``: a string of ``meant``
+    (a quote written with a backslash), a run of escapes, and in a family of
+    backslash escapes, a stretch of short escapes and backslashes before a
+    character other than a letter or digit, and the text between them, in
+    which no other token nor any of ``replaced`` (a quote doubled) starts."""
     notation = NOTATIONS[key]
+    meant = list(map(re.escape, meant))
     tokens = [
-        f"(?P<inside>{'|'.join(map(re.escape, inside)) or '(?!)'})",
+        f"(?P<inside>{'|'.join(meant) or '(?!)'})",
         f"(?P<run>(?:{notation.escape})+)",
     ]
     if notation.backslash:
-        tokens += [
-            "\\\\(?P<short>[abfnrtve])",
-            "\\\\(?P<backslashed>[^0-9A-Za-z])",
-        ]
+        simple = not_at([*meant, notation.escape]) + "\\\\(?:[abfnrtve]|[^0-9A-Za-z])"
+        plain = not_at([*meant, *map(re.escape, replaced)]) + "[^\\\\]"
+        tokens.append(f"(?P<simple>{simple}(?:(?:{plain})*{simple})*)")
     return re.compile("|".join(tokens), re.DOTALL)
+
+
+def not_at(patterns: "list[str]") -> str:
+    """A pattern that matches nothing where one of ``patterns`` matches."""
+    patterns = [pattern for pattern in patterns if pattern != "(?!)"]
+    return f"(?!{'|'.join(patterns)})" if patterns else ""
+
+
+# What splits a stretch of simple escapes (``token_pattern``) at each escape.
+SIMPLE_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+# The letter of a short escape read as its character.
+SHORT_READ = str.maketrans(SHORT)
+
+
+def simple_read(stretch: str) -> "tuple[str, list[str], list[str]]":
+    """Read a stretch of simple escapes: the text it makes, the characters
+    between the escapes, and the characters escaped (a short escape's letter)."""
+    pieces = SIMPLE_ESCAPE.split(stretch)
+    between, escaped = pieces[0::2], pieces[1::2]
+    read = "".join(escaped).translate(SHORT_READ)
+    text = "".join(itertools.chain.from_iterable(zip(between, read))) + between[-1]
+    return text, between, escaped
 
 
 class Read(NamedTuple):
@@ -635,8 +661,9 @@ def read_body(
 ) -> Read:
     """Read ``body`` from ``start`` in the notation of ``key``, each of
     ``inside`` written as it says, up to the first token past ``stop``
-    (within a run of escapes, the first whole character past it); a run of
-    escapes that makes no characters raises ValueError."""
+    (within a run of escapes, the first whole character past it; a stretch
+    of simple escapes, whole); a run of escapes that makes no characters
+    raises ValueError."""
     notation = NOTATIONS[key]
     pieces, escaped, kept, short, seen_inside = [], set(), set(), set(), {}
     # What holds a backslash is read as a token, before backslash escapes;
@@ -659,7 +686,8 @@ def read_body(
     # between tokens there, but for the length of the longest escape.
     end = min(len(body), stop + READ_PAST)
     at = start
-    for match in token_pattern(key, tuple(meant)).finditer(body, start, end):
+    tokens = token_pattern(key, tuple(meant), tuple(replaced))
+    for match in tokens.finditer(body, start, end):
         if match.start() > stop:
             break
         between(at, match.start())
@@ -673,12 +701,14 @@ def read_body(
             else:
                 chars, at = run_read(notation, match[0], match.start(), stop)
             escaped.update(chars)
-        elif match["short"]:
-            chars = SHORT[match["short"]]
-            short.add(chars)
         else:
-            chars = match["backslashed"]
-            seen_inside[chars] = match[0]
+            chars, plain, escaped_chars = simple_read(match["simple"])
+            kept.update("".join(plain))
+            for char in set(escaped_chars):
+                if char in SHORT:
+                    short.add(SHORT[char])
+                else:
+                    seen_inside[char] = "\\" + char
         pieces.append(chars)
         if at < match.end():
             break  # a run read up to the stop
