@@ -121,6 +121,8 @@ LAYERS = [[NEWLINE]] + [
     [change for change in BY_STAGE[stage] if change.undo]
     for stage in reversed(STAGES[1:])
 ]
+# The group of the escapes: those after it undo changes made before them.
+ESCAPE_LAYER = next(at for at, group in enumerate(LAYERS) if group[0].stage == "escape")
 
 
 def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
@@ -137,7 +139,7 @@ def undone(change: Change, text: str) -> "tuple[str, tuple] | None":
     return (before, form) if before != text or change.stage == "saving" else None
 
 
-def undone_layers(found: str, displayed, in_codecs, unsaved=None):
+def undone_layers(found: str, displayed, in_codecs, unsaved=None, made_before=None):
     """Yield the copy with 0, 1, 2 and 3 of what is written over the whole of it undone.
 
     Each time a map of the texts it gives to the chains undone to each, in
@@ -148,7 +150,10 @@ def undone_layers(found: str, displayed, in_codecs, unsaved=None):
     in the codecs that ``in_codecs(text)`` reads the text's bytes in; besides
     its escapes, the escape of parts in each notation the text shows; where
     ``unsaved`` is given, of what a saving undone gives, only a text that
-    ``unsaved(text)`` allows (one that the changes before it may write).
+    ``unsaved(text)`` allows (one that the changes before it may write);
+    where ``made_before`` is given, of what a change made before the
+    escapes gives, only a text it allows (no longer than the changes before
+    a saving make: a copy as long as the size limit owes it to an escape).
     """
     # Each text undone to: (the chain undone, the last group, the texts on the way).
     level = {found: [((), -1, (found,))]}
@@ -180,6 +185,8 @@ def undone_layers(found: str, displayed, in_codecs, unsaved=None):
                     result = undone(change, text) if earlier else None
                     if result and unsaved and change.stage == "saving":
                         result = result if unsaved(result[0]) else None
+                    if result and made_before and number > ESCAPE_LAYER:
+                        result = result if made_before(result[0]) else None
                     for chain, _, way in earlier if result else ():
                         # Undone again, unless a saving that gives the text
                         # back where it wrote what it cannot hold.
@@ -809,6 +816,14 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
         return fewest_of(escapes_alike(text, in_codecs_alike(text, whole)), cut_short)
     limit = []  # worked out only for a text more than four times as long as ``text``
 
+    def within_display_limit(candidate: str) -> bool:
+        """Tell whether ``candidate`` is no longer than the known changes make
+        ``text`` before a saving, where its display order is made."""
+        if len(candidate) <= 4 * len(text) + 64:
+            return True  # within the display limit, which need not be worked out
+        limit[:] = limit or [display_limit(text)]
+        return len(candidate) <= limit[0]
+
     def displayed(candidate: str) -> bool:
         """Tell whether ``candidate`` may be the display order of a text the known changes make.
 
@@ -831,16 +846,14 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
             share_read_alike(text, candidate[:READ_SAMPLE]) > READS_IN_ORDER
         ):
             return False  # a long copy that reads in the text's own order
-        if len(candidate) <= 4 * len(text) + 64:
-            return True  # within the display limit, which need not be worked out
-        limit[:] = limit or [display_limit(text)]
-        return len(candidate) <= limit[0]
+        return within_display_limit(candidate)
 
     undoing = undone_layers(
         found,
         displayed,
         lambda candidate: in_codecs_seen(candidate, text),
         lambda candidate: holds_only(candidate, unsaved_characters(text)),
+        within_display_limit,
     )
     most_other = deepest(text)
     levels, bases = [], []  # worked out as they are needed
