@@ -19,7 +19,6 @@ import html
 import html.entities
 import quopri
 import re
-import urllib.parse
 
 from .escapes import json_string, json_undone
 from .notations import NOTATIONS
@@ -130,8 +129,20 @@ def percent_undone(copy: str, plus: bool = False) -> "tuple[str, tuple]":
         sorted({chr(int(code, 16)) for code in escapes if int(code, 16) < 0x80})
     )
     lowercase = any(code != code.upper() for code in escapes)
-    unquote = urllib.parse.unquote_plus if plus else urllib.parse.unquote
-    return unquote(copy, errors="surrogateescape"), (encoded, lowercase)
+    text = copy.replace("+", " ") if plus else copy
+    return PERCENT_RUN.sub(percent_run_read, text), (encoded, lowercase)
+
+
+# Read as urllib.parse.unquote reads an ASCII text, with errors="surrogateescape",
+# a run of escapes at a time: it reads one piece between percent signs at
+# a time (40 ms a copy of 250,000 percent signs and no escape).  UTF-8 read
+# so is read alike: an ASCII character ends a character cut short.
+PERCENT_RUN = re.compile("(?:%[0-9A-Fa-f]{2})+")
+
+
+def percent_run_read(run: "re.Match[str]") -> str:
+    """What a run of percent escapes stands for, its bytes read as UTF-8."""
+    return bytes.fromhex(run[0].replace("%", "")).decode("utf-8", "surrogateescape")
 
 
 def widest_percent(text: str) -> tuple:
