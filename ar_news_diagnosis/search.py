@@ -53,6 +53,7 @@ from .table import (
     LOCAL_BY_CHARACTER,
     LOCAL_CHANGES,
     MOST_CHANGES,
+    MOST_OTHER,
     OTHER_TEXT_CHANGES,
     READ_AS,
     SAVED_IN,
@@ -245,7 +246,10 @@ def undone_after(each: tuple, change: Change, number: int) -> bool:
     return again and not (len(chain) > 1 and chain[1][0] is change)  # not thrice
 
 
-@functools.lru_cache(maxsize=4)  # the expected text's, searched with each copy
+# The expected texts', searched with each copy: four texts at each depth,
+# as tests and benchmarks take turns (limits.BASES_BUDGET characters a text
+# at most).
+@functools.lru_cache(maxsize=4 * (MOST_OTHER + 1))
 def bases_of(text: str, depth: int) -> "tuple[tuple, dict]":
     """What ``other_changes`` makes of ``text`` at ``depth``, as a tuple, and
     the characters of each text, as ``characters`` keeps them: kept from one
