@@ -1,16 +1,17 @@
 """Display order: the Unicode Bidirectional Algorithm (UAX #9), line by line.
 
 For text without explicit embeddings or isolates (they count as neutral)
-and without bracket pairs (N0).  ``display_line`` is the contents page:
-each step it calls is a small function whose docstring quotes the rule it
-implements.  ``display_order`` writes a whole text so, each line a
-paragraph, as bidi libraries write it; on a text whose lines each have one
-direction, it is its own undoing.
+and without bracket pairs (N0).  ``display_line`` and ``resolved_levels``
+are the contents page: each step they call is a small function whose
+docstring quotes the rule it implements.  ``display_order`` writes a whole
+text so, each line a paragraph, as bidi libraries write it; on a text whose
+lines each have one direction, it is its own undoing.
 """
 
 import functools
 import itertools
 import unicodedata
+from typing import Iterable
 
 # Brackets that a right-to-left run shows mirrored: the pairs of Unicode's
 # BidiMirroring.txt (Bidi_Mirroring_Glyph) within ASCII and Latin-1, and the
@@ -28,19 +29,29 @@ def display_line(
     runs (L3), as FriBidi writes them.  Kept for one search, which makes
     several display orders of one text, alike but for where line breaks go.
     """
-    original = bidi_classes(line)
     if base is None:
-        base = paragraph_level(original)
-    if not line or (not base and not {"R", "AL", "AN"} & set(original)):  # level 0
+        base = paragraph_level(map(unicodedata.bidirectional, line))
+    original, levels = resolved_levels(line, base)
+    if not levels:  # the paragraph's level 0, and nothing above it
         return line
-    kinds = resolve_weak_types(original, base)
-    kinds = resolve_neutral_types(kinds, base)
-    levels = resolve_implicit_levels(kinds, base)
-    levels = reset_whitespace(original, levels, base)
     order = reorder(levels)
     if marks_follow:
         order = marks_after_letters(order, original, levels)
     return mirror(line, order, levels)
+
+
+@functools.lru_cache(maxsize=None)  # for one search, which clears it: a line
+def resolved_levels(line: str, base: int) -> "tuple[list[str], list[int]]":
+    """Each character's bidirectional class and its level, resolved at the
+    paragraph level ``base`` (none where all are at level 0): what each
+    display order of a line reorders (``display_line``)."""
+    original = bidi_classes(line)
+    if not line or (not base and not {"R", "AL", "AN"} & set(original)):
+        return original, []
+    kinds = resolve_weak_types(original, base)
+    kinds = resolve_neutral_types(kinds, base)
+    levels = resolve_implicit_levels(kinds, base)
+    return original, reset_whitespace(original, levels, base)
 
 
 def bidi_classes(line: str) -> "list[str]":
@@ -48,7 +59,7 @@ def bidi_classes(line: str) -> "list[str]":
     return [unicodedata.bidirectional(char) or "ON" for char in line]
 
 
-def paragraph_level(original: "list[str]") -> int:
+def paragraph_level(original: "Iterable[str]") -> int:
     """P2. Find the first character of type L, AL, or R.
     P3. If it is of type AL or R, set the paragraph embedding level to one;
     otherwise, to zero."""

@@ -21,7 +21,7 @@ import itertools
 from unicodedata import bidirectional
 
 from . import forward, notations
-from .bidi import MIRRORED, display_line
+from .bidi import MIRRORED, display_line, resolved_levels
 from .cut import holds_a_character
 from .layout import (
     MARKS,
@@ -799,6 +799,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     UNDONE.clear()  # table's, as READ_AS
     READ_AS.clear()
     display_line.cache_clear()
+    resolved_levels.cache_clear()
     forward.begin()
     KEPT.clear()
     SHOWN.clear()
