@@ -442,38 +442,40 @@ def loses(saving: Change) -> bool:
 
 
 # One search's: the characters of each text that no change of single
-# characters replaces, and whether a copy holds what a saving writes of each.
+# characters replaces; and for a saving and a copy's bytes, the characters
+# told to be written there by it, and those told not to be.
 KEPT: "dict[str, frozenset[str]]" = {}
-SHOWN: "dict[tuple[str, bytes, str], bool]" = {}
-STAYS: "dict[tuple[str, bytes, frozenset[str]], bool]" = {}
+TOLD: "dict[tuple[str, bytes], tuple[set[str], set[str]]]" = {}
 
 
 def writes_what_stays(saving: Change, base: str, written: bytes) -> bool:
     """Tell whether ``written`` holds what ``saving`` writes of each character
     of ``base`` that no change of single characters replaces: made forward
     on it, with such changes and characters inserted, it may write the copy.
-    Told once for each set of such characters: the texts the changes of the
-    whole text make share few."""
+    Each character is told once for a saving and a copy: the texts the
+    changes of the whole text make share most."""
     if base not in KEPT:
         KEPT[base] = frozenset(characters(base) - LOCAL_BY_CHARACTER.keys())
     kept = KEPT[base]
-    if (saving.key, written, kept) not in STAYS:
-        STAYS[saving.key, written, kept] = all(
-            shows_written(saving, written, char) for char in sorted(kept)
-        )
-    return STAYS[saving.key, written, kept]
+    if (saving.key, written) not in TOLD:
+        TOLD[saving.key, written] = (set(), set())
+    shown, not_shown = TOLD[saving.key, written]
+    if not kept.isdisjoint(not_shown):
+        return False
+    for char in sorted(kept - shown):
+        if not shows_written(saving, written, char):
+            not_shown.add(char)
+            return False
+        shown.add(char)
+    return True
 
 
 def shows_written(saving: Change, written: bytes, char: str) -> bool:
     """Tell whether ``written`` holds what ``saving`` writes of ``char``: its
     bytes among those of ``written`` first, as a search for what is not
     there reads all of it."""
-    if (saving.key, written, char) not in SHOWN:
-        made = forward.writes(saving, char)
-        SHOWN[saving.key, written, char] = (
-            bytes_of(written).issuperset(made) and made in written
-        )
-    return SHOWN[saving.key, written, char]
+    made = forward.writes(saving, char)
+    return bytes_of(written).issuperset(made) and made in written
 
 
 @functools.lru_cache(maxsize=16)  # the copy, and what layers undone on it give
@@ -802,8 +804,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     resolved_levels.cache_clear()
     forward.begin()
     KEPT.clear()
-    SHOWN.clear()
-    STAYS.clear()
+    TOLD.clear()
     LAYERED.clear()
     MADE.clear()
     CHARACTERS.clear()
