@@ -1120,8 +1120,11 @@ def recounted(counts: collections.Counter, change: Change) -> collections.Counte
     return made
 
 
+# The texts the expected text's changes make, counted for each copy.
+@functools.lru_cache(maxsize=64)
 def counted(text: str) -> collections.Counter:
-    """How many of each character ``text`` holds, brackets and marks as a display order leaves them."""
+    """How many of each character ``text`` holds, brackets and marks as a
+    display order leaves them (kept: not to be changed)."""
     return collections.Counter(text.translate(MIRRORED_AS_ONE))
 
 
