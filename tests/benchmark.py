@@ -256,11 +256,13 @@ def worst(seed: int, count: int) -> None:
 
     def two_at_the_limit() -> "tuple[str, bytes]":
         """A copy as long as the article's size limit: two of the marks of
-        escapes, line breaks and digits, over and over (a code page reads
-        some as bytes it leaves undefined; others are escapes' marks)."""
+        escapes, line breaks and digits, the second once or twice, over and
+        over (a code page reads some as bytes it leaves undefined; others
+        are escapes' marks; a backslash doubled is one escaped)."""
         marks = "\\\n\t %0x?+\"'$&#;=u<"
-        pair = "".join(chance.sample(marks, 2))
-        return ARTICLE, (pair * (limit // 2 + 1)).encode("ascii")[:limit]
+        first, second = chance.sample(marks, 2)
+        unit = first + second * chance.randint(1, 2)
+        return ARTICLE, (unit * (limit // 2 + 1)).encode("ascii")[:limit]
 
     def escapes_at_the_limit() -> "tuple[str, bytes]":
         """A copy as long as the article's size limit: escapes of many
