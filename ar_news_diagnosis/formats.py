@@ -204,12 +204,13 @@ def in_lines(encoded: str, width: int, final: bool) -> str:
 
 def out_of_lines(copy: str, group: int) -> "tuple[str, int, bool]":
     """Undo ``in_lines``: the lines joined, their width, a multiple of ``group``, and whether a line break ends them."""
+    first, _, rest = copy.partition("\n")  # told before a long copy is split
+    width = len(first) if rest else 0  # one line, or one and a line break
+    if width % group or not first:  # nothing encoded is written as nothing
+        raise ValueError(f"not lines of whole groups of {group}")
     lines = copy.split("\n")
     final = len(lines) > 1 and not lines[-1]
     lines = lines[:-1] if final else lines
-    width = len(lines[0]) if len(lines) > 1 else 0
-    if width % group or not lines[0]:  # nothing encoded is written as nothing
-        raise ValueError(f"not lines of whole groups of {group}")
     if any(len(line) != width for line in lines[:-1]):  # told before decoding
         raise ValueError(f"not lines of {width} but the last")
     return "".join(lines), width, final
@@ -450,6 +451,7 @@ def dumped(layout: str):
         return "".join(line + "\n" for line in lines)
 
     def undo(copy: str) -> str:
+        dump_field(copy.partition("\n")[0], layout)  # told before a long copy is split
         lines = copy.split("\n")
         if lines.pop() or not lines:
             raise ValueError("not lines of a hex dump")
