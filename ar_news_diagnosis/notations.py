@@ -824,10 +824,21 @@ def seen(key: str, body: str) -> bool:
     return key != "none" and bool(re.search(notation.mark or notation.escape, body))
 
 
+# Each escape of a family of backslash escapes starts with a backslash and
+# a letter or digit: a copy that holds none is looked through once, not
+# once for each family (at a backslash, most patterns are tried on).
+BACKSLASH_ESCAPE = re.compile(r"\\[0-9A-Za-z]")
+
+
 def shown(copy: str) -> "list[str]":
     """The notations whose escapes ``copy`` shows, and "none": those a copy
     is read in."""
-    return [key for key in NOTATIONS if key == "none" or seen(key, copy)]
+    backslashed = bool(BACKSLASH_ESCAPE.search(copy))
+    return [
+        key
+        for key, notation in NOTATIONS.items()
+        if key == "none" or (backslashed or not notation.backslash) and seen(key, copy)
+    ]
 
 
 def readings(

@@ -46,6 +46,7 @@ The sources of each notation are in the README's list.
 import hashlib
 import json
 import random
+import re
 import unittest
 from xml.etree import ElementTree
 
@@ -373,6 +374,29 @@ class TheWriter(unittest.TestCase):
             self.assertEqual(
                 max(len(NOTATIONS[key].write(char)) for key in bounded), most
             )
+
+    def test_a_backslash_escape_is_a_backslash_and_a_letter_or_digit(self) -> None:
+        # A copy without a backslash before a letter or digit is looked
+        # through for no family of backslash escapes (notations.shown).
+        families = [
+            notation
+            for key, notation in NOTATIONS.items()
+            if notation.backslash and key != "none"
+        ]
+        chars = "\x00\n\t\x7f\xa0\xe9\u0627\u064b\u2028\ufeff\U0001f1f8"
+        for notation in families:
+            for char in chars:  # each escape it writes
+                written = notation.write(char)
+                self.assertRegex(written, r"\A(?:\\[0-9A-Za-z][^\\]*)+\Z")
+        chance = random.Random(26)
+        pieces = ["\\", "\\\\", "\\{", "\\\n", "\\ ", "x", "u", "U", "N", "{", "}"]
+        pieces += ["0", "7", "41", "ff", "A", "-", " ", "\n", "\u0627"]
+        for _ in range(3000):
+            text = "".join(chance.choice(pieces) for _ in range(chance.randint(1, 12)))
+            if re.search(r"\\[0-9A-Za-z]", text):
+                continue
+            for notation in families:
+                self.assertIsNone(re.search(notation.escape, text), text)
 
 
 # Concrete wrappers, one of each kind, for the property test.
