@@ -73,7 +73,7 @@ from .limits import (
 from .maps import as_a_loss, evidenced, known_in, read_map, transliterated
 from .page import html_page
 from .partial import partly_made
-from .places import places_that_differ
+from .places import each_place_that_differs, places_that_differ
 from .report import (
     Difference,
     Explanation,
@@ -213,7 +213,9 @@ def made_by_changes(made: str, copy: str) -> bool:
     from ``made``, what a map makes of the text, as the accounting says:
     the places a map leaves to a chain after it are none of a hand edit's."""
     known: dict = {}
-    return all(maker(made, place, known) for place in places_that_differ(made, copy))
+    return all(
+        maker(made, place, known) for place in each_place_that_differs(made, copy)
+    )
 
 
 def read_alike(text: str, copy: str) -> float:

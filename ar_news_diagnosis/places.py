@@ -16,6 +16,7 @@ import difflib
 import itertools
 import re
 import unicodedata
+from typing import Iterator
 
 from .limits import deepest, searched_in_full
 from .table import MOST_OTHER
@@ -74,6 +75,15 @@ def places_that_differ(
     are short enough, and the rest of a run is one place; so is each run
     past what ``work_for`` allows (or the ``work`` left, where given).
     """
+    return list(each_place_that_differs(expected, found, work))
+
+
+def each_place_that_differs(
+    expected: str, found: str, work: "Work | None" = None
+) -> "Iterator[tuple[int, str, str]]":
+    """Yield the places ``places_that_differ`` lists, each block of lines
+    compared as the one before is asked for: one who stops at a place
+    compares no further."""
     work = work or work_for(expected)
     expected_lines, found_lines = expected.split("\n"), found.split("\n")
     if len(expected_lines) == len(found_lines):
@@ -83,7 +93,6 @@ def places_that_differ(
     offsets = [0]
     for line in expected_lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    result = []
     for i1, i2, j1, j2 in blocks:
         old, new = "\n".join(expected_lines[i1:i2]), "\n".join(found_lines[j1:j2])
         # Lines inserted or deleted go with the line break before or after them.
@@ -97,11 +106,8 @@ def places_that_differ(
             )
         else:
             at = offsets[i1]
-        result += [
-            (at + start, old[start:end], new[new_start:new_end])
-            for start, end, new_start, new_end in blocks_that_differ(old, new, work)
-        ]
-    return result
+        for start, end, new_start, new_end in blocks_that_differ(old, new, work):
+            yield at + start, old[start:end], new[new_start:new_end]
 
 
 def blocks_that_differ(
