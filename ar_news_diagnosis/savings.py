@@ -410,13 +410,20 @@ def written_in(codec: str, characters: str) -> "tuple[bytes | None, ...]":
 @functools.lru_cache(maxsize=None)
 def single_bytes(codec: str) -> "dict[str, bytes]":
     """What a codec of a byte a character writes of each character it holds:
-    the byte it reads as that character (its tables are each other's inverse)."""
+    the byte it reads as that character (its tables are each other's inverse).
+    Read all at once, U+FFFD for each byte it leaves undefined (else one by one)."""
+    every = bytes(range(256))
+    read = every.decode(codec, "replace")
+    if len(read) != len(every):
+        read = "".join(bytes([byte]).decode(codec, "replace") for byte in every)
     held = {}
-    for byte in range(256):
-        try:
-            held[bytes([byte]).decode(codec)] = bytes([byte])
-        except UnicodeDecodeError:  # a byte it leaves undefined
-            continue
+    for byte, char in zip(every, read):
+        if char == "\ufffd":  # a byte it leaves undefined, unless it reads it so
+            try:
+                bytes([byte]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+        held[char] = bytes([byte])
     return held
 
 
