@@ -129,6 +129,8 @@ def lines_in_their_order(text: str, found: str) -> "tuple[str, dict]":
     right-to-left letters hold more than READ_MOST characters, or those to
     try more than REORDERED_MOST, none is.
     """
+    if not RIGHT_TO_LEFT.search(found):  # told at once of a copy of many lines
+        return found, {}
     lines = found.split("\n")
     right_to_left = [
         number for number, line in enumerate(lines) if RIGHT_TO_LEFT.search(line)
