@@ -1375,8 +1375,8 @@ def add_made_forward(
             continue
         saved = any(change.stage == "saving" for change, _ in layers)
         for saving in [] if saved else savings_seen(candidate, text):
-            if any(writes_back(saving, change) for change, _ in chain):
-                continue
+            if read and any(writes_back(saving, change) for change, _ in chain):
+                continue  # (only a wrong reading is written back)
             cut = chain and not layers and not saving.undo  # as no layer undoes it
             if cut and may_start(saving, base, written):
                 made = forward.output(saving, base)
