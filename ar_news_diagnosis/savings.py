@@ -130,7 +130,9 @@ def decoded(encoding: str, mark: str = "", read: str = ""):
     start = mark.encode(encoding)
 
     def undo(copy: str) -> "tuple[str, tuple]":
-        text = as_text(bytes_read_as(read, copy)) if read else copy
+        # ASCII read wrongly in a code page that reads ASCII as ASCII is as it was.
+        misread = read and not (copy.isascii() and len(ascii_as_itself(read)) == 128)
+        text = as_text(bytes_read_as(read, copy)) if misread else copy
         if encoding.startswith(("utf-16", "utf-32")):
             data = utf8(text)
             if not data.startswith(start):
