@@ -12,7 +12,8 @@ import functools
 import re
 import unicodedata
 
-from .text import ASTRAL, as_text, utf8
+from .text import ASTRAL, CHARACTERS, as_text, utf8
+from .text import characters as characters_of
 
 # Error handlers of ours, for what converters write where a code page falls short.
 SUBSTITUTE = "ar-news-substitute"
@@ -466,7 +467,9 @@ def codecs_reading(
     fits = dict.fromkeys(read, True)  # whether each reading holds only what is allowed
     for codec in [codec for codec in OTHER_CODECS if codec in among]:
         if ascii_as_itself(codec).issuperset(distinct):
-            as_ascii = as_ascii or [data.decode("ascii")]
+            if not as_ascii:  # its characters are its distinct bytes, as ASCII
+                as_ascii = [data.decode("ascii")]
+                CHARACTERS[as_ascii[0], False] = frozenset(distinct.decode("ascii"))
             reading = as_ascii[0]  # as it reads each of those bytes
         else:
             try:
@@ -474,7 +477,7 @@ def codecs_reading(
             except UnicodeDecodeError:
                 continue
         if reading not in fits:  # many read ASCII as it is: told once
-            fits[reading] = allowed.issuperset(reading)
+            fits[reading] = allowed.issuperset(characters_of(reading))
         if fits[reading]:
             read.setdefault(reading, []).append(codec)
     groups: dict[tuple[str, tuple], list[str]] = {}
