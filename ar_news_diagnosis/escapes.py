@@ -11,6 +11,7 @@ the copy again.
 """
 
 import functools
+import itertools
 import json
 import re
 import warnings
@@ -120,8 +121,33 @@ def backslashes_between(before: str, after: str):
 def backslashes_undone(body: str) -> str:
     """``body`` with each backslash escape of ESCAPE written as what it stands
     for: read once for Ruby's ``dump``, Go's ``%q`` and ``%+q``, which
-    differ in what they escape, not in how it is read."""
+    differ in what they escape, not in how it is read.  Where none of its
+    escapes is of hex digits, all are read at once."""
+    if not HEX_ESCAPE.search(body):
+        return one_character_escapes_read(body, UNESCAPED_TABLE)[0]
     return re.sub(ESCAPE, unescaped, body, flags=re.DOTALL)
+
+
+# Where an escape of hex digits may start; each of one character, a letter
+# of UNESCAPED read as the character it stands for.
+HEX_ESCAPE = re.compile(r"\\[uUx]")
+UNESCAPED_TABLE = str.maketrans(UNESCAPED)
+# A backslash and the character after it, which it escapes.
+ONE_CHARACTER_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def one_character_escapes_read(
+    text: str, table: dict
+) -> "tuple[str, list[str], list[str]]":
+    """Read ``text``, each backslash in it an escape of the one character
+    after it, which ``table`` (of ``str.translate``, each to one character)
+    reads: the text that makes, the pieces between the escapes, and the
+    characters escaped."""
+    pieces = ONE_CHARACTER_ESCAPE.split(text)
+    between, escaped = pieces[0::2], pieces[1::2]
+    read = "".join(escaped).translate(table)
+    made = "".join(itertools.chain.from_iterable(zip(between, read))) + between[-1]
+    return made, between, escaped
 
 
 def unescaped(match: "re.Match[str]") -> str:

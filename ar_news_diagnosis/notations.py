@@ -30,13 +30,12 @@ write a text alike, which ``said_together`` names in one line;
 """
 
 import functools
-import itertools
 import re
 import unicodedata
 from operator import itemgetter
 from typing import Callable, NamedTuple
 
-from .escapes import C_ESCAPES
+from .escapes import C_ESCAPES, one_character_escapes_read
 from .text import either
 
 # Notations.
@@ -627,20 +626,9 @@ def not_at(patterns: "list[str]") -> str:
     return f"(?!{'|'.join(patterns)})" if patterns else ""
 
 
-# What splits a stretch of simple escapes (``token_pattern``) at each escape.
-SIMPLE_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
-# The letter of a short escape read as its character.
+# The letter of a short escape read as its character, in a stretch of
+# simple escapes (``token_pattern``).
 SHORT_READ = str.maketrans(SHORT)
-
-
-def simple_read(stretch: str) -> "tuple[str, list[str], list[str]]":
-    """Read a stretch of simple escapes: the text it makes, the characters
-    between the escapes, and the characters escaped (a short escape's letter)."""
-    pieces = SIMPLE_ESCAPE.split(stretch)
-    between, escaped = pieces[0::2], pieces[1::2]
-    read = "".join(escaped).translate(SHORT_READ)
-    text = "".join(itertools.chain.from_iterable(zip(between, read))) + between[-1]
-    return text, between, escaped
 
 
 class Read(NamedTuple):
@@ -702,7 +690,9 @@ def read_body(
                 chars, at = run_read(notation, match[0], match.start(), stop)
             escaped.update(chars)
         else:
-            chars, plain, escaped_chars = simple_read(match["simple"])
+            chars, plain, escaped_chars = one_character_escapes_read(
+                match["simple"], SHORT_READ
+            )
             kept.update("".join(plain))
             for char in set(escaped_chars):
                 if char in SHORT:
