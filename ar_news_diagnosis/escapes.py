@@ -141,7 +141,7 @@ def one_character_escapes_read(
 ) -> "tuple[str, list[str], list[str]]":
     """Read ``text``, each backslash in it an escape of the one character
     after it, which ``table`` (of ``str.translate``, each to one character)
-    reads: the text that makes, the pieces between the escapes, and the
+    reads: the text it makes, the pieces between the escapes, and the
     characters escaped."""
     pieces = ONE_CHARACTER_ESCAPE.split(text)
     between, escaped = pieces[0::2], pieces[1::2]
