@@ -1,9 +1,10 @@
 """The limits: how large a copy the known changes can make of a text.
 
 A copy larger than ``size_limit(text)`` is only said to be too long, so
-that no search starts on it; ``display_limit`` bounds the text a display
-order is undone on.  Both are bounded character by character, from what
-each change makes of each character alone in its widest form, through the
+that no search starts on it; ``limit_before`` bounds what is undone on a
+copy: the text before its escapes, and before its saving (where a display
+order is made).  Both are bounded character by character, from what each
+change makes of each character alone in its widest form, through the
 chains the search tries (see ``table.MOST_CHANGES`` and ``MOST_OTHER``);
 then what is added once, and what wrapping and indenting add to lines.
 """
@@ -74,8 +75,6 @@ BASES_BUDGET = 1_000_000
 # with 128 distinct characters 0.52 s.  And the limit costs some 1 to 2 ms
 # for each distinct character on its first call (300 CJK characters: 0.6 s).
 SEARCHED_MOST, SEARCHED_DISTINCT = 30_000, 128
-# Where the display order is made: before the saving, among the LAYER_STAGES.
-DISPLAY = LAYER_NAMES.index("saving")
 
 
 def made_of(change: Change, char: str) -> "str | None":
@@ -275,10 +274,13 @@ def most_made_locally(char: str) -> int:
     )
 
 
-def display_limit(text: str) -> int:
-    """The most characters that the known changes make of ``text`` before its display order.
+def limit_before(text: str, stage: str) -> int:
+    """The most characters that the known changes make of ``text`` before ``stage``.
 
     As ``size_limit``, with room for a newline and a mark added once.
+    ``stage`` is one of LAYER_NAMES: "saving" bounds a display order, made
+    before it, and "escape" the text the escapes are made of.
     """
-    total = made_in_all(text, functools.partial(unit, end=DISPLAY))
-    return total + layout_added(text, DISPLAY) + 64
+    end = LAYER_NAMES.index(stage)
+    total = made_in_all(text, functools.partial(unit, end=end))
+    return total + layout_added(text, end) + 64

@@ -31,7 +31,7 @@ from .layout import (
     most_breaks,
     unwrapped,
 )
-from .limits import deepest, display_limit, searched_in_full
+from .limits import deepest, limit_before, searched_in_full
 from .savings import (
     ARABIC_CODECS,
     CODECS,
@@ -151,21 +151,29 @@ def undone_layers(found: str, displayed, in_codecs, unsaved=None, made_before=No
     in the codecs that ``in_codecs(text)`` reads the text's bytes in; besides
     its escapes, the escape of parts in each notation the text shows; where
     ``unsaved`` is given, of what a saving undone gives, only a text that
-    ``unsaved(text)`` allows (one that the changes before it may write);
-    where ``made_before`` is given, of what a change made before the
-    escapes gives, only a text it allows (no longer than the changes before
-    a saving make: a copy as long as the size limit owes it to an escape).
+    ``unsaved(text)`` allows (one that the changes before it may write).
+
+    Where ``made_before`` is given, ``made_before(text, stage)`` tells
+    whether a text is no longer than the changes make before ``stage``: a
+    copy as long as the size limit owes it to an escape.  Of what a change
+    made before the escapes gives, only a text made before the saving is
+    kept; of what an escape gives, a text longer than the escapes are made
+    of is only read again in that escape (written twice), not taken as it is.
     """
-    # Each text undone to: (the chain undone, the last group, the texts on the way).
-    level = {found: [((), -1, (found,))]}
+    # Each text undone to: (the chain undone, the last group, the texts on
+    # the way, and whether it is taken as it is, or only read again).
+    level = {found: [((), -1, (found,), True)]}
     for _ in range(MOST_CHANGES + 1):
         yield {
-            text: [chain for chain, _, _ in chains] for text, chains in level.items()
+            text: taken
+            for text, chains in level.items()
+            for taken in [[each[0] for each in chains if each[3]]]
+            if taken
         }
         deeper = {}
         for text, chains in level.items():
             for number, group in enumerate(LAYERS):
-                if not any(each[1] <= number for each in chains) or (
+                if not any(may_follow(each, number) for each in chains) or (
                     group[0].stage == "display" and not displayed(text)
                 ):
                     continue
@@ -187,8 +195,11 @@ def undone_layers(found: str, displayed, in_codecs, unsaved=None, made_before=No
                     if result and unsaved and change.stage == "saving":
                         result = result if unsaved(result[0]) else None
                     if result and made_before and number > ESCAPE_LAYER:
-                        result = result if made_before(result[0]) else None
-                    for chain, _, way in earlier if result else ():
+                        result = result if made_before(result[0], "saving") else None
+                    taken = not (result and made_before and number == ESCAPE_LAYER) or (
+                        made_before(result[0], "escape")
+                    )
+                    for chain, _, way, _ in earlier if result else ():
                         # Undone again, unless a saving that gives the text
                         # back where it wrote what it cannot hold.
                         if result[0] not in way or shows_losses(change, text):
@@ -197,6 +208,7 @@ def undone_layers(found: str, displayed, in_codecs, unsaved=None, made_before=No
                                     ((change, result[1]),) + chain,
                                     number,
                                     (*way, result[0]),
+                                    taken,
                                 )
                             )
         level = deeper
@@ -233,14 +245,22 @@ def made_after_display(chain: tuple) -> bool:
     )
 
 
+def may_follow(each: tuple, number: int) -> bool:
+    """Tell whether a change of the group ``number`` of LAYERS may be undone
+    after a chain (as ``undone_after``): of a later group, where the text is
+    taken as it is, or of the same (an escape undone again)."""
+    _, last, _, taken = each
+    return last < number and taken or last == number
+
+
 def undone_after(each: tuple, change: Change, number: int) -> bool:
     """Tell whether ``change``, of the group ``number`` of LAYERS, may be
-    undone after a chain (chain, last group, texts on the way): of a later
-    group, as each stage's change is made once at most; or the escape just
-    undone, a second time, as text written as JSON twice or percent-encoded
-    twice."""
-    chain, last, _ = each
-    if last < number:
+    undone after a chain (chain, last group, texts on the way, whether taken
+    as it is): of a later group, as each stage's change is made once at
+    most, where the text is taken as it is; or the escape just undone, a
+    second time, as text written as JSON twice or percent-encoded twice."""
+    chain, last, _, taken = each
+    if last < number and taken:
         return True
     again = last == number and change.stage == "escape" and chain[0][0] is change
     return again and not (len(chain) > 1 and chain[1][0] is change)  # not thrice
@@ -820,15 +840,17 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
                 text, actual, (), text, candidate, chains, whole, cut_short
             )
         return fewest_of(escapes_alike(text, in_codecs_alike(text, whole)), cut_short)
-    limit = []  # worked out only for a text more than four times as long as ``text``
+    limits = {}  # by stage: each worked out only for a text over four times as long
 
-    def within_display_limit(candidate: str) -> bool:
+    def made_before(candidate: str, stage: str = "saving") -> bool:
         """Tell whether ``candidate`` is no longer than the known changes make
-        ``text`` before a saving, where its display order is made."""
+        of ``text`` before ``stage``: a saving (where its display order is
+        made), or the escapes."""
         if len(candidate) <= 4 * len(text) + 64:
-            return True  # within the display limit, which need not be worked out
-        limit[:] = limit or [display_limit(text)]
-        return len(candidate) <= limit[0]
+            return True  # within the limit, which need not be worked out
+        if stage not in limits:
+            limits[stage] = limit_before(text, stage)
+        return len(candidate) <= limits[stage]
 
     def displayed(candidate: str) -> bool:
         """Tell whether ``candidate`` may be the display order of a text the known changes make.
@@ -837,7 +859,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
         surrogate (a byte that is not UTF-8, half a pair), but in a
         character cut short at its end, only characters
         that the changes write of the text's, and is no longer than the
-        display limit.  Those are looked at first, as undoing a display
+        changes make before a saving.  Those are looked at first, as undoing a display
         order takes longer than them all.  A copy over READ_FROM characters
         whose start reads in the text's own order is none: undoing a
         display order of it would cost much and give nothing.
@@ -852,14 +874,14 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
             share_read_alike(text, candidate[:READ_SAMPLE]) > READS_IN_ORDER
         ):
             return False  # a long copy that reads in the text's own order
-        return within_display_limit(candidate)
+        return made_before(candidate)
 
     undoing = undone_layers(
         found,
         displayed,
         lambda candidate: in_codecs_seen(candidate, text),
         lambda candidate: holds_only(candidate, unsaved_characters(text)),
-        within_display_limit,
+        made_before,
     )
     most_other = deepest(text)
     levels, bases = [], []  # worked out as they are needed

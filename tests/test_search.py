@@ -14,9 +14,14 @@ import unittest
 
 import check
 from ar_news_diagnosis.bidi import display_line
-from ar_news_diagnosis.limits import SAVED_MOST, SAVED_MOST_ASTRAL
+from ar_news_diagnosis.limits import SAVED_MOST, SAVED_MOST_ASTRAL, limit_before
 from ar_news_diagnosis.places import Work, places_that_differ
-from ar_news_diagnosis.search import LONG_LAYERS, MOST_WRITTEN_OF_ONE, keeps_what_stays
+from ar_news_diagnosis.search import (
+    LONG_LAYERS,
+    MOST_WRITTEN_OF_ONE,
+    keeps_what_stays,
+    undone_layers,
+)
 from ar_news_diagnosis.table import CHANGES_BY_KEY
 from tests.support import ORIGINAL, known, library_output
 
@@ -254,6 +259,52 @@ class TheSizeLimit(unittest.TestCase):
         limit = check.size_limit(text)
         difference = check.explain(text, b"x" * (limit + 1))
         self.assertEqual(difference.too_long, limit)
+
+
+class WhatIsUndoneToIsBounded(unittest.TestCase):
+    """A text an escape is undone to is no longer than the changes make
+    before the escapes, unless it is an escape's output, read again."""
+
+    def test_the_bounds_hold_what_tools_write_before_an_escape(self) -> None:
+        for text in (TEXT, TEXT[:40], "\U0001f1f8\u0627" * 30, "a\nb"):
+            before_escapes = limit_before(text, "escape")
+            saved = [
+                text.encode("ascii", errors).decode("ascii")
+                for errors in ("backslashreplace", "xmlcharrefreplace")
+            ] + [text.encode("utf-16-le").decode("latin-1")]
+            with self.subTest(text=text[:10]):
+                self.assertLessEqual(len(text), limit_before(text, "saving"))
+                self.assertLessEqual(max(map(len, saved)), before_escapes)
+                self.assertLessEqual(before_escapes, check.size_limit(text))
+
+    def test_a_reading_too_long_to_be_escaped_is_only_read_again(self) -> None:
+        text = 'a "quoted" \\ word\n' * 20
+        once = json.dumps(text)
+        copy = json.dumps(once)
+
+        def levels(limit: int) -> "list[dict]":
+            return list(
+                undone_layers(
+                    copy,
+                    lambda _: False,
+                    lambda _: [],
+                    made_before=lambda each, _: len(each) <= limit,
+                )
+            )
+
+        for limit in (len(once), len(text)):
+            with self.subTest(limit=limit):
+                found = levels(limit)
+                self.assertIs(once in found[1], limit == len(once))
+                self.assertIn(["json", "json"], keys(found[2][text]))
+                # Nothing taken as it is is longer than the limit, but the copy.
+                longest = max(map(len, [*found[1], *found[2], *found[3]]))
+                self.assertLessEqual(longest, limit)
+
+
+def keys(chains: list) -> "list[list[str]]":
+    """The keys of each chain's changes, in the order undone."""
+    return [[change.key for change, _ in chain] for chain in chains]
 
 
 class ALongExpectedText(unittest.TestCase):
