@@ -124,16 +124,25 @@ def most_made(
     key = (char, stage, layers, end)
     if key not in MOST_MADE:
         last = len(LAYER_STAGES) if end is None else end
-        most = len(char.encode("utf-8", "surrogatepass")) if end is None else len(char)
-        if stage < last:
-            most = most_made(char, stage + 1, layers, end)
-            for made in made_in_stage(char, stage) if layers else ():
-                most = max(
-                    most,
-                    sum(most_made(each, stage + 1, layers - 1, end) for each in made),
+        if stage >= last:
+            return counted(char, end)
+        most = most_made(char, stage + 1, layers, end)
+        for made in made_in_stage(char, stage) if layers else ():
+            if stage + 1 == last:  # what the last layer makes: counted as it is
+                made_most = counted(made, end)
+            else:
+                made_most = sum(
+                    most_made(each, stage + 1, layers - 1, end) for each in made
                 )
+            most = max(most, made_most)
         MOST_MADE[key] = most
     return MOST_MADE[key]
+
+
+def counted(text: str, end: "int | None") -> int:
+    """The length of ``text`` after the layers: its bytes, or before the
+    stage ``end``, its characters."""
+    return len(text.encode("utf-8", "surrogatepass")) if end is None else len(text)
 
 
 def searched_in_full(text: str) -> bool:
