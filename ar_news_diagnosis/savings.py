@@ -287,6 +287,7 @@ HANDLERS = (
         "backslashed",
     ),
     (r"\N{name} for what it cannot hold (namereplace)", "namereplace", "named"),
+    *(loss for loss in LOSSES if loss[1] in (SUBSTITUTE, PER_UNIT)),
 )
 # What each handler writes: a mark it always writes, where it writes
 # anything, and every character it may write.  A copy read in a codec that
@@ -296,6 +297,8 @@ HEX_DIGITS = "0123456789abcdef"
 HANDLER_WRITES = {
     "strict": ("", ""),
     "replace": ("?", "?"),
+    SUBSTITUTE: ("\x1a", "\x1a"),
+    PER_UNIT: ("?", "?"),
     "ignore": ("", ""),
     "xmlcharrefreplace": ("&#", "&#;0123456789"),
     "backslashreplace": ("\\", "\\xuU" + HEX_DIGITS),

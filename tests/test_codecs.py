@@ -44,12 +44,27 @@ ENDINGS = {
     "backslashreplace": "backslashed",
     "namereplace": "named",
 }
+# The converters' losses, given to every codec too, each made here as the
+# tool writes it, and the ending of its key: SUB (0x1A) for each character
+# the codec cannot hold, as ICU's uconv writes it; ? for each UTF-16 code
+# unit of it, as .NET does (two for a character outside the BMP).
+LOSSES = {
+    "sub": lambda text, codec: "".join(
+        char if held(char, codec) else "\x1a" for char in text
+    ).encode(codec),
+    "per-unit": lambda text, codec: "".join(
+        char if held(char, codec) else "?" * (1 + (char > "\uffff")) for char in text
+    ).encode(codec),
+}
 # The rows of the table's own that a codec and handler are, where the README
 # spells their keys otherwise.
 TABLE_ROWS = {
     ("iso8859_6", "replace"): "iso-8859-6-replaced",
     ("iso8859_6", "ignore"): "iso-8859-6-dropped",
+    ("iso8859_6", "sub"): "iso-8859-6-sub",
+    ("iso8859_6", "per-unit"): "iso-8859-6-per-unit",
     ("iso8859_1", "replace"): "latin-1-replaced",
+    ("iso8859_1", "per-unit"): "latin-1-per-unit",
 }
 # Every character but surrogates, one in 997: what a codec that holds all holds.
 EVERY = "".join(
@@ -79,6 +94,15 @@ def holds_all(codec: str) -> bool:
     return True
 
 
+def held(char: str, codec: str) -> bool:
+    """Tell whether ``codec`` holds ``char``."""
+    try:
+        char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def handlers(codec: str) -> "list[str]":
     """The error handlers a text is saved in ``codec`` with: none but strict where it holds all."""
     return ["strict"] if holds_all(codec) else list(ENDINGS)
@@ -89,7 +113,9 @@ def key(codec: str, errors: str) -> str:
     spelled = codec.replace("_", "-")
     if (codec, errors) in TABLE_ROWS:
         return TABLE_ROWS[codec, errors]
-    return spelled if errors == "strict" else f"{spelled}-{ENDINGS[errors]}"
+    if errors == "strict":
+        return spelled
+    return f"{spelled}-{ENDINGS.get(errors, errors)}"  # a loss: its ending
 
 
 CODECS = text_codecs()
@@ -120,6 +146,31 @@ class EveryCodec(unittest.TestCase):
                         check.variant(key(codec, errors), text=SHORT),
                         SHORT.encode(codec, errors),
                     )
+
+    def test_each_with_each_loss_is_a_known_change(self) -> None:
+        for codec in CODECS:
+            for loss, made in LOSSES.items() if not holds_all(codec) else ():
+                with self.subTest(codec=codec, loss=loss):
+                    self.assertEqual(
+                        check.variant(key(codec, loss), text=SHORT), made(SHORT, codec)
+                    )
+
+    def test_a_copy_with_a_loss_is_named_by_its_codec(self) -> None:
+        copies = {
+            ("cp437", "sub"): TEXT,
+            ("koi8_r", "per-unit"): TEXT,
+            ("shift_jis", "per-unit"): SHORT,
+            ("cp1006", "sub"): SHORT,
+        }
+        for (codec, loss), text in copies.items():
+            with self.subTest(codec=codec, loss=loss):
+                copy = LOSSES[loss](text, codec)
+                difference = check.explain(text, copy)
+                for explanation in difference.explanations:
+                    self.assertEqual(explanation.extent, "whole", difference)
+                    self.assertEqual(remade(text, explanation.steps), copy)
+                named = [each.keys for each in difference.explanations]
+                self.assertIn((key(codec, loss),), named, difference)
 
     def test_each_copy_is_named_by_its_codec(self) -> None:
         """Each codec, with a handler in turn: the copy named by its key, and
