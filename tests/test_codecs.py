@@ -269,8 +269,8 @@ class EveryCodec(unittest.TestCase):
 
 def recall(seed: int, draws: int) -> "tuple[int, int, list]":
     """Draw ``draws`` copies: a text, up to two of the property test's
-    changes made to it (tests/test_true_names.py), a codec and a handler,
-    and one escape over them or none.  Return how many were drawn (those
+    changes made to it (tests/test_true_names.py), a codec and a handler or
+    loss, and one escape over them or none.  Return how many were drawn (those
     that differ from the text) and named, and the names that do not make
     their copy."""
     chance = random.Random(seed)
@@ -288,9 +288,15 @@ def recall(seed: int, draws: int) -> "tuple[int, int, list]":
         for change in chance.sample(sorted(TEXT_DAMAGE), chance.randint(0, 2)):
             made = TEXT_DAMAGE[change](made)
         codec = chance.choice(CODECS)
-        errors = chance.choice(handlers(codec))
+        losses = [] if holds_all(codec) else list(LOSSES)
+        errors = chance.choice(handlers(codec) + losses)
         escape = chance.choice(sorted(escapes))
-        copy = escapes[escape](made.encode(codec, errors))
+        saved = (
+            LOSSES[errors](made, codec)
+            if errors in LOSSES
+            else made.encode(codec, errors)
+        )
+        copy = escapes[escape](saved)
         if copy == text.encode("utf-8"):
             continue  # the text as it is: no copy to name
         drawn += 1
