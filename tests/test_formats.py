@@ -320,6 +320,19 @@ class DataFormats(unittest.TestCase):
                         known(check.compare(text, copy)), [f"  known change: {change}"]
                     )
 
+    def test_ascii85_of_four_zero_bytes_in_one_character(self) -> None:
+        # a85encode writes four zero bytes as z: the groups after it are
+        # not where a length in fives would put them.
+        for length in range(3, 8):
+            text = "\x00" * 4 + TEXT.split(" ")[5][:length]
+            copy = base64.a85encode(text.encode("utf-8"))
+            with self.subTest(length=length):
+                self.assertTrue(copy.startswith(b"z"))
+                self.assertEqual(
+                    known(check.compare(text, copy)),
+                    ["  known change: encoded as Ascii85 (base64.a85encode)"],
+                )
+
     def test_binary_to_text_edited_by_hand_is_none_of_them(self) -> None:
         encoded = base64.b32encode(ORIGINAL)
         at = len(encoded) // 2
