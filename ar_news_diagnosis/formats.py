@@ -124,7 +124,7 @@ def percent_undone(copy: str, plus: bool = False) -> "tuple[str, tuple]":
     # the text was written as %2B: percent-encoded twice, the first time so.
     if plus and "+" not in copy and "%2b" not in copy.lower():
         raise ValueError("no + to undo")
-    escapes = re.findall("%([0-9A-Fa-f]{2})", copy)
+    escapes = set(re.findall("%([0-9A-Fa-f]{2})", copy))
     encoded = "".join(
         sorted({chr(int(code, 16)) for code in escapes if int(code, 16) < 0x80})
     )
@@ -164,6 +164,7 @@ def percent_plus_undone(copy: str) -> "tuple[str, tuple]":
 
 # JavaScript's escape(): it keeps these, writes each other UTF-16 code unit
 # below 0x100 as %XX, and the rest as %uXXXX.
+JS_ESCAPE = re.compile("%(u[0-9A-Fa-f]{4}|[0-9A-Fa-f]{2})")
 JS_KEPT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@*_+-./"
 
 
@@ -179,14 +180,15 @@ def js_escape(char: str) -> str:
 
 
 def js_unescaped(copy: str) -> str:
-    """Undo JavaScript's ``escape()``."""
+    """Undo JavaScript's ``escape()``: the copy split at its escapes, each
+    distinct escape read once."""
     if not copy.isascii() or "%" not in copy:
         raise ValueError("not what escape() writes")
-    units = re.sub(
-        "%u([0-9A-Fa-f]{4})|%([0-9A-Fa-f]{2})",
-        lambda match: chr(int(match[1] or match[2], 16)),
-        copy,
-    )
+    pieces = JS_ESCAPE.split(copy)  # the text between escapes, and each escape's digits
+    digits = pieces[1::2]
+    unit = {each: chr(int(each.lstrip("u"), 16)) for each in set(digits)}
+    pieces[1::2] = map(unit.__getitem__, digits)
+    units = "".join(pieces)
     return units.encode("utf-16-be", "surrogatepass").decode(
         "utf-16-be", "surrogatepass"
     )
