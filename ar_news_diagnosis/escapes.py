@@ -15,6 +15,7 @@ import itertools
 import json
 import re
 import warnings
+from typing import Iterable, Iterator
 
 # The control characters that C names, and the letter each is written with.
 C_ESCAPES = {
@@ -173,7 +174,15 @@ def yaml_quoted(text: str, ascii_only: bool = True, width: "int | None" = 80) ->
     Lines broken at a space or after an escape past ``width`` columns (None:
     never), with a backslash; ``ascii_only``: without ``allow_unicode``.
     """
-    written, column, start = ['"'], 1, 0
+    return "".join(yaml_written(text, ascii_only, width))
+
+
+def yaml_written(
+    text: str, ascii_only: bool = True, width: "int | None" = 80
+) -> "Iterator[str]":
+    """Yield what ``yaml_quoted`` writes, piece by piece, in order."""
+    yield '"'
+    column, start = 1, 0
     for end in range(len(text) + 1):
         char = text[end : end + 1]
         kept = (
@@ -182,14 +191,14 @@ def yaml_quoted(text: str, ascii_only: bool = True, width: "int | None" = 80) ->
             and ("\xa0" <= char <= "\ud7ff" or "\ue000" <= char <= "\ufffd")
         )
         if not char or char in '"\\\x85\u2028\u2029\ufeff' or not kept:
-            written.append(text[start:end])
+            yield text[start:end]
             column, start = column + end - start, end
             if char:
                 if char in YAML_ESCAPES:
                     escape = "\\" + YAML_ESCAPES[char]
                 else:
                     escape = hex_escape(ord(char))
-                written.append(escape)
+                yield escape
                 column, start = column + len(escape), end + 1
         if (
             0 < end < len(text) - 1
@@ -197,13 +206,22 @@ def yaml_quoted(text: str, ascii_only: bool = True, width: "int | None" = 80) ->
             and width is not None
             and column + end - start > width
         ):
-            written += [
-                text[start:end],
-                "\\\n  " + "\\" * (text[max(start, end)] == " "),
-            ]
+            yield text[start:end]
+            yield "\\\n  " + "\\" * (text[max(start, end)] == " ")
             start = max(start, end)
             column = 2 + (text[start] == " ")
-    return "".join(written) + '"\n'
+    yield '"\n'
+
+
+def written_as(pieces: "Iterable[str]", copy: str) -> bool:
+    """Tell whether ``pieces``, one after another, are ``copy``: each compared
+    as it comes, so that a writer made again stops at the first that differs."""
+    at = 0
+    for piece in pieces:
+        if not copy.startswith(piece, at):
+            return False
+        at += len(piece)
+    return at == len(copy)
 
 
 def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
@@ -213,8 +231,28 @@ def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
     broken past (None where none is): one of the two its shortest broken
     line allows, at a space or after an escape, the one that writes it.
     """
+    text = yaml_read(copy)
+    broken = copy.split("\n")[:-2]  # each ends with the backslash of its break
+    form = (copy.isascii(), None)
+    if not all(line.endswith("\\") for line in broken):
+        return text, form  # broken otherwise: no width writes it
+    for past in (2, 3) if broken else ():
+        form = (copy.isascii(), min(map(len, broken)) - past)
+        if written_as(yaml_written(text, *form), copy):
+            break
+    return text, form
+
+
+@functools.lru_cache(maxsize=4)  # a copy, read for PyYAML's and ruamel.yaml's
+def yaml_read(copy: str) -> str:
+    """The text a YAML document of one double-quoted scalar reads as: its
+    escapes and its folded lines read."""
     if len(copy) < 3 or copy[0] != '"' or not copy.endswith('"\n'):
         raise ValueError("not a YAML double-quoted scalar")
+    # A quote within ends the scalar: each one there is escaped (a backslash
+    # escaped before it read first).
+    if '"' in copy[1:-2].replace("\\\\", "").replace('\\"', ""):
+        raise ValueError("a quote within a YAML double-quoted scalar")
 
     def unfolded(match: "re.Match[str]") -> str:
         if match[0].startswith("\\\n"):  # an escaped line break joins the lines
@@ -223,16 +261,7 @@ def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
             return "\n" * (match[0].count("\n") - 1) or " "
         return escape_read(match[0])
 
-    text = re.sub(YAML_BREAK, unfolded, copy[1:-2], flags=re.DOTALL)
-    broken = copy.split("\n")[:-2]  # each ends with the backslash of its break
-    form = (copy.isascii(), None)
-    if not all(line.endswith("\\") for line in broken):
-        return text, form  # broken otherwise: no width writes it
-    for past in (2, 3) if broken else ():
-        form = (copy.isascii(), min(map(len, broken)) - past)
-        if yaml_quoted(text, *form) == copy:
-            break
-    return text, form
+    return re.sub(YAML_BREAK, unfolded, copy[1:-2], flags=re.DOTALL)
 
 
 def ruamel_quoted(text: str, width: int = 80) -> str:
@@ -242,7 +271,13 @@ def ruamel_quoted(text: str, width: int = 80) -> str:
     ``width`` columns: not indented, and with no backslash before the break
     where the next word, up to a space, holds no quote and is followed by
     text (the space left out then, for the break reads as one)."""
-    written, column, start = ['"'], 1, 0
+    return "".join(ruamel_written(text, width))
+
+
+def ruamel_written(text: str, width: int = 80) -> "Iterator[str]":
+    """Yield what ``ruamel_quoted`` writes, piece by piece, in order."""
+    yield '"'
+    column, start = 1, 0
     for end in range(len(text) + 1):
         char = text[end : end + 1]
         kept = (
@@ -252,7 +287,7 @@ def ruamel_quoted(text: str, width: int = 80) -> str:
             or char >= "\U00010000"
         )
         if not char or char in '"\\\x85\u2028\u2029\ufeff' or not kept:
-            written.append(text[start:end])
+            yield text[start:end]
             column, start = column + end - start, end
             if char:
                 escape = (
@@ -260,7 +295,7 @@ def ruamel_quoted(text: str, width: int = 80) -> str:
                     if char in YAML_ESCAPES
                     else hex_escape(ord(char))
                 )
-                written.append(escape)
+                yield escape
                 column, start = column + len(escape), end + 1
         if (
             0 < end < len(text) - 1
@@ -268,13 +303,13 @@ def ruamel_quoted(text: str, width: int = 80) -> str:
             and column + end - start > width
         ):
             backslash = breaks_with_backslash(text, start, end)
-            written += [text[start:end], "\\" * backslash, "\n"]
+            yield text[start:end] + "\\" * backslash + "\n"
             start, column = max(start, end), 0
             if text[start] == " ":
                 start += not backslash
-                written.append("\\" * backslash)
+                yield "\\" * backslash
                 column += backslash
-    return "".join(written) + '"\n'
+    yield '"\n'
 
 
 def breaks_with_backslash(text: str, start: int, end: int) -> bool:
@@ -301,11 +336,11 @@ def ruamel_unquoted(copy: str) -> "tuple[str, tuple]":
     """Undo ``ruamel_quoted``: its escapes and its lines broken; the form is
     the width they were broken past, one of those its shortest broken line
     allows (80 where none is)."""
-    text, _ = yaml_unquoted(copy)
+    text = yaml_read(copy)
     lines = copy.split("\n")[:-2]
     shortest = min(map(len, lines), default=81)
     for width in [80, *range(shortest - 3, shortest + 1)]:
-        if width > 0 and ruamel_quoted(text, width) == copy:
+        if width > 0 and written_as(ruamel_written(text, width), copy):
             return text, (width,)
     return text, (80,)
 
