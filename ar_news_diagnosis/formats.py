@@ -285,15 +285,15 @@ def in_groups(key: str) -> tuple:
     ) -> str:
         return in_lines(written(utf8(text), padded), width, final)
 
-    def read(encoded: str, padded: bool) -> bytes:
-        """The bytes ``encoded`` stands for, where the writer writes them so."""
+    # Kept: a copy with a line break at its end and without it read alike.
+    @functools.lru_cache(maxsize=4)
+    def read(encoded: str, padded: bool) -> "bytes | None":
+        """The bytes ``encoded`` stands for, where the writer writes them so; else None."""
         try:
             data = decode(encoded + "=" * (-len(encoded) % (group or 1)) * (not padded))
         except (ValueError, TypeError):  # binascii.Error is a ValueError
-            raise ValueError(f"not {key}") from None
-        if written(data, padded) != encoded:
-            raise ValueError(f"not {key} as written")
-        return data
+            return None
+        return data if written(data, padded) == encoded else None
 
     def undo(copy: str) -> "tuple[str, tuple]":
         encoded, width, final = out_of_lines(copy, in_a_line)
@@ -302,10 +302,13 @@ def in_groups(key: str) -> tuple:
         # for Ascii85's z, four zero bytes in one character): a copy whose
         # end none writes (one character of Ascii85's five) is told at once,
         # not after all of it is decoded (a85decode reads in Python).
-        if key != "ascii85" or "z" not in encoded:
-            quantum = group or in_a_line  # the characters of one group
-            read(encoded[-(len(encoded) % quantum or quantum) :], padded)
-        return as_text(read(encoded, padded)), (width, final, padded)
+        quantum = group or in_a_line  # the characters of one group
+        last = encoded[-(len(encoded) % quantum or quantum) :]
+        apart = key != "ascii85" or "z" not in encoded
+        data = read(encoded, padded) if not apart or read(last, padded) else None
+        if data is None:
+            raise ValueError(f"not {key} as written")
+        return as_text(data), (width, final, padded)
 
     # The widest form, for the size limit: a line break after each group it
     # may, no padding, which the limit adds once (as Base64's last line).
