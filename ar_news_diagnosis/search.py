@@ -164,12 +164,11 @@ def undone_layers(found: str, displayed, in_codecs, unsaved=None, made_before=No
     # the way, and whether it is taken as it is, or only read again).
     level = {found: [((), -1, (found,), True)]}
     for _ in range(MOST_CHANGES + 1):
-        yield {
-            text: taken
+        taken = {
+            text: [chain for chain, _, _, as_it_is in chains if as_it_is]
             for text, chains in level.items()
-            for taken in [[each[0] for each in chains if each[3]]]
-            if taken
         }
+        yield {text: chains for text, chains in taken.items() if chains}
         deeper = {}
         for text, chains in level.items():
             for number, group in enumerate(LAYERS):
@@ -196,9 +195,10 @@ def undone_layers(found: str, displayed, in_codecs, unsaved=None, made_before=No
                         result = result if unsaved(result[0]) else None
                     if result and made_before and number > ESCAPE_LAYER:
                         result = result if made_before(result[0], "saving") else None
-                    taken = not (result and made_before and number == ESCAPE_LAYER) or (
-                        made_before(result[0], "escape")
-                    )
+                    # What an escape gives that is longer than the escapes
+                    # are made of is an escape's output: only read again.
+                    limited = result and made_before and number == ESCAPE_LAYER
+                    as_it_is = not limited or made_before(result[0], "escape")
                     for chain, _, way, _ in earlier if result else ():
                         # Undone again, unless a saving that gives the text
                         # back where it wrote what it cannot hold.
@@ -208,7 +208,7 @@ def undone_layers(found: str, displayed, in_codecs, unsaved=None, made_before=No
                                     ((change, result[1]),) + chain,
                                     number,
                                     (*way, result[0]),
-                                    taken,
+                                    as_it_is,
                                 )
                             )
         level = deeper
@@ -249,8 +249,8 @@ def may_follow(each: tuple, number: int) -> bool:
     """Tell whether a change of the group ``number`` of LAYERS may be undone
     after a chain (as ``undone_after``): of a later group, where the text is
     taken as it is, or of the same (an escape undone again)."""
-    _, last, _, taken = each
-    return last < number and taken or last == number
+    _, last, _, as_it_is = each
+    return last < number and as_it_is or last == number
 
 
 def undone_after(each: tuple, change: Change, number: int) -> bool:
@@ -259,8 +259,8 @@ def undone_after(each: tuple, change: Change, number: int) -> bool:
     as it is): of a later group, as each stage's change is made once at
     most, where the text is taken as it is; or the escape just undone, a
     second time, as text written as JSON twice or percent-encoded twice."""
-    chain, last, _, taken = each
-    if last < number and taken:
+    chain, last, _, as_it_is = each
+    if last < number and as_it_is:
         return True
     again = last == number and change.stage == "escape" and chain[0][0] is change
     return again and not (len(chain) > 1 and chain[1][0] is change)  # not thrice
@@ -855,14 +855,14 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     def displayed(candidate: str) -> bool:
         """Tell whether ``candidate`` may be the display order of a text the known changes make.
 
-        Such a text holds DISPLAY_MOST characters at most, no lone
-        surrogate (a byte that is not UTF-8, half a pair), but in a
-        character cut short at its end, only characters
-        that the changes write of the text's, and is no longer than the
-        changes make before a saving.  Those are looked at first, as undoing a display
-        order takes longer than them all.  A copy over READ_FROM characters
-        whose start reads in the text's own order is none: undoing a
-        display order of it would cost much and give nothing.
+        Such a text holds DISPLAY_MOST characters at most, no lone surrogate
+        (a byte that is not UTF-8, half a pair), but in a character cut
+        short at its end, only characters that the changes write of the
+        text's, and is no longer than the changes make before a saving.
+        Those are looked at first, as undoing a display order takes longer
+        than them all.  A copy over READ_FROM characters whose start reads in
+        the text's own order is none: undoing a display order of it would
+        cost much and give nothing.
         """
         if len(candidate) > DISPLAY_MOST:
             return False
