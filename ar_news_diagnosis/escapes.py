@@ -44,7 +44,10 @@ UNESCAPED = {letter: char for char, letter in YAML_ESCAPES.items()}
 # Any backslash escape: \u{X}, \uXXXX, \UXXXXXXXX, \xXX, or one character.
 ESCAPE = r"\\(?:u\{([0-9A-Fa-f]+)\}|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|(.))"
 # Where YAML folds a double-quoted scalar: a line break, or any escape.
-YAML_BREAK = r"\\\n[ \t]*|[ \t]*(\n[ \t]*)+|" + ESCAPE
+# Blanks before a line break are read from the first of a run (a blank
+# escaped before it is no such first): a long run with no line break after
+# it would be read again from each blank, in time that grows as its square.
+YAML_BREAK = r"\\\n[ \t]*|(?:(?<![^\\][ \t])[ \t]+)?(\n[ \t]*)+|" + ESCAPE
 
 
 def hex_escape(code: int, short_below: int = 0x100, case: str = "X") -> str:
