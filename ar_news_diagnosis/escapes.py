@@ -44,10 +44,14 @@ UNESCAPED = {letter: char for char, letter in YAML_ESCAPES.items()}
 # Any backslash escape: \u{X}, \uXXXX, \UXXXXXXXX, \xXX, or one character.
 ESCAPE = r"\\(?:u\{([0-9A-Fa-f]+)\}|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|(.))"
 # Where YAML folds a double-quoted scalar: a line break, or any escape.
+# What PyYAML and ruamel.yaml escape in a double-quoted scalar, besides what
+# they do not keep as it is (controls; outside ASCII, as PyYAML may write).
+YAML_ESCAPED = '"\\\x85\u2028\u2029\ufeff'
 # Blanks before a line break are read from the first of a run (a blank
 # escaped before it is no such first): a long run with no line break after
 # it would be read again from each blank, in time that grows as its square.
 YAML_BREAK = r"\\\n[ \t]*|(?:(?<![^\\][ \t])[ \t]+)?(\n[ \t]*)+|" + ESCAPE
+YAML_PIECE = re.compile(f"({YAML_BREAK})", re.DOTALL)  # one group: for re.split
 
 
 def hex_escape(code: int, short_below: int = 0x100, case: str = "X") -> str:
@@ -193,14 +197,11 @@ def yaml_written(
             or not ascii_only
             and ("\xa0" <= char <= "\ud7ff" or "\ue000" <= char <= "\ufffd")
         )
-        if not char or char in '"\\\x85\u2028\u2029\ufeff' or not kept:
+        if not char or char in YAML_ESCAPED or not kept:
             yield text[start:end]
             column, start = column + end - start, end
             if char:
-                if char in YAML_ESCAPES:
-                    escape = "\\" + YAML_ESCAPES[char]
-                else:
-                    escape = hex_escape(ord(char))
+                escape = yaml_escape(char)
                 yield escape
                 column, start = column + len(escape), end + 1
         if (
@@ -235,6 +236,8 @@ def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
     line allows, at a space or after an escape, the one that writes it.
     """
     text = yaml_read(copy)
+    if text is None:
+        raise ValueError("not a YAML double-quoted scalar as PyYAML writes it")
     broken = copy.split("\n")[:-2]  # each ends with the backslash of its break
     form = (copy.isascii(), None)
     if not all(line.endswith("\\") for line in broken):
@@ -247,24 +250,52 @@ def yaml_unquoted(copy: str) -> "tuple[str, tuple]":
 
 
 @functools.lru_cache(maxsize=4)  # a copy, read for PyYAML's and ruamel.yaml's
-def yaml_read(copy: str) -> str:
-    """The text a YAML document of one double-quoted scalar reads as: its
-    escapes and its folded lines read."""
+def yaml_read(copy: str) -> "str | None":
+    """The text a YAML document of one double-quoted scalar, as PyYAML and
+    ruamel.yaml write it, reads as: its escapes and its folded lines read.
+    None where it is none such: a quote not escaped within, or an escape
+    neither writes (of a character each writes as it is, or in another
+    form: \\= or \\xe9 for \\xE9), but a space after a line break."""
     if len(copy) < 3 or copy[0] != '"' or not copy.endswith('"\n'):
-        raise ValueError("not a YAML double-quoted scalar")
+        return None
     # A quote within ends the scalar: each one there is escaped (a backslash
     # escaped before it read first).
     if '"' in copy[1:-2].replace("\\\\", "").replace('\\"', ""):
-        raise ValueError("a quote within a YAML double-quoted scalar")
+        return None
+    pieces = YAML_PIECE.split(copy[1:-2])
+    step = YAML_PIECE.groups + 1  # each piece read is followed by its groups
+    texts, read = pieces[0::step], pieces[1::step]
+    read_as = {piece: yaml_piece_read(piece) for piece in set(read)}
+    if not all(
+        piece[0] != "\\"
+        or piece[1] == "\n"
+        or piece == yaml_escape(char)
+        or char == " "
+        for piece, char in read_as.items()
+    ):
+        return None
+    joined = [""] * (len(texts) + len(read))
+    joined[0::2], joined[1::2] = texts, map(read_as.__getitem__, read)
+    return "".join(joined)
 
-    def unfolded(match: "re.Match[str]") -> str:
-        if match[0].startswith("\\\n"):  # an escaped line break joins the lines
-            return ""
-        if match[1] is not None:  # a line break is a space; more, one fewer
-            return "\n" * (match[0].count("\n") - 1) or " "
-        return escape_read(match[0])
 
-    return re.sub(YAML_BREAK, unfolded, copy[1:-2], flags=re.DOTALL)
+def yaml_piece_read(piece: str) -> str:
+    """What a piece of a double-quoted scalar that YAML_BREAK matches reads as."""
+    if piece.startswith("\\\n"):  # an escaped line break joins the lines
+        return ""
+    if piece.startswith("\\"):
+        return escape_read(piece)
+    return (
+        "\n" * (piece.count("\n") - 1) or " "
+    )  # a line break is a space; more, one fewer
+
+
+def yaml_escape(char: str) -> "str | None":
+    """How PyYAML and ruamel.yaml write ``char`` in a double-quoted scalar
+    where they escape it; None where each writes it as it is."""
+    if char not in YAML_ESCAPED and " " <= char <= "~":
+        return None
+    return "\\" + YAML_ESCAPES[char] if char in YAML_ESCAPES else hex_escape(ord(char))
 
 
 def ruamel_quoted(text: str, width: int = 80) -> str:
@@ -289,15 +320,11 @@ def ruamel_written(text: str, width: int = 80) -> "Iterator[str]":
             or "\ue000" <= char <= "\ufffd"
             or char >= "\U00010000"
         )
-        if not char or char in '"\\\x85\u2028\u2029\ufeff' or not kept:
+        if not char or char in YAML_ESCAPED or not kept:
             yield text[start:end]
             column, start = column + end - start, end
             if char:
-                escape = (
-                    "\\" + YAML_ESCAPES[char]
-                    if char in YAML_ESCAPES
-                    else hex_escape(ord(char))
-                )
+                escape = yaml_escape(char)
                 yield escape
                 column, start = column + len(escape), end + 1
         if (
@@ -340,6 +367,8 @@ def ruamel_unquoted(copy: str) -> "tuple[str, tuple]":
     the width they were broken past, one of those its shortest broken line
     allows (80 where none is)."""
     text = yaml_read(copy)
+    if text is None:
+        raise ValueError("not a YAML double-quoted scalar as ruamel.yaml writes it")
     lines = copy.split("\n")[:-2]
     shortest = min(map(len, lines), default=81)
     for width in [80, *range(shortest - 3, shortest + 1)]:
