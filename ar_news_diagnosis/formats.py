@@ -560,6 +560,8 @@ def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
         header: as_text(quopri.decodestring(data, header=header))
         for header in (False, True)
     }
+    if texts[False] == copy == texts[True]:
+        raise ValueError("no escape, soft line break or _ of quoted-printable")
     # A header's writes each space as _, and leaves none: read so first.
     writers = ["quopri", "email", "email-message", "quopri-header"]
     if "_" in copy and " " not in copy:
