@@ -255,14 +255,40 @@ def worst(seed: int, count: int) -> None:
         return ARTICLE, bytes(chance.choice(alphabet) for _ in range(limit))
 
     def two_at_the_limit() -> "tuple[str, bytes]":
-        """A copy as long as the article's size limit: two of the marks of
-        escapes, line breaks and digits, the second once or twice, over and
-        over (a code page reads some as bytes it leaves undefined; others
-        are escapes' marks; a backslash doubled is one escaped)."""
+        """A copy as long as the article's size limit, or up to four bytes
+        shorter: two of the marks of escapes, line breaks and digits, the
+        second once or twice, over and over (a code page reads some as bytes
+        it leaves undefined; others are escapes' marks; a backslash doubled
+        is one escaped); half of them between what a notation or a format
+        writes around a text (YAML's quotes took 0.97 s, then its reading of
+        a run of spaces did not end)."""
         marks = "\\\n\t %0x?+\"'$&#;=u<"
         first, second = chance.sample(marks, 2)
         unit = first + second * chance.randint(1, 2)
-        return ARTICLE, (unit * (limit // 2 + 1)).encode("ascii")[:limit]
+        before, after = chance.choice(
+            [("", "")] * 5
+            + [('"', '"\n'), ("'", "'"), ('["', '"]'), ("<~", "~>")]
+            + [("=?utf-8?q?", "?=")]
+        )
+        length = limit - chance.randint(0, 4) - len(before) - len(after)
+        body = (unit * (limit // 2 + 1))[:length]
+        return ARTICLE, (before + body + after).encode("ascii")
+
+    def change_at_the_limit() -> "tuple[str, bytes]":
+        """A copy as long as the article's size limit: what a known change
+        drawn makes of a line of the article, over and over (a mail header's
+        encoded words so took 3.6 s)."""
+        line = chance.choice([line for line in ARTICLE.split("\n") if line])
+        written = made(line, 1)
+        return ARTICLE, (written * (limit // len(written) + 1))[:limit]
+
+    def run_in_the_text() -> "tuple[str, bytes]":
+        """An expected text of up to 30,000 characters, most of them one run
+        of whitespace between two words (trailing whitespace stripped took
+        2 s), and a copy."""
+        run = chance.choice([" ", "\t", " \t", "\n", " \n", "\u3000"])
+        text = "x" + run * chance.randint(1000, 29_990 // len(run)) + "y"
+        return with_copy(text)
 
     def escapes_at_the_limit() -> "tuple[str, bytes]":
         """A copy as long as the article's size limit: escapes of many
@@ -320,8 +346,12 @@ def worst(seed: int, count: int) -> None:
         ),
         "at the size limit: random ASCII, escapes' marks, a run": at_the_limit,
         "at the size limit: escapes of many notations": escapes_at_the_limit,
-        "at the size limit: two marks, over and over": two_at_the_limit,
+        "at the size limit: two marks, over and over, framed": two_at_the_limit,
+        "at the size limit: a known change of a line, over and over": (
+            change_at_the_limit
+        ),
         "a random expected text and a copy": lambda: with_copy(any_text()),
+        "an expected text of a long run of whitespace, and a copy": run_in_the_text,
         "many distinct characters, and a copy": many_distinct_and_copy,
         "a text repeated, to 256 KiB, and a copy": long_text_and_copy,
     }
