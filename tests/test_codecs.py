@@ -21,6 +21,7 @@ import urllib.parse
 import check
 from ar_news_diagnosis.table import remade
 from tests.support import ORIGINAL, known
+from tests.test_reach import can_hold
 from tests.test_true_names import TEXT_DAMAGE
 
 TEXT = ORIGINAL.decode("utf-8")
@@ -50,10 +51,11 @@ ENDINGS = {
 # unit of it, as .NET does (two for a character outside the BMP).
 LOSSES = {
     "sub": lambda text, codec: "".join(
-        char if held(char, codec) else "\x1a" for char in text
+        char if can_hold(char, codec) else "\x1a" for char in text
     ).encode(codec),
     "per-unit": lambda text, codec: "".join(
-        char if held(char, codec) else "?" * (1 + (char > "\uffff")) for char in text
+        char if can_hold(char, codec) else "?" * (1 + (char > "\uffff"))
+        for char in text
     ).encode(codec),
 }
 # The rows of the table's own that a codec and handler are, where the README
@@ -89,15 +91,6 @@ def text_codecs() -> "list[str]":
 def holds_all(codec: str) -> bool:
     try:
         (TEXT + EVERY).encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def held(char: str, codec: str) -> bool:
-    """Tell whether ``codec`` holds ``char``."""
-    try:
-        char.encode(codec)
     except UnicodeEncodeError:
         return False
     return True
@@ -164,27 +157,26 @@ class EveryCodec(unittest.TestCase):
         }
         for (codec, loss), text in copies.items():
             with self.subTest(codec=codec, loss=loss):
-                copy = LOSSES[loss](text, codec)
-                difference = check.explain(text, copy)
-                for explanation in difference.explanations:
-                    self.assertEqual(explanation.extent, "whole", difference)
-                    self.assertEqual(remade(text, explanation.steps), copy)
-                named = [each.keys for each in difference.explanations]
-                self.assertIn((key(codec, loss),), named, difference)
+                self.assertNamedBy(text, LOSSES[loss](text, codec), key(codec, loss))
 
     def test_each_copy_is_named_by_its_codec(self) -> None:
         """Each codec, with a handler in turn: the copy named by its key, and
         each name given makes it again."""
         for number, codec in enumerate(CODECS):
             errors = handlers(codec)[number % len(handlers(codec))]
-            copy = SHORT.encode(codec, errors)
             with self.subTest(codec=codec, errors=errors):
-                difference = check.explain(SHORT, copy)
-                for explanation in difference.explanations:
-                    self.assertEqual(explanation.extent, "whole", difference)
-                    self.assertEqual(remade(SHORT, explanation.steps), copy)
-                named = [each.keys for each in difference.explanations]
-                self.assertIn((key(codec, errors),), named, difference)
+                copy = SHORT.encode(codec, errors)
+                self.assertNamedBy(SHORT, copy, key(codec, errors))
+
+    def assertNamedBy(self, text: str, copy: bytes, key_made: str) -> None:
+        """``copy`` named whole by ``key_made`` among others, each name given
+        making it again."""
+        difference = check.explain(text, copy)
+        for explanation in difference.explanations:
+            self.assertEqual(explanation.extent, "whole", difference)
+            self.assertEqual(remade(text, explanation.steps), copy)
+        named = [each.keys for each in difference.explanations]
+        self.assertIn((key_made,), named, difference)
 
     def test_the_article_in_the_codecs_that_hold_its_letters(self) -> None:
         codecs = ("cp864", "mac_farsi", "cp1006", "cp720", "gb18030", "utf_7")
