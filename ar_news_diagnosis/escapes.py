@@ -52,6 +52,7 @@ YAML_ESCAPED = '"\\\x85\u2028\u2029\ufeff'
 # it would be read again from each blank, in time that grows as its square.
 YAML_BREAK = r"\\\n[ \t]*|(?:(?<![^\\][ \t])[ \t]+)?(\n[ \t]*)+|" + ESCAPE
 YAML_PIECE = re.compile(f"({YAML_BREAK})", re.DOTALL)  # one group: for re.split
+YAML_PROBED = 4096  # the characters of a copy read first
 
 
 def hex_escape(code: int, short_below: int = 0x100, case: str = "X") -> str:
@@ -262,7 +263,20 @@ def yaml_read(copy: str) -> "str | None":
     # escaped before it read first).
     if '"' in copy[1:-2].replace("\\\\", "").replace('\\"', ""):
         return None
-    pieces = YAML_PIECE.split(copy[1:-2])
+    body = copy[1:-2]
+    # Its start first, up to a backslash (no escape cut there): an escape
+    # neither writes in it tells at once.
+    start = body[: body.rfind("\\", 0, YAML_PROBED)]
+    if start and yaml_pieces_read(start) is None:
+        return None
+    return yaml_pieces_read(body)
+
+
+def yaml_pieces_read(body: str) -> "str | None":
+    """What ``body``, split at the pieces that YAML_BREAK matches, reads as
+    (each distinct piece read once); None where an escape is one neither
+    writer writes, but a space after a line break."""
+    pieces = YAML_PIECE.split(body)
     step = YAML_PIECE.groups + 1  # each piece read is followed by its groups
     texts, read = pieces[0::step], pieces[1::step]
     read_as = {piece: yaml_piece_read(piece) for piece in set(read)}
