@@ -169,7 +169,13 @@ def in_code_page(encoding: str, errors: str, reading: "str | None" = None):
     UTF-8, U+FFFD for what is not) and saved as UTF-8: mojibake."""
 
     def make(text: str) -> "bytes | str":
-        saved = text.encode(encoding, errors)
+        # ? for each UTF-16 code unit is replace's ? but for a character
+        # outside the BMP: a text with none is written by replace, in C, not
+        # by a handler called for each run the code page cannot hold.
+        handler = errors
+        if errors == PER_UNIT and max(text, default="") <= "\uffff":
+            handler = "replace"
+        saved = text.encode(encoding, handler)
         if reading is None:
             return saved
         return read_as(reading, saved) if reading else saved.decode("utf-8", "replace")
