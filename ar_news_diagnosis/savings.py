@@ -173,7 +173,7 @@ def in_code_page(encoding: str, errors: str, reading: "str | None" = None):
         # outside the BMP: a text with none is written by replace, in C, not
         # by a handler called for each run the code page cannot hold.
         handler = errors
-        if errors == PER_UNIT and max(text, default="") <= "\uffff":
+        if errors == PER_UNIT and not re.search(ASTRAL, text):
             handler = "replace"
         saved = text.encode(encoding, handler)
         if reading is None:

@@ -839,7 +839,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
             add_made_locally(
                 text, actual, (), text, candidate, chains, whole, cut_short
             )
-        return fewest_of(escapes_alike(text, in_codecs_alike(text, whole)), cut_short)
+        return fewest_named_alike(text, whole, cut_short)
     limits = {}  # by stage: each worked out only for a text over four times as long
 
     def made_before(candidate: str, stage: str = "saving") -> bool:
@@ -937,7 +937,15 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     unwrap(text, actual, levels[:wrapping], bases, whole, cut_short)
     if not whole:
         read_forward(text, actual, whole)
-    return fewest_of(escapes_alike(text, in_codecs_alike(text, whole)), cut_short)
+    return fewest_named_alike(text, whole, cut_short)
+
+
+def fewest_named_alike(text: str, whole: list, cut_short: list) -> "tuple[list, list]":
+    """The chains of the fewest changes (``fewest_of``), whole ones with
+    those that save in another codec or write other parts alike: those are
+    as long, and are made again only of the chains that are named."""
+    whole, cut_short = fewest_of(whole, cut_short)
+    return escapes_alike(text, in_codecs_alike(text, whole)), cut_short
 
 
 def texts_made(text: str, depth: int) -> list:
