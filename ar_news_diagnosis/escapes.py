@@ -299,9 +299,8 @@ def yaml_piece_read(piece: str) -> str:
         return ""
     if piece.startswith("\\"):
         return escape_read(piece)
-    return (
-        "\n" * (piece.count("\n") - 1) or " "
-    )  # a line break is a space; more, one fewer
+    # A line break is a space; more, one fewer.
+    return "\n" * (piece.count("\n") - 1) or " "
 
 
 def yaml_escape(char: str) -> "str | None":

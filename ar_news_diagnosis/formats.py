@@ -305,7 +305,7 @@ def in_groups(key: str) -> tuple:
         quantum = group or in_a_line  # the characters of one group
         last = encoded[-(len(encoded) % quantum or quantum) :]
         apart = key != "ascii85" or "z" not in encoded
-        data = read(encoded, padded) if not apart or read(last, padded) else None
+        data = None if apart and read(last, padded) is None else read(encoded, padded)
         if data is None:
             raise ValueError(f"not {key} as written")
         return as_text(data), (width, final, padded)
