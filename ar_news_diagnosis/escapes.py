@@ -384,7 +384,10 @@ def ruamel_unquoted(copy: str) -> "tuple[str, tuple]":
         raise ValueError("not a YAML double-quoted scalar as ruamel.yaml writes it")
     lines = copy.split("\n")[:-2]
     shortest = min(map(len, lines), default=81)
-    for width in [80, *range(shortest - 3, shortest + 1)]:
+    widths = dict.fromkeys([80, *range(shortest - 3, shortest + 1)])
+    if " " not in text and "\\" not in copy:
+        widths = [80]  # no break is put in but at a space or an escape: each alike
+    for width in widths:
         if width > 0 and written_as(ruamel_written(text, width), copy):
             return text, (width,)
     return text, (80,)
