@@ -277,8 +277,10 @@ ARABIC_CODECS = (
 MISREADINGS = WRONG_READINGS[:2]
 # Those that hold every character: saved in as they are (errors="strict").
 HOLDING_ALL = ("gb18030", "utf_7", "raw_unicode_escape")
-# The error handlers of ``codecs`` that write what a codec cannot hold: the
-# name a report gives it, the handler, and the key's ending.
+# The error handlers that write what a codec cannot hold, those of ``codecs``
+# and the converters' losses that are not a handler of theirs (SUB, ? for
+# each UTF-16 code unit): the name a report gives it, the handler, and the
+# key's ending.
 HANDLERS = (
     ("? for what it cannot hold", "replace", "replaced"),
     ("dropping what it cannot hold", "ignore", "dropped"),
