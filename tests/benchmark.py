@@ -24,6 +24,7 @@ process, as the first compare of a run pays for what later ones reuse; and
 expected texts up to --expected's limit, where the half second is not kept.
 """
 
+import atexit
 import collections
 import importlib
 import os
@@ -59,6 +60,8 @@ def older(commit: str):
     so that an older diagnosis package is not taken for the current one.
     """
     folder = tempfile.mkdtemp(prefix="ar_news_benchmark_")
+    # Imported from until the run ends, then taken away.
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     package = os.path.join(folder, "old_ar_news")
     names = git("ls-tree", "-r", "--name-only", commit).decode().split("\n")
     for name in ["__init__.py"] + [
@@ -358,21 +361,23 @@ def worst(seed: int, count: int) -> None:
     drawn = {name: [make() for _ in range(count)] for name, make in kinds.items()}
     # A copy of one byte: each of them, as a code page reads some as a letter.
     drawn["each copy of one byte (256)"] = [(ARTICLE, bytes([b])) for b in range(256)]
-    path = os.path.join(tempfile.mkdtemp(prefix="ar_news_worst_"), "input")
     print(f"{'input (each compare alone, CPU s)':<46} {'median':>7} {'worst':>7}")
-    for name, inputs in drawn.items():
-        figures = []
-        for each in inputs:
-            with open(path, "wb") as stream:
-                pickle.dump(each, stream)
-            result = subprocess.run(
-                [sys.executable, "-c", ALONE, path, REPO],
-                capture_output=True,
-                check=True,
-                text=True,
-            )
-            figures.append(float(result.stdout))
-        print(f"{name:<46} {statistics.median(figures):>7.2f} {max(figures):>7.2f}")
+    with tempfile.TemporaryDirectory(prefix="ar_news_worst_") as folder:
+        path = os.path.join(folder, "input")
+        for name, inputs in drawn.items():
+            figures = []
+            for each in inputs:
+                with open(path, "wb") as stream:
+                    pickle.dump(each, stream)
+                result = subprocess.run(
+                    [sys.executable, "-c", ALONE, path, REPO],
+                    capture_output=True,
+                    check=True,
+                    text=True,
+                )
+                figures.append(float(result.stdout))
+            median, most = statistics.median(figures), max(figures)
+            print(f"{name:<46} {median:>7.2f} {most:>7.2f}")
 
 
 # The accounting's property test in full: copies drawn with these seeds.
