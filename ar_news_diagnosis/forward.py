@@ -14,9 +14,9 @@ reading made forward with the saving (``more``).  The mojibake of a wrong
 reading is made forward as it is (``AS_IT_IS``), for the characters
 inserted in it.
 
-``made_before`` is the entry; ``begin`` starts a search; ``read_then``
-makes a wrong reading forward with the saving after it, for the changes
-made before the reading.
+``made_before`` is the entry; ``begin`` starts a search; ``made_then``
+makes a wrong reading, or shaping, forward with the saving after it, for
+the changes made before it.
 """
 
 import functools
@@ -66,14 +66,15 @@ AS_IT_IS = Change("as-it-is", "written as it is, in UTF-8", "saving", utf8)
 
 
 @functools.lru_cache(maxsize=None)  # one for each pair, met in many searches
-def read_then(reading: Change, saving: Change) -> Change:
-    """A wrong reading and then ``saving``, made forward as one, so that the
-    changes of single characters made before the reading are found."""
+def made_then(first: Change, saving: Change) -> Change:
+    """``first`` and then ``saving``, made forward as one, so that the changes
+    of single characters made before ``first`` are found: a wrong reading, or
+    shaping before a saving that cannot hold every presentation form."""
     return Change(
-        f"{reading.key} {saving.key}",
-        f"{reading.name} and {saving.name}",
-        "reading",  # no character is inserted before a reading
-        lambda text: saving.make(reading.make(text)),
+        f"{first.key} {saving.key}",
+        f"{first.name} and {saving.name}",
+        first.stage,  # a reading's: no character is inserted before it
+        lambda text: saving.make(first.make(text)),
     )
 
 
@@ -98,15 +99,12 @@ class Made(NamedTuple):
 
 
 def output(saving: Change, text: str) -> bytes:
-    """What ``saving`` writes of ``text``, as bytes."""
-    return utf8(as_text(saving.make(text)))
-
-
-def writes(saving: Change, char: str) -> bytes:
-    """What ``saving`` writes of ``char`` on its own (kept for a search)."""
-    if (saving.key, char) not in WRITES:
-        WRITES[saving.key, char] = output(saving, char)
-    return WRITES[saving.key, char]
+    """What ``saving`` writes of ``text``, as bytes: kept for a search, as
+    the texts it tries share most chunks (shaping, made with the saving,
+    costs as much as all else made forward)."""
+    if (saving.key, text) not in OUTPUTS:
+        OUTPUTS[saving.key, text] = utf8(as_text(saving.make(text)))
+    return OUTPUTS[saving.key, text]
 
 
 def chunk_end(text: str, start: int) -> int:
@@ -124,12 +122,13 @@ def chunk_end(text: str, start: int) -> int:
 
 # One search's: what each saving made forward on a text gave for a copy,
 # the characters inserted it shows, the starts of texts that led nowhere,
-# what it writes of each character and of each start of a text, and how
-# many texts are left to try for all, MOST_TRIED (``begin``).
+# what it writes of each text (``output``) and how many bytes a character
+# of each start, and how many texts are left to try for all, MOST_TRIED
+# (``begin``).
 FOUND: "dict[tuple[str, str, bytes], tuple | None]" = {}
 INSERTABLE: "dict[tuple[str, str], str]" = {}
 NOWHERE: "set[tuple[str, str, bytes, str]]" = set()  # starts of texts that led nowhere
-WRITES: "dict[tuple[str, str], bytes]" = {}  # what each saving writes of each character
+OUTPUTS: "dict[tuple[str, str], bytes]" = {}  # what each saving writes of each text
 LENGTHS: "dict[tuple[str, str], float]" = {}  # bytes a character, of each start
 left = MOST_TRIED
 
@@ -140,14 +139,14 @@ def begin() -> None:
     FOUND.clear()
     INSERTABLE.clear()
     NOWHERE.clear()
-    WRITES.clear()
+    OUTPUTS.clear()
     LENGTHS.clear()
     left = MOST_TRIED
 
 
 def more() -> None:
     """MOST_TRIED texts more to try, for a wrong reading made forward with the
-    saving (``read_then``) where nothing else explained the copy."""
+    saving (``made_then``) where nothing else explained the copy."""
     global left
     left = MOST_TRIED
 
@@ -157,17 +156,17 @@ def insertable(saving: Change, base: str) -> str:
     those it writes neither as it writes what it cannot hold (?, U+FFFD,
     nothing) nor as it writes a character of the text (a code page read as
     UTF-8 writes U+FFFD for letters and marks alike).  None where a wrong
-    reading is made forward with the saving (``read_then``): characters are
+    reading is made forward with the saving (``made_then``): characters are
     inserted after a reading, not before."""
     if saving.stage == "reading":
         return ""
     if (saving.key, base) not in INSERTABLE:
-        unseen = {writes(saving, char) for char in LOST.union(characters(base))}
+        unseen = {output(saving, char) for char in LOST.union(characters(base))}
         INSERTABLE[saving.key, base] = "".join(
             char
             for _, put_in in INSERTIONS
             for char in put_in
-            if writes(saving, char) not in unseen
+            if output(saving, char) not in unseen
         )
     return INSERTABLE[saving.key, base]
 
@@ -279,7 +278,7 @@ def changes_there(
     sparse = len(made.inserted) < RUN + index // SPARSE
     for _, put_in in INSERTIONS if sparse else ():
         for char in (char for char in put_in if char in insertable):
-            if writes(saving, char) not in there:
+            if output(saving, char) not in there:
                 continue
             for place in range(start, min(end, index + NEAR) + 1):
                 tried.append(

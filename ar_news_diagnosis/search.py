@@ -18,6 +18,7 @@ with texts that the text changes make as guides (``unwrap``).
 import collections
 import functools
 import itertools
+import re
 from unicodedata import bidirectional
 
 from . import forward, notations
@@ -42,7 +43,7 @@ from .savings import (
     codecs_reading,
     written_in,
 )
-from .shaping import presentation_forms
+from .shaping import PRESENTATION_FORMS, presentation_forms
 from .table import (
     BY_STAGE,
     CHANGES,
@@ -494,7 +495,7 @@ def shows_written(saving: Change, written: bytes, char: str) -> bool:
     """Tell whether ``written`` holds what ``saving`` writes of ``char``: its
     bytes among those of ``written`` first, as a search for what is not
     there reads all of it."""
-    made = forward.writes(saving, char)
+    made = forward.output(saving, char)
     return bytes_of(written).issuperset(made) and made in written
 
 
@@ -1088,7 +1089,24 @@ def shown_of(bases: list, after_display: list) -> "list[tuple]":
     closest, number = min(nearer, default=(0, None))
     chosen = [bases[0][0]] + (same or ([one_change[number]] if closest < 0 else []))
     counts = [each for each, _ in held]
-    return chosen + [each for made in chosen for each in turned(*made, counts, nearest)]
+    chosen += [each for made in chosen for each in turned(*made, counts, nearest)]
+    if any(shows_forms(candidate) for candidate, _ in after_display):
+        chosen += shaped_nearest(chosen, nearest)
+    return chosen
+
+
+def shaped_nearest(chosen: list, nearest) -> "list[tuple]":
+    """Of what each shaping makes of each text ``chosen``, with its chain
+    and the shaping, those nearest a candidate: a display order of a shaped
+    text, saved where the saving cannot hold every presentation form
+    (CP864), where a candidate shows forms."""
+    shaped = [
+        (chain + ((change, ()),), change.make(base))
+        for chain, base in chosen
+        for change in SHAPINGS
+    ]
+    far = [min(nearest(counted(made)), default=0) for _, made in shaped]
+    return [made for made, each in zip(shaped, far) if each == min(far)]
 
 
 def turned(chain: tuple, base: str, held: list, nearest) -> "list[tuple]":
@@ -1420,10 +1438,57 @@ def add_made_forward(
             )
             if not made and chain[-1:] and chain[-1][0].stage == "reading":
                 READ_FORWARD[chain, saving, written, layers] = None
+            for shaping in shaped_before(saving, candidate, chain, base):
+                made_forward(
+                    text,
+                    actual,
+                    chain,
+                    base,
+                    forward.made_then(shaping, saving),
+                    written,
+                    layers,
+                    whole,
+                    ((shaping, ()), (saving, ())),
+                )
         if read:
             made_forward(
                 text, actual, chain, base, forward.AS_IT_IS, written, layers, whole, ()
             )
+
+
+SHAPINGS = BY_STAGE["shaping"]
+SHAPED_AT = STAGES.index("shaping")
+
+
+def shaped_before(
+    saving: Change, candidate: str, chain: tuple, base: str
+) -> "list[Change]":
+    """The shapings that may have been made to ``base``, after ``chain``,
+    before ``saving``, which wrote ``candidate``: each, where the saving
+    loses and, undone, shows presentation forms whose letters local changes
+    may write of ``base``.  What such a saving cannot hold is a form, not a
+    letter (CP864 holds some of each letter's), so that a loss is not undone
+    letter by letter: shaping is made forward with the saving."""
+    if not loses(saving) or any(
+        STAGES.index(change.stage) > SHAPED_AT for change, _ in chain
+    ):
+        return []
+    before = undone(saving, candidate)
+    if not before or not shows_forms(before[0]):
+        return []
+    return SHAPINGS if may_make(base, unshaped(before[0]), saving) else []
+
+
+@functools.lru_cache(maxsize=16)  # what the savings undone on a copy give
+def shows_forms(text: str) -> bool:
+    """Tell whether ``text`` holds a presentation form."""
+    return re.search(PRESENTATION_FORMS, text) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def unshaped(text: str) -> str:
+    """``text`` with its presentation forms written as their letters."""
+    return SHAPINGS[0].undo(text)
 
 
 def read_forward(text: str, actual: bytes, whole: list) -> None:
@@ -1434,7 +1499,7 @@ def read_forward(text: str, actual: bytes, whole: list) -> None:
     for chain, saving, written, layers in READ_FORWARD:
         *before, reading = chain
         first = made_text(text, tuple(before))
-        both = forward.read_then(reading[0], saving)
+        both = forward.made_then(reading[0], saving)
         if forward.fits(both, first, written) and writes_what_stays(
             both, first, written
         ):
@@ -1467,7 +1532,7 @@ def made_forward(
     forward, and ``layers``, undone on the copy to ``written``; tell
     whether one is.  ``saved``: the steps ``saving`` stands for, itself by
     default (none for the text as it is, ``forward.AS_IT_IS``; a wrong
-    reading and a saving, for ``forward.read_then``)."""
+    reading and a saving, for ``forward.made_then``)."""
     before = forward.made_before(saving, base, written)
     local = tuple(change for change, _ in before or () if change.table)
     inserted = before[len(local) :] if before else ()

@@ -36,6 +36,7 @@ def presentation_forms() -> "tuple[dict[str, str], dict[str, str]]":
     return letters_of, form_of
 
 
+@functools.lru_cache(maxsize=4096)  # shaping asks for each character of a text
 def joining(char: str) -> str:
     """How a character joins, read off its presentation forms: D both ways, R to the one before it.
 

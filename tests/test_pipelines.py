@@ -1,4 +1,4 @@
-"""check.py names what Arabic text pipelines do: shaping, display order, legacy mojibake,
+"""check.py names what Arabic text pipelines do: shaping (in a DOS code page too), display order, legacy mojibake,
 Persian letters, hamza, escapes, line ends, zero-width characters; cut short; three at once.
 
 Each copy is made here on its own terms, not with check.py's tables, and all
@@ -69,6 +69,11 @@ def legacy(encoding: str, lost: bytes) -> bytes:
         char.encode(encoding) if char.encode(encoding, "ignore") else lost
         for char in TEXT
     )
+
+
+def shaped_in(output: str, encoding: str, errors: str) -> bytes:
+    """A library's output kept in tests/data, saved in ``encoding`` by Python's codec."""
+    return library_output(output).decode("utf-8").encode(encoding, errors)
 
 
 def replaced(text: str, old: str, new: str) -> str:
@@ -142,6 +147,36 @@ PIPELINES = {
             (
                 f"{SHAPED} as FriBidi does (the lam of a lam-alef as U+FEFF) and written"
                 " in visual order, combining marks after their letters (as FriBidi does)"
+            )
+        ],
+    ),
+    # Shaped, as DOS text was, then saved in a code page that holds some of
+    # the presentation forms and not others: ? for a form, not a letter.
+    "reshaped-cp864": (
+        shaped_in("reshaped_keeping_harakat.txt", "cp864", "replace"),
+        [f"{SHAPED} and saved as cp864, ? for what it cannot hold"],
+    ),
+    "reshaped-without-harakat-cp864": (
+        shaped_in("reshaped.txt", "cp864", "replace"),
+        [f"{HARAKAT} and {SHAPED} and saved as cp864, ? for what it cannot hold"],
+    ),
+    "reshaped-no-ligatures-cp1006": (
+        shaped_in("reshaped_no_ligatures.txt", "cp1006", "ignore"),
+        [
+            (
+                f"{SHAPED}, lam and alef each in its own (arabic-reshaper's"
+                " support_ligatures off) and saved as cp1006, dropping what it"
+                " cannot hold"
+            )
+        ],
+    ),
+    "fribidi-cp864": (
+        shaped_in("fribidi.txt", "cp864", "replace"),
+        [
+            (
+                f"{SHAPED} as FriBidi does (the lam of a lam-alef as U+FEFF) and written"
+                " in visual order, combining marks after their letters (as FriBidi does)"
+                " and saved as cp864, ? for what it cannot hold"
             )
         ],
     ),
@@ -421,6 +456,16 @@ class NamedPipelines(DamageTestCase):
                 ),
             ],
         )
+
+    def test_a_shaped_copy_in_cp864_edited_by_hand_names_nothing(self) -> None:
+        copy = bytearray(shaped_in("reshaped_keeping_harakat.txt", "cp864", "replace"))
+        letter = copy.index("\ufe8d".encode("cp864"), 2000)  # an alef, isolated
+        copy[letter] = "\ufe8f".encode("cp864")[0]  # a beh, isolated, in its place
+        self.write("edited", bytes(copy))
+        result = self.run_script("check.py", "edited")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"no known change explains it", result.stdout)
+        self.assertNotIn(b"known change:", result.stdout)
 
     def test_what_only_looks_changed_passes(self) -> None:
         """sed's [[:space:]] leaves U+00A0 alone: the article has no other space at a line end."""
