@@ -33,23 +33,30 @@ MADE: "dict[tuple[str, str], str | None]" = {}  # by change's key and character
 # Of the savings in a codec (``table.codec_saving``), those that write the
 # most of a character: where ASCII cannot hold it, the handlers that write
 # it out as an escape, and the codecs that hold every character, UTF-7's
-# runs of Base64 among them.  Not namereplace: its names run to 90 bytes a
-# character, and counted, they took the article's limit from 380,551 to
-# 1,689,473 bytes, where random bytes took 1.7 s.
+# runs of Base64 among them.
 WIDEST_IN_CODECS = [
     codec_saving("ascii", errors)
     for errors in ("xmlcharrefreplace", "backslashreplace")
 ] + [codec_saving(codec) for codec in HOLDING_ALL]
-# Not counted either: a mail header's encoded words, of which a character
-# alone makes a whole word (=?utf-8?q?=D8=A7?=), where a line of a text's
-# holds 64 characters of Q's escapes; counted so, they took the article's
-# limit to 852,317 bytes.  Percent-encoding, counted, writes each byte as
-# three characters, as Q does, but for the words' fifth more.
-UNCOUNTED = ("encoded-words",)
+# Counted where it is the only change but those of single characters, and
+# a newline after it: namereplace, whose names run to 90 bytes a
+# character (half what the other changes make of one, at most).  Counted
+# after other changes, it took the article's limit from 380,551 to 585,648
+# bytes (mojibake, each letter two or three names); with an escape over it
+# (a hexdump of the names) to 1,689,473, where random bytes took 0.57 s and
+# escapes of many notations 0.86 s.  Such a copy within the limit is named.
+ONLY_IN_CODECS = [codec_saving("ascii", "namereplace")]
+# What a change makes of a character within a longer text, where it makes
+# more of one alone: a mail header's encoded words write a whole word of
+# one (=?utf-8?q?=D8=A7?=).  In a long text, each byte of UTF-8 is Q's
+# escape (=D8) and its share of what a word writes of its own (=?utf-8?q?,
+# ?=, the fold), 14 characters for 52 of escapes at least: four characters
+# a byte at most, Base64's fewer.  Stand-ins of as many characters: the
+# escapes are the last layer, and only counted.
+IN_A_LONG_TEXT = {"encoded-words": lambda char: "=XX-" * len(utf8(char))}
 LAYER_STAGES = [  # each change of these makes each character alone; display only
     # reorders, and layout adds to lines (see ``layout_added``)
-    [change for change in BY_STAGE[stage] if change.key not in UNCOUNTED]
-    + WIDEST_IN_CODECS * (stage == "saving")
+    BY_STAGE[stage] + WIDEST_IN_CODECS * (stage == "saving")
     for stage in STAGES[1:]
     if stage not in ("layout", "display")
 ]
@@ -84,6 +91,8 @@ def made_of(change: Change, char: str) -> "str | None":
     newline) is taken off where it stands around the character.  None where
     a saving cannot hold it.  Kept: the limit asks for each many times.
     """
+    if change.key in IN_A_LONG_TEXT:
+        return IN_A_LONG_TEXT[change.key](char)
     if (change.key, char) not in MADE:
         empty = made_of_nothing(change)
         try:
@@ -112,6 +121,14 @@ def made_in_stage(char: str, stage: int) -> "frozenset[str]":
     return frozenset(made - {None})
 
 
+@functools.lru_cache(maxsize=None)
+def made_alone(char: str, stage: int) -> "frozenset[str]":
+    """What the changes of a stage counted as the only one (ONLY_IN_CODECS)
+    make of ``char``: none where a saving cannot hold it."""
+    made = {made_of(change, char) for change in ONLY_IN_CODECS}
+    return frozenset(made - {None}) if LAYER_NAMES[stage] == "saving" else frozenset()
+
+
 def most_made(
     char: str, stage: int = 0, layers: int = MOST_CHANGES, end: "int | None" = None
 ) -> int:
@@ -135,6 +152,9 @@ def most_made(
                     most_made(each, stage + 1, layers - 1, end) for each in made
                 )
             most = max(most, made_most)
+        alone = layers == MOST_CHANGES and end is None  # no change made before
+        for made in made_alone(char, stage) if alone else ():
+            most = max(most, counted(made, end))
         MOST_MADE[key] = most
     return MOST_MADE[key]
 

@@ -6,6 +6,8 @@ kept from a real library: tests/data/reshaped_without_tatweel.txt is
 with ``newline=""``), arabic-reshaper 3.1.0.
 """
 
+import email.charset
+import email.header
 import hashlib
 import json
 import re
@@ -253,6 +255,32 @@ class TheSizeLimit(unittest.TestCase):
             with self.subTest(text=text[:10]):
                 dumped = check.variant("hexdump-c", text=text)
                 self.assertLessEqual(len(dumped), check.size_limit(text))
+
+    def test_names_and_a_mail_headers_words_are_within_it(self) -> None:
+        # Characters with the longest names, letters, and a header of one
+        # line (encoded words hold no line break), each with a newline after.
+        long_names = "\u0753\u2965\u2969\ufbea\u06d6"
+        texts = (
+            long_names * 40,
+            "\u0627\u064b\u0640 \U0001f1e8\u2019=?_" * 60,
+            " ".join(TEXT.split()),
+            "a",
+        )
+        for text in texts:
+            copies = {
+                f"{codec} namereplace": text.encode(codec, "namereplace")
+                for codec in ("ascii", "latin-1", "cp864", "cp1256")
+            }
+            for kind in (email.charset.QP, email.charset.BASE64):
+                charset = email.charset.Charset("utf-8")
+                charset.header_encoding = kind
+                for name in ("", "Subject", "X-" + "a" * 60):
+                    header = email.header.Header(text, charset, header_name=name)
+                    copies[f"words {kind} {name}"] = header.encode().encode("ascii")
+            limit = check.size_limit(text)
+            for form, copy in copies.items():
+                with self.subTest(text=text[:10], form=form):
+                    self.assertLessEqual(len(copy) + 1, limit)
 
     def test_a_copy_past_the_dump_and_the_limit_is_too_long(self) -> None:
         text = TEXT.split("\n")[4]
