@@ -322,11 +322,12 @@ def written_from(char: str, saving: "Change | None") -> "frozenset[str]":
 # Kept for one search, which meets each text, base or candidate, many times
 # (and what each undoing gives of each text, in ``table``): the characters
 # of each (kept in ``text``, for ``forward`` reads them too), what a saving
-# writes of each base, and of each candidate its bytes and the savings made
-# forward it may be the output of.
+# writes of each base, and of each candidate its bytes, the savings made
+# forward it may be the output of, and those of them shaping may be before.
 WRITTEN: "dict[tuple[str, str], str]" = {}
 ENCODED: "dict[str, bytes | None]" = {}
 SEEN: "dict[str, list[Change]]" = {}
+SHOWING_FORMS: "dict[str, list[Change]]" = {}
 IN_CODECS: "dict[str, list[Change]]" = {}
 # The chains that end in a wrong reading, each with a saving made forward
 # after it that named nothing, the copy undone and the layers undone to it:
@@ -832,6 +833,7 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     WRITTEN.clear()
     ENCODED.clear()
     SEEN.clear()
+    SHOWING_FORMS.clear()
     IN_CODECS.clear()
     READ_FORWARD.clear()
     whole, cut_short = [], []
@@ -1438,6 +1440,7 @@ def add_made_forward(
             )
             if not made and chain[-1:] and chain[-1][0].stage == "reading":
                 READ_FORWARD[chain, saving, written, layers] = None
+        for saving in [] if saved else savings_showing_forms(candidate, text):
             for shaping in shaped_before(saving, candidate, chain, base):
                 made_forward(
                     text,
@@ -1460,23 +1463,33 @@ SHAPINGS = BY_STAGE["shaping"]
 SHAPED_AT = STAGES.index("shaping")
 
 
+def savings_showing_forms(candidate: str, text: str) -> "list[Change]":
+    """Of the savings made forward that ``candidate`` may be the output of
+    (``savings_seen``), those in a code page that loses and, undone on it,
+    show presentation forms: shaping may have been made before them."""
+    if candidate not in SHOWING_FORMS:
+        SHOWING_FORMS[candidate] = [
+            saving
+            for saving in savings_seen(candidate, text)
+            if loses(saving) and shows_forms(undone(saving, candidate)[0])
+        ]
+    return SHOWING_FORMS[candidate]
+
+
 def shaped_before(
     saving: Change, candidate: str, chain: tuple, base: str
 ) -> "list[Change]":
     """The shapings that may have been made to ``base``, after ``chain``,
-    before ``saving``, which wrote ``candidate``: each, where the saving
-    loses and, undone, shows presentation forms whose letters local changes
-    may write of ``base``.  What such a saving cannot hold is a form, not a
-    letter (CP864 holds some of each letter's), so that a loss is not undone
-    letter by letter: shaping is made forward with the saving."""
-    if not loses(saving) or any(
-        STAGES.index(change.stage) > SHAPED_AT for change, _ in chain
-    ):
+    before ``saving``, which wrote ``candidate`` and shows presentation
+    forms (``savings_showing_forms``): each, where the letters of those
+    forms are what local changes may write of ``base``.  What such a saving
+    cannot hold is a form, not a letter (CP864 holds some of each letter's),
+    so that a loss is not undone letter by letter: shaping is made forward
+    with the saving."""
+    if any(STAGES.index(change.stage) > SHAPED_AT for change, _ in chain):
         return []
-    before = undone(saving, candidate)
-    if not before or not shows_forms(before[0]):
-        return []
-    return SHAPINGS if may_make(base, unshaped(before[0]), saving) else []
+    letters = unshaped(undone(saving, candidate)[0])
+    return SHAPINGS if may_make(base, letters, saving) else []
 
 
 @functools.lru_cache(maxsize=16)  # what the savings undone on a copy give
