@@ -361,6 +361,18 @@ WRITTEN_UNDONE = {
 }
 
 
+def escaped_characters(data: bytes) -> str:
+    r"""The characters that the error handlers' escapes in ``data`` stand for
+    (\N{name}, \xNN, \uXXXX, \UXXXXXXXX, &#N;), each once: a codec that
+    holds one did not write it so.  None of ASCII, which each holds."""
+    text = data.decode("latin-1")
+    escapes = NAMED.finditer(text) if "\\" in text else ()
+    references = CHARACTER_REFERENCE.finditer(text) if "&#" in text else ()
+    written = named_undone("".join(match[0] for match in escapes))
+    written += references_undone("".join(match[0] for match in references))
+    return "".join(sorted({char for char in written if not char.isascii()}))
+
+
 def saved_in_undone(codec: str, errors: str, read: str = ""):
     """Undo saving in ``codec``, its bytes perhaps ``read`` as another codec
     first (mojibake): its bytes read, and what ``errors`` wrote for what it

@@ -228,6 +228,25 @@ class EveryCodec(unittest.TestCase):
                 named = [each.keys for each in check.explain(TEXT, copy).explanations]
                 self.assertIn(keys, named)
 
+    def test_mojibake_then_a_codec_that_holds_some_of_its_letters(self) -> None:
+        """Codecs that read the copy alike (cp850, cp856...) but hold the
+        mojibake's Latin letters otherwise are told apart by the letters the
+        copy shows escaped: cp850 holds the ETH that cp856 names."""
+        mojibake = TEXT.encode("utf-8").decode("latin-1")
+        for codec, errors, escaped in (
+            ("cp856", "namereplace", b"\\N{LATIN SMALL LETTER ETH}"),
+            ("cp856", "xmlcharrefreplace", b"&#240;"),
+        ):
+            copy = mojibake.encode(codec, errors)
+            self.assertIn(escaped, copy)
+            self.assertNotEqual(copy, mojibake.encode("cp850", errors))
+            with self.subTest(codec=codec, errors=errors):
+                difference = check.explain(TEXT, copy)
+                named = [each.keys for each in difference.explanations]
+                self.assertIn(("utf8-read-as-latin1", key(codec, errors)), named)
+                for explanation in difference.explanations:
+                    self.assertEqual(remade(TEXT, explanation.steps), copy)
+
     def test_arabic_code_pages_read_as_latin_1_or_windows_1252(self) -> None:
         """Mojibake: the bytes of a code page that holds Arabic letters read
         as Latin-1 or Windows-1252 and saved as UTF-8, each key by the
