@@ -260,6 +260,37 @@ def display_order_marks_after(text: str) -> str:
     return display_order(text, marks_follow=True)
 
 
+# FriBidi's command line (bin/fribidi-main.c, 1.0.8) breaks each line it
+# displays into pieces of its screen's width, 80 columns unless told, from
+# the visual left: each character takes a column but explicit formatting
+# characters, boundary neutrals (U+FEFF in a lam's place among them) and
+# combining marks.  It right-aligns each piece of a right-to-left line
+# with spaces.
+SCREEN_WIDTH = 80
+NO_COLUMN = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"))
+NO_COLUMN |= {"BN", "NSM"}
+
+
+def on_fribidis_screen(text: str, width: int = SCREEN_WIDTH) -> str:
+    """Write each line as FriBidi's command line shows it by default:
+    ``display_order_marks_after``, broken into pieces of ``width`` columns,
+    each of a right-to-left line right-aligned with spaces."""
+    shown = []
+    for line in text.split("\n"):
+        visual = display_line(line, marks_follow=True)
+        rtl = paragraph_level(bidi_classes(line))
+        pieces, start = [], 0
+        while start < len(visual):
+            left, end = width, start
+            while left > 0 and end < len(visual):  # as its loop counts them
+                left -= unicodedata.bidirectional(visual[end]) not in NO_COLUMN
+                end += 1
+            pieces.append(" " * left * rtl + visual[start:end])
+            start = end
+        shown.append("\n".join(pieces))
+    return "\n".join(shown)
+
+
 def last_line_first(text: str) -> str:
     """Write the whole text as one right-to-left paragraph, as ICU's ubidi does
     given it at level 1: each line right to left, and the lines in reverse."""

@@ -1114,17 +1114,16 @@ SHAPED_MOST = 8_000
 
 
 def shaped_nearest(chosen: list, nearest) -> "list[tuple]":
-    """Of what each shaping makes of each text ``chosen``, with its chain
-    and the shaping, those nearest a candidate: a display order of a shaped
-    text, saved where the saving cannot hold every presentation form
-    (CP864), where a candidate shows forms."""
-    shaped = [
-        (chain + ((change, ()),), change.make(base))
-        for chain, base in chosen
-        for change in SHAPINGS
-    ]
-    far = [min(nearest(counted(made)), default=0) for _, made in shaped]
-    return [made for made, each in zip(shaped, far) if each == min(far)]
+    """Of what the shapings make of each text ``chosen``, with its chain and
+    the shaping, the one nearest a candidate (those as near, each): a
+    display order of a shaped text, saved where the saving cannot hold every
+    presentation form (CP864), where a candidate shows forms."""
+    nearest_shaped = []
+    for chain, base in chosen:
+        shaped = [(chain + ((change, ()),), change.make(base)) for change in SHAPINGS]
+        far = [min(nearest(counted(made)), default=0) for _, made in shaped]
+        nearest_shaped += [made for made, each in zip(shaped, far) if each == min(far)]
+    return nearest_shaped
 
 
 def turned(chain: tuple, base: str, held: list, nearest) -> "list[tuple]":

@@ -575,6 +575,14 @@ CHANGES = (
         bidi.display_order_marks_after,
     ),
     Change(
+        "visual-order-fribidi-screen",
+        "written in visual order as FriBidi's command line shows it by default:"
+        " combining marks after their letters, each line broken into pieces of"
+        " 80 columns, those of a right-to-left line right-aligned with spaces",
+        "display",
+        bidi.on_fribidis_screen,
+    ),
+    Change(
         "visual-order-rtl",
         "written in visual order, each line displayed right to left (base direction R)",
         "display",

@@ -132,6 +132,9 @@ VARIANT_SHA256 = {
     "shaped-no-ligatures": "6e1c40cf1c225430d05f9358f052353c9acc25b10be0fd98d16bb2d016b17093",
     "visual-order": "e4218d4f52c7e8637fac34f1264c17b4cfdd3b4c73cf3c07c51f72b58a3eab9a",
     "visual-order-marks-after": "7058eeaf8df28402e4e1f2fd7af6a2466f9e63afa22a7e9b010bce83c6448ea3",
+    "visual-order-fribidi-screen": (
+        "7d947e9e9efcf19d975f3f6b95fe46e2fde3214bd5b20b4d46346068574e2327"
+    ),
     "lines-reversed": "f14b68df09a7f6fdc8be4c60856271cfeb8d483b5fbcba3b1c98b950efd5400a",
     "json": "4b7da2f288f689cb1811125f8a5b9f5940cef09d6b5d2d41c305b06de2c54f35",
     "yaml": "dfa47a4e638888f0409ffe45d7aa067404087bf51099e98a47be59bba87d3e7c",

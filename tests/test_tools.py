@@ -86,6 +86,10 @@ NAMED = {
         "quotes-straightened",
         "ascii-replaced",
     ),
+    # Shaped as FriBidi shapes, each line cut from its visual left into
+    # pieces of 80 columns (marks and U+FEFF taking none), those of a
+    # right-to-left line right-aligned with spaces.
+    "fribidi_default.txt": ("shaped-fribidi", "visual-order-fribidi-screen"),
 }
 # Not named, and why: what each tool does that no chain of known changes
 # makes (the note on issue 26 says more).
@@ -100,9 +104,6 @@ UNNAMED = {
     "hazm_normalize.txt",
     "parsivar_normalize.txt",
     "arabert_v02.txt",
-    # Each line cut, from its visual left, into pieces of 80 columns (marks
-    # and U+FEFF taking none) and right-aligned with spaces.
-    "fribidi_default.txt",
 }
 
 
