@@ -1456,7 +1456,7 @@ def add_made_forward(
             if not made and chain[-1:] and chain[-1][0].stage == "reading":
                 READ_FORWARD[chain, saving, written, layers] = None
         for saving in [] if saved else savings_showing_forms(candidate, text):
-            for shaping in shaped_before(saving, candidate, chain, base):
+            for shaping in shaped_before(saving, candidate, written, chain, base):
                 made_forward(
                     text,
                     actual,
@@ -1492,16 +1492,19 @@ def savings_showing_forms(candidate: str, text: str) -> "list[Change]":
 
 
 def shaped_before(
-    saving: Change, candidate: str, chain: tuple, base: str
+    saving: Change, candidate: str, written: bytes, chain: tuple, base: str
 ) -> "list[Change]":
     """The shapings that may have been made to ``base``, after ``chain``,
-    before ``saving``, which wrote ``candidate`` and shows presentation
-    forms (``savings_showing_forms``): each, where the letters of those
-    forms are what local changes may write of ``base``.  What such a saving
-    cannot hold is a form, not a letter (CP864 holds some of each letter's),
-    so that a loss is not undone letter by letter: shaping is made forward
-    with the saving."""
+    before ``saving``, which wrote ``candidate`` (``written``, its bytes)
+    and shows presentation forms (``savings_showing_forms``): each, where
+    the saving's output of ``base`` is about as long, and the letters of
+    those forms are what local changes may write of ``base``.  What such a
+    saving cannot hold is a form, not a letter (CP864 holds some of each
+    letter's), so that a loss is not undone letter by letter: shaping is
+    made forward with the saving."""
     if any(STAGES.index(change.stage) > SHAPED_AT for change, _ in chain):
+        return []
+    if not forward.fits(saving, base, written):
         return []
     letters = unshaped(undone(saving, candidate)[0])
     return SHAPINGS if may_make(base, letters, saving) else []
