@@ -1094,16 +1094,22 @@ def shown_of(bases: list, after_display: list) -> "list[tuple]":
     ]
     closest, number = min(nearer, default=(0, None))
     chosen = [bases[0][0]] + (same or ([one_change[number]] if closest < 0 else []))
-    counts = [each for each, _ in held]
-    shaped = []  # of these alone, and of a text of SHAPED_MOST characters at most
     forms = any(shows_forms(candidate) for candidate, _ in after_display)
     if forms and len(text) <= SHAPED_MOST:
-        shaped = shaped_nearest(chosen, nearest)
-    return (
-        chosen
-        + [each for made in chosen for each in turned(*made, counts, nearest)]
-        + shaped
-    )
+        chosen += shaped_nearest(chosen, nearest)
+    counts = [each for each, _ in held]
+    return chosen + [
+        (in_stage_order(chain), made)
+        for each in chosen
+        for chain, made in turned(*each, counts, nearest)
+    ]
+
+
+def in_stage_order(chain: tuple) -> tuple:
+    """``chain``, its steps in the order of their stages: the changes of
+    single characters that ``turned`` makes after a shaping, which write
+    and replace characters that join neither way, are made before it alike."""
+    return tuple(sorted(chain, key=lambda step: STAGES.index(step[0].stage)))
 
 
 # The most characters of a text whose shapings a display order is made of
@@ -1504,8 +1510,8 @@ def shaped_before(
     made forward with the saving."""
     if any(STAGES.index(change.stage) > SHAPED_AT for change, _ in chain):
         return []
-    if not forward.fits(saving, base, written):
-        return []
+    if not forward.fits(forward.made_then(SHAPINGS[0], saving), base, written):
+        return []  # the shapings' outputs are about as long as each other
     letters = unshaped(undone(saving, candidate)[0])
     return SHAPINGS if may_make(base, letters, saving) else []
 

@@ -19,7 +19,10 @@ in a throw-away venv from the article (``ar_news.txt``, read with
 - fribidi.txt: ``fribidi --nopad --nobreak --charset UTF-8 ar_news.txt``, GNU
   FriBidi 1.0.8 (Debian's libfribidi-bin): shaped, harakat kept, a lam-alef
   ligature's lam kept as U+FEFF, visual order with combining marks after their
-  letters (UAX #9's rule L3).
+  letters (UAX #9's rule L3);
+- fribidi_crlf.txt: the same call on the article with each LF written as
+  CRLF: FriBidi keeps each CR in its line, where the display order moves it
+  (as CRLF before the shaping and the display order, not after).
 
 check.py's own reordering agreed with python-bidi 0.6.12 on every line of the
 article (test_display_order_is_python_bidis below checks it each run), and by
@@ -56,6 +59,7 @@ LIBRARY_OUTPUTS = {
     "display_order.txt": "e4218d4f52c7e8637fac34f1264c17b4cfdd3b4c73cf3c07c51f72b58a3eab9a",
     "reshaped_in_display_order.txt": "4bcd19646ea9bfa30b2c3793da8157c684294f4f9df7a13fc993dfe3e606fec5",
     "fribidi.txt": "4a5408f6c58ee2730e2f883cac17a73975dc5ddab58af83ebd31e3f8d7555908",
+    "fribidi_crlf.txt": "7c56ed47b6e7008c3d23e0e361ea43197c865e648895fa8b03cd39ad5010887f",
 }
 SHAPED = "shaped into Arabic presentation forms"
 VISUAL = "written in visual order, each line as the bidi algorithm displays it"
@@ -177,6 +181,29 @@ PIPELINES = {
                 f"{SHAPED} as FriBidi does (the lam of a lam-alef as U+FEFF) and written"
                 " in visual order, combining marks after their letters (as FriBidi does)"
                 " and saved as cp864, ? for what it cannot hold"
+            )
+        ],
+    ),
+    "fribidi-crlf-cp864": (
+        shaped_in("fribidi_crlf.txt", "cp864", "replace"),
+        [
+            (
+                f"LF turned into CRLF and {SHAPED} as FriBidi does (the lam of a"
+                " lam-alef as U+FEFF) and written in visual order, combining marks"
+                " after their letters (as FriBidi does) and saved as cp864, ? for"
+                " what it cannot hold"
+            )
+        ],
+    ),
+    "fribidi-default-cp864": (
+        shaped_in("fribidi_default.txt", "cp864", "replace"),
+        [
+            (
+                f"{SHAPED} as FriBidi does (the lam of a lam-alef as U+FEFF) and written"
+                " in visual order as FriBidi's command line shows it by default:"
+                " combining marks after their letters, each line broken into pieces"
+                " of 80 columns, those of a right-to-left line right-aligned with"
+                " spaces and saved as cp864, ? for what it cannot hold"
             )
         ],
     ),

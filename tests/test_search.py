@@ -21,6 +21,7 @@ from ar_news_diagnosis.places import Work, places_that_differ
 from ar_news_diagnosis.search import (
     LONG_LAYERS,
     MOST_WRITTEN_OF_ONE,
+    TURNING,
     keeps_what_stays,
     undone_layers,
 )
@@ -245,6 +246,22 @@ class WhatStays(unittest.TestCase):
         self.assertIn("\u062b", start)
         edited = saved[:1000].replace("\u062b", "\u062a")
         self.assertFalse(keeps_what_stays(TEXT, edited, saving))
+
+
+class ShapedDisplayOrders(unittest.TestCase):
+    def test_the_changes_a_display_order_is_chosen_with_commute_with_shaping(
+        self,
+    ) -> None:
+        # shown_of makes them after a shaping, and names them before it.
+        text = TEXT + "\n\u00a0;"  # each of them changes something
+        for change in TURNING:
+            for shaping in ("shaped", "shaped-fribidi", "shaped-no-ligatures"):
+                shaped = CHANGES_BY_KEY[shaping].make
+                with self.subTest(change=change.key, shaping=shaping):
+                    self.assertNotEqual(change.make(text), text)
+                    self.assertEqual(
+                        shaped(change.make(text)), change.make(shaped(text))
+                    )
 
 
 class TheSizeLimit(unittest.TestCase):
