@@ -661,13 +661,18 @@ def changes_found(
             # The saving wrote what it cannot hold as the character there: a
             # change made before it may have written one it holds instead,
             # which the candidate has (curly quotes straightened, then
-            # ISO-8859-6 with ?).
+            # ISO-8859-6 with ?), or removed it (harakat removed, then CP864
+            # with ?, which writes ? for harakat too).
             seen_there = [
                 change
                 for replaced, change in held_instead(
                     saving, char, candidate[index : index + 1]
                 )
                 if candidate.startswith(change.make(replaced), index)
+            ] + [
+                change
+                for change in REMOVING
+                if change not in applied and char in removed_as(saving, change)
             ]
         # Two changes, one made on what the other wrote (LF into CRLF, then
         # LF into CR): made last, in that order.
@@ -693,6 +698,18 @@ def changes_found(
         if loss != char and candidate.startswith(loss, index):
             pending.append((applied + (saving,), written_as(saving, state)))
     return found
+
+
+# The local changes that remove characters, each with those it removes.
+REMOVING = [change for change in LOCAL_CHANGES if "" in change.table.values()]
+
+
+@functools.lru_cache(maxsize=None)  # a saving and a change of the table's
+def removed_as(saving: Change, change: Change) -> "frozenset[str]":
+    """What ``saving`` writes for each character ``change`` removes, where it
+    cannot hold it (? and the like; nothing where it drops it)."""
+    removed = [chr(code) for code, written in change.table.items() if not written]
+    return frozenset(lost(saving, char) for char in removed) - set(removed)
 
 
 def changes_there(

@@ -184,6 +184,21 @@ PIPELINES = {
             )
         ],
     ),
+    # As a receipt printer is sent Arabic: reshaped, displayed, then CP864.
+    "reshaped-in-display-order-cp864": (
+        shaped_in("reshaped_in_display_order.txt", "cp864", "replace"),
+        [  # no harakat left: whether marks follow their letters cannot tell
+            (
+                f"{HARAKAT} and {SHAPED} and {VISUAL} and saved as cp864, ? for what"
+                " it cannot hold"
+            ),
+            (
+                f"{HARAKAT} and {SHAPED} and written in visual order, combining marks"
+                " after their letters (as FriBidi does) and saved as cp864, ? for"
+                " what it cannot hold"
+            ),
+        ],
+    ),
     "fribidi-crlf-cp864": (
         shaped_in("fribidi_crlf.txt", "cp864", "replace"),
         [
