@@ -1111,8 +1111,8 @@ def shown_of(bases: list, after_display: list) -> "list[tuple]":
     ]
     closest, number = min(nearer, default=(0, None))
     chosen = [bases[0][0]] + (same or ([one_change[number]] if closest < 0 else []))
-    forms = any(shows_forms(candidate) for candidate, _ in after_display)
-    if forms and len(text) <= SHAPED_MOST:
+    shaped = any(shows_shaping(candidate, text) for candidate, _ in after_display)
+    if shaped and len(text) <= SHAPED_MOST:
         chosen += shaped_nearest(chosen, nearest)
     counts = [each for each, _ in held]
     return chosen + [
@@ -1537,6 +1537,23 @@ def shaped_before(
 def shows_forms(text: str) -> bool:
     """Tell whether ``text`` holds a presentation form."""
     return re.search(PRESENTATION_FORMS, text) is not None
+
+
+def shows_shaping(candidate: str, text: str) -> bool:
+    """Tell whether ``candidate`` may be a shaped copy of ``text``: it holds
+    presentation forms for a quarter of the text's letters that have them at
+    least, not a stray one (a byte that a code page reads as a form)."""
+    if not shows_forms(candidate):
+        return False
+    forms = len(re.findall(PRESENTATION_FORMS, candidate))
+    return 4 * forms >= shaped_letters(text)
+
+
+@functools.lru_cache(maxsize=4)
+def shaped_letters(text: str) -> int:
+    """How many of the letters of ``text`` shaping writes as a presentation form."""
+    formed = frozenset("".join(presentation_forms()[0].values()))
+    return sum(count for char, count in counted(text).items() if char in formed)
 
 
 @functools.lru_cache(maxsize=16)
