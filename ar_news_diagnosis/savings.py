@@ -361,15 +361,19 @@ WRITTEN_UNDONE = {
 }
 
 
+# Each of those escapes whole, as a copy shows them (no groups: they are
+# found at once, each distinct one read).
+HANDLER_ESCAPE = re.compile(
+    r"\\N\{[A-Z0-9 \-]+\}|\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|\\U[0-9a-f]{8}|&#[0-9]{1,7};"
+)
+
+
 def escaped_characters(data: bytes) -> str:
     r"""The characters that the error handlers' escapes in ``data`` stand for
     (\N{name}, \xNN, \uXXXX, \UXXXXXXXX, &#N;), each once: a codec that
     holds one did not write it so.  None of ASCII, which each holds."""
-    text = data.decode("latin-1")
-    escapes = NAMED.finditer(text) if "\\" in text else ()
-    references = CHARACTER_REFERENCE.finditer(text) if "&#" in text else ()
-    written = named_undone("".join(match[0] for match in escapes))
-    written += references_undone("".join(match[0] for match in references))
+    escapes = "".join(set(HANDLER_ESCAPE.findall(data.decode("latin-1"))))
+    written = named_undone(escapes) + references_undone(escapes)
     return "".join(sorted({char for char in written if not char.isascii()}))
 
 
