@@ -1480,17 +1480,18 @@ def add_made_forward(
                 READ_FORWARD[chain, saving, written, layers] = None
         for saving in [] if saved else savings_showing_forms(candidate, text):
             for shaping in shaped_before(saving, candidate, written, chain, base):
-                made_forward(
-                    text,
-                    actual,
-                    chain,
-                    base,
-                    forward.made_then(shaping, saving),
-                    written,
-                    layers,
-                    whole,
-                    ((shaping, ()), (saving, ())),
-                )
+                shaped = forward.made_then(shaping, saving)
+                steps = ((shaping, ()), (saving, ()))
+                if made_forward(
+                    text, actual, chain, base, shaped, written, layers, whole, steps
+                ):
+                    continue
+                # Cut short, of the text as it is (each shaping made once):
+                # what they make of it, as no layer undoes it.
+                if not layers and not chain and may_start(shaped, base, written):
+                    made = remade_once(text, steps) or b""
+                    if made.startswith(actual) and len(made) > len(actual):
+                        cut_short.append(steps)
         if read:
             made_forward(
                 text, actual, chain, base, forward.AS_IT_IS, written, layers, whole, ()

@@ -499,6 +499,18 @@ class NamedPipelines(DamageTestCase):
             ],
         )
 
+    def test_a_shaped_copy_in_cp864_cut_short(self) -> None:
+        self.write(
+            "cut", shaped_in("reshaped_keeping_harakat.txt", "cp864", "replace")[:2000]
+        )
+        result = self.run_script("check.py", "cut")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(
+            f"  known change, cut short: {SHAPED} and saved as cp864, ? for what it"
+            " cannot hold\n",
+            result.stdout.decode("ascii"),
+        )
+
     def test_a_shaped_copy_in_cp864_edited_by_hand_names_nothing(self) -> None:
         copy = bytearray(shaped_in("reshaped_keeping_harakat.txt", "cp864", "replace"))
         letter = copy.index("\ufe8d".encode("cp864"), 2000)  # an alef, isolated
