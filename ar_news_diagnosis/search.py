@@ -1113,7 +1113,8 @@ def shown_of(bases: list, after_display: list) -> "list[tuple]":
     chosen = [bases[0][0]] + (same or ([one_change[number]] if closest < 0 else []))
     shaped = any(shows_shaping(candidate, text) for candidate, _ in after_display)
     if shaped and len(text) <= SHAPED_MOST:
-        chosen += shaped_nearest(chosen, nearest)
+        letters = [counted(unshaped(candidate)) for candidate, _ in after_display]
+        chosen += shaped_nearest(chosen, letters, nearest)
     counts = [each for each, _ in held]
     return chosen + [
         (in_stage_order(chain), made)
@@ -1136,17 +1137,61 @@ def in_stage_order(chain: tuple) -> tuple:
 SHAPED_MOST = 8_000
 
 
-def shaped_nearest(chosen: list, nearest) -> "list[tuple]":
+def shaped_nearest(chosen: list, letters: list, nearest) -> "list[tuple]":
     """Of what the shapings make of each text ``chosen``, with its chain and
     the shaping, the one nearest a candidate (those as near, each): a
     display order of a shaped text, saved where the saving cannot hold every
-    presentation form (CP864), where a candidate shows forms."""
+    presentation form (CP864), where a candidate shows forms.  And what
+    that shaping makes after changes of single characters (``respelled``)
+    that hold just a candidate's characters."""
     nearest_shaped = []
     for chain, base in chosen:
         shaped = [(chain + ((change, ()),), change.make(base)) for change in SHAPINGS]
         far = [min(nearest(counted(made)), default=0) for _, made in shaped]
-        nearest_shaped += [made for made, each in zip(shaped, far) if each == min(far)]
+        for made, each in zip(shaped, far):
+            if each == min(far):
+                nearest_shaped.append(made)
+                nearest_shaped += respelled(chain, base, made, each, letters, nearest)
     return nearest_shaped
+
+
+def respelled(
+    chain: tuple, base: str, shaped: tuple, far: int, letters: list, nearest
+) -> "list[tuple]":
+    """What changes of single characters made before the shaping of
+    ``shaped`` (the chain to it and its text, ``far`` from the nearest
+    candidate) make of ``base``, shaped, each once and in any order: of
+    those that leave the fewest of a candidate's letters unwritten (its
+    forms counted as letters in ``letters``), each whose text holds just a
+    candidate's characters, as saved.  Only those that write a letter some
+    candidate holds more of than ``base`` are made (alef unified, then
+    shaped: more alefs' forms); their letters are counted from ``base``'s,
+    and only those chosen are shaped."""
+    start = counted(base)
+    more = set().union(*(each - start for each in letters))
+    changes = [
+        change
+        for change in LOCAL_CHANGES
+        if change not in TURNING and more.intersection("".join(change.table.values()))
+    ]
+    made = in_any_order(
+        start, changes, recounted, lambda counts: frozenset(counts.items())
+    )
+    unwritten = {
+        applied: min(sum((each - counts).values()) for each in letters)
+        for applied, counts in made.items()
+    }
+    fewest = min(unwritten.values())
+    shaping = shaped[0][-1]
+    found = []
+    for applied, each in unwritten.items():
+        if each > fewest or each == unwritten[()]:
+            continue
+        steps = tuple((change, ()) for change in applied)
+        text = shaping[0].make(made_text(base, steps))
+        if min(nearest(counted(text)), default=0) == 0 < far:
+            found.append((chain + steps + (shaping,), text))
+    return found
 
 
 def turned(chain: tuple, base: str, held: list, nearest) -> "list[tuple]":

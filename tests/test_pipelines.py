@@ -20,6 +20,10 @@ in a throw-away venv from the article (``ar_news.txt``, read with
   FriBidi 1.0.8 (Debian's libfribidi-bin): shaped, harakat kept, a lam-alef
   ligature's lam kept as U+FEFF, visual order with combining marks after their
   letters (UAX #9's rule L3);
+- alef_unified_reshaped_in_display_order.txt: the article with U+0622,
+  U+0623 and U+0625 written as alef U+0627 (``re.sub``), then
+  ``ArabicReshaper(configuration={"delete_harakat": False}).reshape`` and
+  ``get_display`` on each line, arabic-reshaper 3.1.0 and python-bidi 0.6.12;
 - fribidi_crlf.txt: the same call on the article with each LF written as
   CRLF: FriBidi keeps each CR in its line, where the display order moves it
   (as CRLF before the shaping and the display order, not after).
@@ -60,6 +64,9 @@ LIBRARY_OUTPUTS = {
     "reshaped_in_display_order.txt": "4bcd19646ea9bfa30b2c3793da8157c684294f4f9df7a13fc993dfe3e606fec5",
     "fribidi.txt": "4a5408f6c58ee2730e2f883cac17a73975dc5ddab58af83ebd31e3f8d7555908",
     "fribidi_crlf.txt": "7c56ed47b6e7008c3d23e0e361ea43197c865e648895fa8b03cd39ad5010887f",
+    "alef_unified_reshaped_in_display_order.txt": (
+        "daae09e0a6fda630543c2f3a1ff43f44a0d3468223a1170e422b8468b9764178"
+    ),
 }
 SHAPED = "shaped into Arabic presentation forms"
 VISUAL = "written in visual order, each line as the bidi algorithm displays it"
@@ -197,6 +204,15 @@ PIPELINES = {
                 " after their letters (as FriBidi does) and saved as cp864, ? for"
                 " what it cannot hold"
             ),
+        ],
+    ),
+    "alef-unified-reshaped-in-display-order-cp864": (
+        shaped_in("alef_unified_reshaped_in_display_order.txt", "cp864", "replace"),
+        [
+            (
+                "alef forms U+0623, U+0625, U+0622 unified to alef U+0627 and"
+                f" {SHAPED} and {VISUAL} and saved as cp864, ? for what it cannot hold"
+            )
         ],
     ),
     "fribidi-crlf-cp864": (
