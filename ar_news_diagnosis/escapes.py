@@ -190,8 +190,8 @@ def yaml_written(
 ) -> "Iterator[str]":
     """Yield what ``yaml_quoted`` writes, piece by piece, in order."""
     yield '"'
-    column, start = 1, 0
-    for end in range(len(text) + 1):
+    column, start, end = 1, 0, 0
+    while True:
         char = text[end : end + 1]
         kept = (
             " " <= char <= "~"
@@ -215,7 +215,34 @@ def yaml_written(
             yield "\\\n  " + "\\" * (text[max(start, end)] == " ")
             start = max(start, end)
             column = 2 + (text[start] == " ")
+        if end == len(text):
+            break
+        end = next_written(PYYAML_PLAIN[ascii_only], text, start, end)
     yield '"\n'
+
+
+# The characters each writer writes as they are, in a run that nothing is
+# done within (no escape, no line broken): a space is never one of them.
+PYYAML_PLAIN = {
+    True: re.compile(r"[^!#-\[\]-~]"),
+    False: re.compile(
+        r"[^!#-\[\]-~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
+    ),
+}
+RUAMEL_PLAIN = re.compile(
+    r"[^!#-\[\]-~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def next_written(plain: "re.Pattern[str]", text: str, start: int, end: int) -> int:
+    """Where a writer of a double-quoted scalar has more to do after ``end``
+    (``plain`` finds the first character it does not write as it is): the
+    next character, right after an escape or a line broken, else the next
+    that is not written as it is, or the text's end."""
+    if start > end:
+        return end + 1
+    found = plain.search(text, end + 1)
+    return found.start() if found else len(text)
 
 
 def written_as(pieces: "Iterable[str]", copy: str) -> bool:
@@ -324,8 +351,8 @@ def ruamel_quoted(text: str, width: int = 80) -> str:
 def ruamel_written(text: str, width: int = 80) -> "Iterator[str]":
     """Yield what ``ruamel_quoted`` writes, piece by piece, in order."""
     yield '"'
-    column, start = 1, 0
-    for end in range(len(text) + 1):
+    column, start, end = 1, 0, 0
+    while True:
         char = text[end : end + 1]
         kept = (
             " " <= char <= "~"
@@ -352,6 +379,9 @@ def ruamel_written(text: str, width: int = 80) -> "Iterator[str]":
                 start += not backslash
                 yield "\\" * backslash
                 column += backslash
+        if end == len(text):
+            break
+        end = next_written(RUAMEL_PLAIN, text, start, end)
     yield '"\n'
 
 
