@@ -267,8 +267,9 @@ def display_order_marks_after(text: str) -> str:
 # combining marks.  It right-aligns each piece of a right-to-left line
 # with spaces.
 SCREEN_WIDTH = 80
-NO_COLUMN = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"))
-NO_COLUMN |= {"BN", "NSM"}
+NO_COLUMN = frozenset(
+    ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "BN", "NSM")
+)
 
 
 def on_fribidis_screen(text: str, width: int = SCREEN_WIDTH) -> str:

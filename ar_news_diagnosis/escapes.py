@@ -190,15 +190,11 @@ def yaml_written(
 ) -> "Iterator[str]":
     """Yield what ``yaml_quoted`` writes, piece by piece, in order."""
     yield '"'
+    plain = PYYAML_PLAIN[ascii_only]
     column, start, end = 1, 0, 0
     while True:
         char = text[end : end + 1]
-        kept = (
-            " " <= char <= "~"
-            or not ascii_only
-            and ("\xa0" <= char <= "\ud7ff" or "\ue000" <= char <= "\ufffd")
-        )
-        if not char or char in YAML_ESCAPED or not kept:
+        if not char or char != " " and plain.match(char):  # escaped
             yield text[start:end]
             column, start = column + end - start, end
             if char:
@@ -217,12 +213,14 @@ def yaml_written(
             column = 2 + (text[start] == " ")
         if end == len(text):
             break
-        end = next_written(PYYAML_PLAIN[ascii_only], text, start, end)
+        end = next_written(plain, text, start, end)
     yield '"\n'
 
 
-# The characters each writer writes as they are, in a run that nothing is
-# done within (no escape, no line broken): a space is never one of them.
+# What each writer does not write as it is, in a run that nothing is done
+# within (no escape, no line broken): what it escapes (YAML_ESCAPED, the
+# controls, outside ASCII where it keeps to it, lone surrogates), and a space,
+# where it may break a line.
 PYYAML_PLAIN = {
     True: re.compile(r"[^!#-\[\]-~]"),
     False: re.compile(
@@ -354,13 +352,7 @@ def ruamel_written(text: str, width: int = 80) -> "Iterator[str]":
     column, start, end = 1, 0, 0
     while True:
         char = text[end : end + 1]
-        kept = (
-            " " <= char <= "~"
-            or "\xa0" <= char <= "\ud7ff"
-            or "\ue000" <= char <= "\ufffd"
-            or char >= "\U00010000"
-        )
-        if not char or char in YAML_ESCAPED or not kept:
+        if not char or char != " " and RUAMEL_PLAIN.match(char):  # escaped
             yield text[start:end]
             column, start = column + end - start, end
             if char:
