@@ -275,8 +275,15 @@ def undone_after(each: tuple, change: Change, number: int) -> bool:
 def bases_of(text: str, depth: int) -> "tuple[tuple, dict]":
     """What ``other_changes`` makes of ``text`` at ``depth``, as a tuple, and
     the characters of each text, as ``characters`` keeps them: kept from one
-    search of a text to the next."""
-    made = tuple(other_changes(text, depth))
+    search of a text to the next.  A text that fewer changes make is left
+    out: searched with those, where a chain found is shorter (NFKC then NFD
+    is NFKD; a change that finds nothing to do makes the text it is made of)."""
+    fewer = {
+        base for shallower in range(depth) for _, base in bases_of(text, shallower)[0]
+    }
+    made = tuple(
+        (chain, base) for chain, base in other_changes(text, depth) if base not in fewer
+    )
     distinct = dict.fromkeys(base for _, base in made)  # changes alike make one
     return made, {(base, False): frozenset(base) for base in distinct}
 
