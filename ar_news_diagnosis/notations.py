@@ -662,13 +662,14 @@ def read_body(
     }
 
     def between(start: int, end: int) -> None:
-        part = body[start:end]
+        part = as_it_is = body[start:end]
         for written, char in replaced.items():
             if written in part:
                 seen_inside[char] = written
                 part = part.replace(written, char)
+                as_it_is = as_it_is.replace(written, "")  # (not kept as it is)
         pieces.append(part)
-        kept.update(part)
+        kept.update(as_it_is)
 
     # Read no further than READ_PAST past the stop; what is read of the text
     # between tokens there, but for the length of the longest escape.
