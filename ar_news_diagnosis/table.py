@@ -1002,12 +1002,8 @@ def escaped_undone(
             other.startswith(text) for other, key in read.items() if key != notation
         ):
             return True
-        # A row whose output starts as the copy does names it only where it
-        # makes all of it (Ruby's dump writes \u0627 as Python does, but not
-        # an escape or the flag).
         return any(
             makes_start(change, form, text, copy)
-            and makes_copy(change, form, other, copy)
             for other, made_by in own_readings(copy).items()
             if other.startswith(text)
             for change, form in made_by
