@@ -219,16 +219,17 @@ def yaml_written(
 
 # What each writer does not write as it is, in a run that nothing is done
 # within (no escape, no line broken): what it escapes (YAML_ESCAPED, the
-# controls, outside ASCII where it keeps to it, lone surrogates), and a space,
-# where it may break a line.
+# controls, the line and paragraph separators, lone surrogates, U+FEFF and
+# the noncharacters U+FFFE and U+FFFF; PyYAML all outside ASCII where it keeps
+# to it, and outside the BMP), and a space, where it may break a line.
 PYYAML_PLAIN = {
     True: re.compile(r"[^!#-\[\]-~]"),
     False: re.compile(
-        r"[^!#-\[\]-~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
+        r'[\x00- "\\\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe-\U0010ffff]'
     ),
 }
 RUAMEL_PLAIN = re.compile(
-    r"[^!#-\[\]-~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    r'[\x00- "\\\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]'
 )
 
 
@@ -532,10 +533,12 @@ def yaml_single_quoted(text: str, width: "int | None" = YAML_WIDTH) -> str:
     return "".join(written) + "'\n"
 
 
-# What PyYAML writes unescaped with ``allow_unicode`` (all but U+FEFF), and a
-# space beside a line break, which its single-quoted style cannot hold.
-YAML_PRINTABLE = re.compile(
-    "[\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*"
+# What PyYAML escapes with ``allow_unicode`` (the controls but the line feed
+# and U+0085, lone surrogates, U+FEFF and the noncharacters U+FFFE, U+FFFF
+# and U+10FFFF), and a space beside a line break, which its single-quoted
+# style cannot hold.
+YAML_UNPRINTABLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff\U0010ffff]"
 )
 SPACE_BESIDE_A_BREAK = re.compile(f" [{YAML_BREAKS}]|[{YAML_BREAKS}] ")
 
@@ -544,9 +547,7 @@ def single_quotable(text: str) -> bool:
     """Tell whether PyYAML writes ``text`` single-quoted where asked to
     (``Emitter.analyze_scalar``, with ``allow_unicode``): no character it
     escapes, and no space before or after a line break."""
-    return bool(YAML_PRINTABLE.fullmatch(text)) and not SPACE_BESIDE_A_BREAK.search(
-        text
-    )
+    return not YAML_UNPRINTABLE.search(text) and not SPACE_BESIDE_A_BREAK.search(text)
 
 
 def yaml_single_unquoted(copy: str) -> "tuple[str, tuple]":

@@ -285,8 +285,8 @@ def in_groups(key: str) -> tuple:
     ) -> str:
         return in_lines(written(utf8(text), padded), width, final)
 
-    # Kept: a copy with a line break at its end and without it read alike.
-    @functools.lru_cache(maxsize=4)
+    quantum = group or in_a_line  # the characters of one group
+
     def read(encoded: str, padded: bool) -> "bytes | None":
         """The bytes ``encoded`` stands for, where the writer writes them so; else None."""
         try:
@@ -295,17 +295,40 @@ def in_groups(key: str) -> tuple:
             return None
         return data if written(data, padded) == encoded else None
 
+    # Kept: a copy with a line break at its end and without it read alike.
+    @functools.lru_cache(maxsize=4)
+    def read_by_group(encoded: str, padded: bool) -> "bytes | None":
+        """``read(encoded, padded)``, a group at a time, as each is written of
+        its own bytes: the last first, which may be short or padded (a copy
+        whose end none writes, one character of Ascii85's five, is told at
+        once, not after all of it is decoded: a85decode reads in Python),
+        then the others, where most of the first 256 repeat (a run of one
+        character, a few over and over), each distinct one once.  Not Ascii85 with a z
+        in it: four zero bytes in one character."""
+        if key == "ascii85" and "z" in encoded:
+            return read(encoded, padded)
+        whole = len(encoded) - (len(encoded) % quantum or quantum)
+        last = read(encoded[whole:], padded)
+        if last is None:
+            return None
+        sample = {encoded[at : at + quantum] for at in range(0, whole, quantum)[:256]}
+        if len(sample) > 64:  # groups that do not repeat: read as one
+            return read(encoded, padded)
+        groups = re.findall(f".{{{quantum}}}", encoded[:whole], re.DOTALL)
+        distinct = list(dict.fromkeys(groups))
+        data = read("".join(distinct), True)  # as many bytes each
+        if data is None:
+            return None
+        size = len(data) // len(distinct) if distinct else 0
+        bytes_of = {
+            each: data[at * size : (at + 1) * size] for at, each in enumerate(distinct)
+        }
+        return b"".join(map(bytes_of.__getitem__, groups)) + last
+
     def undo(copy: str) -> "tuple[str, tuple]":
         encoded, width, final = out_of_lines(copy, in_a_line)
         padded = not group or "=" in encoded or not len(encoded) % group
-        # Its last group is read first, apart (each group is read alone, but
-        # for Ascii85's z, four zero bytes in one character): a copy whose
-        # end none writes (one character of Ascii85's five) is told at once,
-        # not after all of it is decoded (a85decode reads in Python).
-        quantum = group or in_a_line  # the characters of one group
-        last = encoded[-(len(encoded) % quantum or quantum) :]
-        apart = key != "ascii85" or "z" not in encoded
-        data = None if apart and read(last, padded) is None else read(encoded, padded)
+        data = read_by_group(encoded, padded)
         if data is None:
             raise ValueError(f"not {key} as written")
         return as_text(data), (width, final, padded)

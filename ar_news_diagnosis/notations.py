@@ -821,15 +821,16 @@ def seen(key: str, body: str) -> bool:
 BACKSLASH_ESCAPE = re.compile(r"\\[0-9A-Za-z]")
 
 
-def shown(copy: str) -> "list[str]":
+@functools.lru_cache(maxsize=8)  # a text the search undoes to more than once
+def shown(copy: str) -> "tuple[str, ...]":
     """The notations whose escapes ``copy`` shows, and "none": those a copy
     is read in."""
     backslashed = bool(BACKSLASH_ESCAPE.search(copy))
-    return [
+    return tuple(
         key
         for key, notation in NOTATIONS.items()
         if key == "none" or (backslashed or not notation.backslash) and seen(key, copy)
-    ]
+    )
 
 
 def readings(

@@ -152,9 +152,19 @@ def decoded(encoding: str, mark: str = "", read: str = ""):
             return text, ()
         if not text.isascii() and not UNDECODABLE.search(text):
             raise ValueError("UTF-8, not a code page's bytes")
-        return utf8(text).decode(encoding, "surrogateescape"), ()
+        return read_in(encoding, utf8(text)), ()
 
     return undo
+
+
+@functools.lru_cache(
+    maxsize=4
+)  # read alike for each loss, and each reading undone first
+def read_in(encoding: str, data: bytes) -> str:
+    """``data`` read in the code page ``encoding``, each byte it leaves
+    undefined as a lone surrogate (as ``as_text`` keeps a byte that is not
+    UTF-8): one at a time, by the error handler."""
+    return data.decode(encoding, "surrogateescape")
 
 
 def unicode_saving(encoding: str, mark: bool):

@@ -333,6 +333,34 @@ class DataFormats(unittest.TestCase):
                     ["  known change: encoded as Ascii85 (base64.a85encode)"],
                 )
 
+    def test_binary_to_text_of_a_text_that_repeats(self) -> None:
+        # A word over and over: 2,000 groups and more, nine of them distinct.
+        word = "\u0633\u0644\u0627\u0645 "  # nine bytes
+        text = word * 1000
+        forms = {
+            "encoded as Base85 (base64.b85encode, as git's binary patches)": (
+                base64.b85encode
+            ),
+            "encoded as Ascii85 (base64.a85encode)": base64.a85encode,
+            "encoded as Base32": base64.b32encode,
+        }
+        for change, encode in forms.items():
+            with self.subTest(change=change):
+                copy = encode(text.encode("utf-8"))
+                self.assertEqual(
+                    known(check.compare(text, copy)), [f"  known change: {change}"]
+                )
+        # Four zero bytes among them, which a85encode writes as z, not !!!!!
+        # as a85decode reads them too.
+        text = word * 36 + "\x00" * 4 + word * 964  # at a group's start
+        copy = base64.a85encode(text.encode("utf-8"))
+        self.assertEqual(copy.count(b"z"), 1)
+        self.assertEqual(
+            known(check.compare(text, copy)),
+            ["  known change: encoded as Ascii85 (base64.a85encode)"],
+        )
+        self.assertEqual(known(check.compare(text, copy.replace(b"z", b"!!!!!"))), [])
+
     def test_binary_to_text_edited_by_hand_is_none_of_them(self) -> None:
         encoded = base64.b32encode(ORIGINAL)
         at = len(encoded) // 2
