@@ -1057,7 +1057,11 @@ def makes_start(change: Change, form: tuple, start: str, copy: str) -> bool:
 
 @functools.lru_cache(maxsize=16)  # asked of each notation's reading alike
 def makes_copy(change: Change, form: tuple, text: str, copy: str) -> bool:
-    """Tell whether ``change`` made of ``text`` in ``form`` gives ``copy``."""
+    """Tell whether ``change`` made of ``text`` in ``form`` gives ``copy``:
+    of a long text, what it makes of the start first (``makes_start``)."""
+    start = text[: notations.PROBED]
+    if start != text and not makes_start(change, form, start, copy):
+        return False
     return as_text(change.make(text, *form)) == copy
 
 
