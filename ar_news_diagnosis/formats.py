@@ -303,8 +303,8 @@ def in_groups(key: str) -> tuple:
         whose end none writes, one character of Ascii85's five, is told at
         once, not after all of it is decoded: a85decode reads in Python),
         then the others, where most of the first 256 repeat (a run of one
-        character, a few over and over), each distinct one once.  Not Ascii85 with a z
-        in it: four zero bytes in one character."""
+        character, a few over and over), each distinct one once.  Not
+        Ascii85 with a z in it: four zero bytes in one character."""
         if key == "ascii85" and "z" in encoded:
             return read(encoded, padded)
         whole = len(encoded) - (len(encoded) % quantum or quantum)

@@ -157,9 +157,8 @@ def decoded(encoding: str, mark: str = "", read: str = ""):
     return undo
 
 
-@functools.lru_cache(
-    maxsize=4
-)  # read alike for each loss, and each reading undone first
+# Kept: a copy's bytes are read alike for each loss, and each reading undone first.
+@functools.lru_cache(maxsize=4)
 def read_in(encoding: str, data: bytes) -> str:
     """``data`` read in the code page ``encoding``, each byte it leaves
     undefined as a lone surrogate (as ``as_text`` keeps a byte that is not
