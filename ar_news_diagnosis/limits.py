@@ -61,9 +61,8 @@ LAYER_STAGES = [  # each change of these makes each character alone; display onl
     if stage not in ("layout", "display")
 ]
 LAYER_NAMES = [stage for stage in STAGES[1:] if stage not in ("layout", "display")]
-# The characters each local change replaces.
-REPLACED = {change.key: frozenset(map(chr, change.table)) for change in LOCAL_CHANGES}
-ANY_REPLACED = frozenset().union(*REPLACED.values())
+# The characters any local change replaces.
+ANY_REPLACED = frozenset().union(*(change.replaced for change in LOCAL_CHANGES))
 # The most characters the texts that text changes (not local) make of the
 # expected text may hold in all, one search: each depth of them makes
 # len(OTHER_TEXT_CHANGES) times as many texts (14, 196), so that a text of
@@ -188,7 +187,7 @@ def made_locally(texts: "dict[str, int]") -> None:
     changeable = [text for text in texts if not ANY_REPLACED.isdisjoint(text)]
     for change in LOCAL_CHANGES * 2:
         for text in list(changeable):
-            if REPLACED[change.key].isdisjoint(text):
+            if change.replaced.isdisjoint(text):
                 continue
             made = change.make(text)
             if made not in texts:

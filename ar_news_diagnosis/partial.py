@@ -35,11 +35,16 @@ def made_at(steps: "tuple | list", text: str, offset: int, old: str) -> "str | N
     what is around it as ``surroundings`` gives it; None where they change
     what is around it.
     """
-    before, after = surroundings([change for change, _ in steps], text, offset, old)
+    place, around = old, None
     for change, form in steps:
+        if change.table and change.replaced.isdisjoint(old):
+            continue  # a change of characters, none of them here
         if change.in_place:
             old = change.make(old, *form)
             continue
+        if around is None:  # worked out where a change sees it
+            around = surroundings([change for change, _ in steps], text, offset, place)
+        before, after = around
         made = change.make(before + old + after, *form)
         if not (
             len(made) >= len(before + after)

@@ -35,7 +35,8 @@ class Change:
     alone, for a change of one form), and raises ValueError where the copy
     cannot be its output.  A change of single characters has them in
     ``table`` (as ``str.maketrans`` gives it); its form is the characters it
-    left as they were.  ``widest(text)`` is the form that makes the most of
+    left as they were, ``replaced`` the characters it replaces.
+    ``widest(text)`` is the form that makes the most of
     a text.  A saving that cannot be undone is made where ``seen(copy)``:
     where the copy may be its output.  ``fields``: where ``name`` is a
     template, what fills it (a code page, a loss), so that a report can
@@ -50,6 +51,7 @@ class Change:
         "key",
         "make",
         "name",
+        "replaced",
         "seen",
         "stage",
         "table",
@@ -78,6 +80,7 @@ class Change:
         self.name = name.format(*fields) if fields else name
         self.undo, self.widest, self.seen = undo, widest, seen
         self.table = str.maketrans(table) if table else None
+        self.replaced = frozenset(map(chr, self.table or ()))
         self.make = make or self.translate
 
     def translate(self, text: str, *kept: str) -> str:
