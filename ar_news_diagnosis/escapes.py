@@ -11,7 +11,6 @@ the copy again.
 """
 
 import functools
-import itertools
 import json
 import re
 import warnings
@@ -154,9 +153,8 @@ def one_character_escapes_read(
     characters escaped."""
     pieces = ONE_CHARACTER_ESCAPE.split(text)
     between, escaped = pieces[0::2], pieces[1::2]
-    read = "".join(escaped).translate(table)
-    made = "".join(itertools.chain.from_iterable(zip(between, read))) + between[-1]
-    return made, between, escaped
+    pieces[1::2] = "".join(escaped).translate(table)  # each escape, what it reads as
+    return "".join(pieces), between, escaped
 
 
 def unescaped(match: "re.Match[str]") -> str:
