@@ -598,23 +598,32 @@ READ_PAST, LONGEST_ESCAPE = 256, 128
 SHORT = {letter: char for char, letter in SHORT_LETTERS.items()}
 
 
+# A short escape of a letter (\n), read as SHORT says; no notation's escape
+# starts so (a run of escapes is split at them, ``runs_read``).
+SHORT_ESCAPE = "\\\\[abfnrtve]"
+SHORT_ESCAPES = re.compile(f"({SHORT_ESCAPE})")
+
+
 @functools.lru_cache(maxsize=None)
 def token_pattern(
     key: str, meant: "tuple[str, ...]", replaced: "tuple[str, ...]"
 ) -> "re.Pattern[str]":
     """One token of a body in the notation of ``key``: a string of ``meant``
-    (a quote written with a backslash), a run of escapes, and in a family of
-    backslash escapes, a stretch of short escapes and backslashes before a
-    character other than a letter or digit, and the text between them, in
-    which no other token nor any of ``replaced`` (a quote doubled) starts."""
+    (a quote written with a backslash), a run of escapes (in a family of
+    backslash escapes, short ones among them after the first: \\u0627\\n
+    over and over is one run), and in such a family, a stretch of short
+    escapes and backslashes before a character other than a letter or
+    digit, and the text between them, in which no other token nor any of
+    ``replaced`` (a quote doubled) starts."""
     notation = NOTATIONS[key]
     meant = list(map(re.escape, meant))
-    tokens = [
-        f"(?P<inside>{'|'.join(meant) or '(?!)'})",
-        f"(?P<run>(?:{notation.escape})+)",
-    ]
+    escape = notation.escape
+    run = f"(?:{escape})+"
     if notation.backslash:
-        simple = not_at([*meant, notation.escape]) + "\\\\(?:[abfnrtve]|[^0-9A-Za-z])"
+        run = f"(?:{escape})(?:{escape}|{not_at(meant)}{SHORT_ESCAPE})*"
+    tokens = [f"(?P<inside>{'|'.join(meant) or '(?!)'})", f"(?P<run>{run})"]
+    if notation.backslash:
+        simple = not_at([*meant, escape]) + f"(?:{SHORT_ESCAPE}|\\\\[^0-9A-Za-z])"
         plain = not_at([*meant, *map(re.escape, replaced)]) + "[^\\\\]"
         tokens.append(f"(?P<simple>{simple}(?:(?:{plain})*{simple})*)")
     return re.compile("|".join(tokens), re.DOTALL)
@@ -652,7 +661,6 @@ def read_body(
     (within a run of escapes, the first whole character past it; a stretch
     of simple escapes, whole); a run of escapes that makes no characters
     raises ValueError."""
-    notation = NOTATIONS[key]
     pieces, escaped, kept, short, seen_inside = [], set(), set(), set(), {}
     # What holds a backslash is read as a token, before backslash escapes;
     # the rest (a quote doubled, XML's entities) in the text between them.
@@ -685,11 +693,9 @@ def read_body(
             chars = meant[match[0]]
             seen_inside[chars] = match[0]
         elif match["run"]:
-            if match.end() <= stop:  # read whole: a run a copy repeats, read once
-                chars = run_made(key, match[0])
-            else:
-                chars, at = run_read(notation, match[0], match.start(), stop)
-            escaped.update(chars)
+            chars, at, made, letters = runs_read(key, match[0], match.start(), stop)
+            escaped.update(made)
+            short.update(letters.translate(SHORT_READ))
         else:
             chars, plain, escaped_chars = one_character_escapes_read(
                 match["simple"], SHORT_READ
@@ -723,6 +729,31 @@ def read_on(read: Read, more: Read) -> Read:
         read.short | more.short,
         {**read.inside, **more.inside},
     )
+
+
+def runs_read(key: str, run: str, start: int, stop: int) -> "tuple[str, int, str, str]":
+    """What a run of escapes at ``start`` of a body makes, the notation's of
+    ``key`` and short ones among them: its characters, where reading
+    stopped, what the notation's escapes made, and the letters of the short
+    ones.  Read whole where it ends by ``stop``, else up to the first whole
+    character past it.  Split at its short escapes: each distinct run of the
+    notation's escapes between them is read once (``run_made``), as a copy
+    repeats them."""
+    pieces = SHORT_ESCAPES.split(run)  # the notation's, a short one, and so on
+    end, cut = start + len(run), ""
+    if end > stop:  # what starts past the stop is not read
+        while len(pieces) > 1 and end - len(pieces[-1]) > stop:
+            end -= len(pieces.pop())
+        if len(pieces) % 2:  # the notation's escapes across it, up to a whole character
+            last = pieces.pop()
+            cut, end = run_read(NOTATIONS[key], last, end - len(last), stop)
+        pieces.append("")  # (a short escape across it is read whole)
+    runs, shorts = pieces[0::2], pieces[1::2]
+    made = {each: run_made(key, each) if each else "" for each in set(runs)}
+    letters = "".join(shorts)[1::2]
+    pieces[0::2] = map(made.__getitem__, runs)
+    pieces[1::2] = letters.translate(SHORT_READ)
+    return "".join(pieces) + cut, end, "".join(made.values()) + cut, letters
 
 
 @functools.lru_cache(maxsize=4096)

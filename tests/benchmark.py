@@ -320,6 +320,21 @@ def worst(seed: int, count: int) -> None:
             copy = written * (limit // len(written) + 1)
         return ARTICLE, copy.encode("utf-8")[:limit]
 
+    def shorts_at_the_limit() -> "tuple[str, bytes]":
+        """A copy as long as the article's size limit: a few characters of the
+        article and a line break or a tab, each written in a family of
+        backslash escapes drawn, those short (\\n), over and over, in quotes
+        or not (\\u0627\\n so, in single quotes, took 2.2 s a whole process)."""
+        notation = chance.choice(
+            [key for key in sorted(NOTATIONS) if NOTATIONS[key].backslash]
+        )
+        unit = "".join(chance.sample(ARTICLE, chance.randint(1, 3)))
+        unit += chance.choice("\n\t\r")
+        written = composed(unit, notation, "every character", ("", ""), "\\n", ())
+        before, after = chance.choice([("", ""), ('"', '"\n'), ("'", "'\n")])
+        body = written * (limit // len(written) + 1)
+        return ARTICLE, (before + body[: limit - 4] + after).encode("utf-8")
+
     def cut(copy: bytes) -> "tuple[str, bytes]":
         return ARTICLE, copy[: chance.randrange(1, len(copy))]
 
@@ -350,6 +365,9 @@ def worst(seed: int, count: int) -> None:
         "at the size limit: random ASCII, escapes' marks, a run": at_the_limit,
         "at the size limit: escapes of many notations": escapes_at_the_limit,
         "at the size limit: two marks, over and over, framed": two_at_the_limit,
+        "at the size limit: escapes and short ones, over and over": (
+            shorts_at_the_limit
+        ),
         "at the size limit: a known change of a line, over and over": (
             change_at_the_limit
         ),

@@ -415,6 +415,32 @@ class TheWriter(unittest.TestCase):
             for notation in families:
                 self.assertIsNone(re.search(notation.escape, text), text)
 
+    def test_no_escape_starts_as_a_short_one(self) -> None:
+        # A run of a notation's escapes and short ones (\u0627\n over and
+        # over) is read split at each backslash and letter of a short one.
+        for key, notation in NOTATIONS.items():
+            for letter in "abfnrtve":
+                with self.subTest(notation=key, letter=letter):
+                    escape = "\\" + letter + "{1F1E8}0627fd"
+                    self.assertIsNone(re.match(notation.escape, escape, re.DOTALL))
+
+    def test_escapes_and_short_ones_alternately(self) -> None:
+        # Each line of a text as short as a letter: the escapes of each
+        # family of backslash escapes, and \n, one after the other.
+        text = "\u0627\n\u0644\t\U0001f1e8\n" * 300
+        for key, notation in NOTATIONS.items():
+            if not notation.backslash or key in UNBOUNDED or key == "none":
+                continue
+            for around in (("", ""), ('"', '"')):
+                parts = (key, "every character", around, "\\n", ())
+                copy = composed(text, *parts)
+                with self.subTest(notation=key, around=around):
+                    self.assertIn("\\n\\", copy)
+                    explanations = check.explain(text, copy).explanations
+                    self.assertTrue(explanations)
+                    for explanation in explanations:
+                        self.assertEqual(remade(text, explanation.steps), copy.encode())
+
 
 # Concrete wrappers, one of each kind, for the property test.
 AROUND = [
