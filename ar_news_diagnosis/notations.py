@@ -29,9 +29,11 @@ write a text alike, which ``said_together`` names in one line;
 ``widest(text)`` is the form the size limit counts.
 """
 
+import bisect
 import functools
 import re
 import unicodedata
+from itertools import accumulate
 from operator import itemgetter
 from typing import Callable, NamedTuple
 
@@ -618,15 +620,16 @@ def token_pattern(
     notation = NOTATIONS[key]
     meant = list(map(re.escape, meant))
     escape = notation.escape
-    run = f"(?:{escape})+"
+    run, simple = f"(?:{escape})+", "(?!)"
     if notation.backslash:
         run = f"(?:{escape})(?:{escape}|{not_at(meant)}{SHORT_ESCAPE})*"
-    tokens = [f"(?P<inside>{'|'.join(meant) or '(?!)'})", f"(?P<run>{run})"]
-    if notation.backslash:
-        simple = not_at([*meant, escape]) + f"(?:{SHORT_ESCAPE}|\\\\[^0-9A-Za-z])"
+        one = not_at([*meant, escape]) + f"(?:{SHORT_ESCAPE}|\\\\[^0-9A-Za-z])"
         plain = not_at([*meant, *map(re.escape, replaced)]) + "[^\\\\]"
-        tokens.append(f"(?P<simple>{simple}(?:(?:{plain})*{simple})*)")
-    return re.compile("|".join(tokens), re.DOTALL)
+        simple = f"{one}(?:(?:{plain})*{one})*"
+    inside = "|".join(meant) or "(?!)"
+    return re.compile(
+        f"(?P<inside>{inside})|(?P<run>{run})|(?P<simple>{simple})", re.DOTALL
+    )
 
 
 def not_at(patterns: "list[str]") -> str:
@@ -660,63 +663,137 @@ def read_body(
     ``inside`` written as it says, up to the first token past ``stop``
     (within a run of escapes, the first whole character past it; a stretch
     of simple escapes, whole); a run of escapes that makes no characters
-    raises ValueError."""
-    pieces, escaped, kept, short, seen_inside = [], set(), set(), set(), {}
-    # What holds a backslash is read as a token, before backslash escapes;
-    # the rest (a quote doubled, XML's entities) in the text between them.
-    meant = {written: char for char, written in inside.items() if "\\" in written}
-    replaced = {
-        written: char for char, written in inside.items() if "\\" not in written
-    }
+    raises ValueError.
 
-    def between(start: int, end: int) -> None:
-        part = as_it_is = body[start:end]
-        for written, char in replaced.items():
-            if written in part:
-                seen_inside[char] = written
-                part = part.replace(written, char)
-                as_it_is = as_it_is.replace(written, "")  # (not kept as it is)
-        pieces.append(part)
-        kept.update(as_it_is)
-
+    The body is split at its tokens, and each distinct token, and each
+    distinct text between them, read once: a copy repeats them (a space and
+    %D8%A7 over and over, at the size limit, is 76,000 tokens of one kind).
+    """
+    meant, replaced = ways_inside(inside)
+    tokens = token_pattern(key, tuple(meant), tuple(replaced))
     # Read no further than READ_PAST past the stop; what is read of the text
     # between tokens there, but for the length of the longest escape.
     end = min(len(body), stop + READ_PAST)
-    at = start
-    tokens = token_pattern(key, tuple(meant), tuple(replaced))
-    for match in tokens.finditer(body, start, end):
-        if match.start() > stop:
-            break
-        between(at, match.start())
-        at = match.end()
-        if match["inside"]:
-            chars = meant[match[0]]
-            seen_inside[chars] = match[0]
-        elif match["run"]:
-            chars, at, made, letters = runs_read(key, match[0], match.start(), stop)
-            escaped.update(made)
-            short.update(letters.translate(SHORT_READ))
-        else:
-            chars, plain, escaped_chars = one_character_escapes_read(
-                match["simple"], SHORT_READ
-            )
-            kept.update("".join(plain))
-            for char in set(escaped_chars):
-                if char in SHORT:
-                    short.add(SHORT[char])
-                else:
-                    seen_inside[char] = "\\" + char
-        pieces.append(chars)
-        if at < match.end():
-            break  # a run read up to the stop
-    else:
+    pieces = tokens.split(body[start:end])  # the text before each, its groups
+    stride = tokens.groups + 1
+    betweens = pieces[0::stride]
+    columns = {kind: pieces[tokens.groupindex[kind] :: stride] for kind in TOKENS}
+    found = [
+        first or second or third for first, second, third in zip(*columns.values())
+    ]
+    kinds = {each: kind for kind, column in columns.items() for each in set(column)}
+    # Where each token starts and ends: those that start by the stop are read.
+    bounds = list(accumulate(map(len, alternately(betweens, found)), initial=start))
+    count = bisect.bisect_right(bounds, stop, 1, 2 * len(found)) // 2
+    whole, at, tail = found[:count], bounds[2 * count], []
+    if count and kinds[found[count - 1]] == "run" and at > stop:
+        whole = found[: count - 1]  # the last, a run across the stop, up to it
+        run, run_start = found[count - 1], bounds[2 * count - 1]
+        chars, at, made, letters = runs_read(key, run, run_start, stop)
+        tail.append((chars, made, letters.translate(SHORT_READ), "", {}))
+    if count == len(found) and at == bounds[2 * count]:  # the text after the last
         last = end if end == len(body) else max(at, end - LONGEST_ESCAPE)
         # Not within what a wrapper writes of its own (a quote doubled).
         while at < last < len(body) and body[last] in "".join(replaced):
             last -= 1
-        between(at, last)
+        tail.append(between_read(body[at:last], replaced))
         at = last
-    return Read("".join(pieces), at, escaped, kept, short, seen_inside)
+    between_reads = {
+        each: between_read(each, replaced) for each in dict.fromkeys(betweens[:count])
+    }
+    token_reads = {
+        each: token_read(key, kinds[each], each, meant) for each in dict.fromkeys(whole)
+    }
+    text = alternately(
+        [between_reads[each][0] for each in betweens[:count]],
+        [token_reads[each][0] for each in whole],
+    )
+    read = Read(
+        "".join(text) + "".join(chars for chars, *_ in tail),
+        at,
+        set(),
+        set(),
+        set(),
+        {},
+    )
+    for _, escaped, short, kept, ways in [
+        *between_reads.values(),
+        *token_reads.values(),
+        *tail,
+    ]:
+        read.escaped.update(escaped)
+        read.short.update(short)
+        read.kept.update(kept)
+        read.inside.update(ways)
+    return read
+
+
+# The kinds of token of a body, as ``token_pattern`` names them.
+TOKENS = ("inside", "run", "simple")
+
+
+def alternately(first: list, second: list) -> list:
+    """The items of ``first`` and ``second`` in turn, from the first."""
+    merged = [None] * (len(first) + len(second))
+    merged[0::2], merged[1::2] = first, second
+    return merged
+
+
+def between_read(text: str, replaced: "dict[str, str]") -> tuple:
+    """What ``text``, between tokens, reads as (as ``token_read``), each of
+    ``replaced`` (a quote doubled) as the character it stands for."""
+    part = as_it_is = text
+    ways = {}
+    for written, char in replaced.items():
+        if written in part:
+            ways[char] = written
+            part = part.replace(written, char)
+            as_it_is = as_it_is.replace(written, "")  # (not kept as it is)
+    return part, "", "", as_it_is, ways
+
+
+def token_read(key: str, kind: str, token: str, meant: "dict[str, str]") -> tuple:
+    """What a token of ``kind`` (TOKENS) reads as, whole, in the notation of
+    ``key``: its characters, those escaped, written short and kept as they
+    are, and the ways of writing inside it shows (character: as written)."""
+    if kind == "inside":
+        return meant[token], "", "", "", {meant[token]: token}
+    if kind == "run":
+        chars, _, made, letters = runs_read(key, token, 0, len(token))
+        return chars, made, letters.translate(SHORT_READ), "", {}
+    chars, plain, escaped_chars = one_character_escapes_read(token, SHORT_READ)
+    escaped_chars = set(escaped_chars)
+    short = "".join(SHORT[char] for char in escaped_chars if char in SHORT)
+    ways = {char: "\\" + char for char in escaped_chars if char not in SHORT}
+    return chars, "", short, "".join(plain), ways
+
+
+def ways_inside(inside: "dict[str, str]") -> "tuple[dict, dict]":
+    """Each way of ``inside`` (character: as written), as written: those that
+    hold a backslash, read as a token, before backslash escapes; the rest (a
+    quote doubled, XML's entities), in the text between them."""
+    meant = {written: char for char, written in inside.items() if "\\" in written}
+    replaced = {
+        written: char for char, written in inside.items() if "\\" not in written
+    }
+    return meant, replaced
+
+
+def ends_kept(body: str, key: str, inside: "dict[str, str]") -> bool:
+    """Tell whether the last backslash of ``body`` that escapes (the last of
+    an odd run) starts no token of the notation of ``key``, a family of
+    backslash escapes: it is kept as it is, as none writes it (a copy cut
+    short in an escape).  Told at once, before a long body is read."""
+    at = body.rfind("\\")
+    if not NOTATIONS[key].backslash or at < 0:
+        return False
+    before = at  # where the run of backslashes it ends starts
+    while before > max(0, at - LONGEST_ESCAPE) and body[before - 1] == "\\":
+        before -= 1
+    if body[before - 1 : before] == "\\" or (at - before) % 2:
+        return False  # a longer run, or one whose last is escaped
+    meant, replaced = ways_inside(inside)
+    return not token_pattern(key, tuple(meant), tuple(replaced)).match(body, at)
 
 
 def read_on(read: Read, more: Read) -> Read:
@@ -998,6 +1075,8 @@ def body_read(
     stops.add(first.end() + PROBED if first else PROBED)  # its first escape read
     stops = sorted(stop for stop in stops if 2 * stop < len(body)) + [len(body)]
     read = Read("", 0, set(), set(), set(), {})
+    if ends_kept(body, key, inside):
+        return None
     try:
         for stop in stops:
             read = read_on(read, read_body(body, key, inside, stop, read.end))

@@ -58,7 +58,9 @@ from ar_news_diagnosis.notations import (
     NOTATIONS,
     UNBOUNDED,
     WIDEST,
+    body_read,
     composed,
+    ends_kept,
 )
 from ar_news_diagnosis.table import remade
 from tests.support import ORIGINAL, known, library_output
@@ -423,6 +425,25 @@ class TheWriter(unittest.TestCase):
                 with self.subTest(notation=key, letter=letter):
                     escape = "\\" + letter + "{1F1E8}0627fd"
                     self.assertIsNone(re.match(notation.escape, escape, re.DOTALL))
+
+    def test_a_body_cut_short_in_an_escape_is_told_by_its_end(self) -> None:
+        # The last backslash that escapes (of an odd run) and starts nothing
+        # the notation reads is kept as it is, which no family of them
+        # writes: told before the body is read.  Only the last is looked at.
+        written = "\\u0627\\n\\u0628" * 100
+        for body, told, read in (
+            (written, False, True),
+            (written + "\\u06", True, False),
+            (written + "\\", True, False),
+            (written + "\\\\", False, True),  # a backslash, escaped
+            (written + "\\\\\\u06'", True, False),
+            (written + "\\\\\\n", False, True),
+            (written[:-4] + "\\u" + written[-4:], False, False),
+        ):
+            with self.subTest(end=body[-12:]):
+                self.assertEqual(ends_kept(body, "\\uhhhh", {}), told)
+                reading = body_read(body, "\\uhhhh", {}, ("", ""), lambda *_: False)
+                self.assertEqual(reading is not None, read)
 
     def test_escapes_and_short_ones_alternately(self) -> None:
         # Each line of a text as short as a letter: the escapes of each
