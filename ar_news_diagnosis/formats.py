@@ -22,11 +22,11 @@ import re
 
 from .escapes import json_string, json_undone
 from .notations import NOTATIONS
-from .text import LONE_SURROGATE, as_text, utf8
+from .text import LONE_SURROGATE, as_text, sub_each_once, utf8
 
 # HTML and XML character references.
 
-REFERENCE = "&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
+REFERENCE = re.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def references(text: str, written: "tuple | None" = None) -> str:
@@ -55,7 +55,7 @@ def references_undone(copy: str) -> "tuple[str, tuple]":
             raise ValueError("a character written in two ways")
         return char
 
-    return re.sub(REFERENCE, character, copy), (tuple(written.items()),)
+    return sub_each_once(REFERENCE, character, copy), (tuple(written.items()),)
 
 
 @functools.lru_cache(maxsize=None)
@@ -130,7 +130,7 @@ def percent_undone(copy: str, plus: bool = False) -> "tuple[str, tuple]":
     )
     lowercase = any(code != code.upper() for code in escapes)
     text = copy.replace("+", " ") if plus else copy
-    return PERCENT_RUN.sub(percent_run_read, text), (encoded, lowercase)
+    return sub_each_once(PERCENT_RUN, percent_run_read, text), (encoded, lowercase)
 
 
 # Read as urllib.parse.unquote reads an ASCII text, with errors="surrogateescape",

@@ -38,7 +38,7 @@ from operator import itemgetter
 from typing import Callable, NamedTuple
 
 from .escapes import C_ESCAPES, one_character_escapes_read
-from .text import either
+from .text import alternately, either
 
 # Notations.
 
@@ -730,13 +730,6 @@ def read_body(
 
 # The kinds of token of a body, as ``token_pattern`` names them.
 TOKENS = ("inside", "run", "simple")
-
-
-def alternately(first: list, second: list) -> list:
-    """The items of ``first`` and ``second`` in turn, from the first."""
-    merged = [None] * (len(first) + len(second))
-    merged[0::2], merged[1::2] = first, second
-    return merged
 
 
 def between_read(text: str, replaced: "dict[str, str]") -> tuple:

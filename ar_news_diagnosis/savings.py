@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 
-from .text import ASTRAL, CHARACTERS, as_text, utf8
+from .text import ASTRAL, CHARACTERS, as_text, sub_each_once, utf8
 from .text import characters as characters_of
 
 # Error handlers of ours, for what converters write where a code page falls short.
@@ -337,8 +337,10 @@ def code_point(digits: str, base: int, written: str) -> str:
 
 def backslashed_undone(text: str) -> str:
     r"""Undo backslashreplace: \xNN, \uXXXX, \UXXXXXXXX as the characters."""
-    return BACKSLASHED.sub(
-        lambda match: code_point(match[match.lastindex], 16, match[0]), text
+    return sub_each_once(
+        BACKSLASHED,
+        lambda match: code_point(match[match.lastindex], 16, match[0]),
+        text,
     )
 
 
@@ -353,13 +355,13 @@ def named_undone(text: str) -> str:
         except KeyError:
             return match[0]
 
-    return NAMED.sub(character, text)
+    return sub_each_once(NAMED, character, text)
 
 
 def references_undone(text: str) -> str:
     """Undo xmlcharrefreplace: &#N; as the character."""
-    return CHARACTER_REFERENCE.sub(
-        lambda match: code_point(match[1], 10, match[0]), text
+    return sub_each_once(
+        CHARACTER_REFERENCE, lambda match: code_point(match[1], 10, match[0]), text
     )
 
 

@@ -6,9 +6,10 @@ back.  Also here: the Arabic characters the changes speak of, how a
 character or a run of them is named (``describe``, ``describe_run``), a binary search for the longest common
 start of two sequences, how far a line reads in the order of a text
 (``share_read_alike``, and ``other_than_letters`` for a transliteration's
-order), the characters of a text, kept for a search (``characters``), and
+order), the characters of a text, kept for a search (``characters``),
 the kind of a character in a report's words (``kind``: letters and marks by
-script, digits, spaces...).
+script, digits, spaces...), and ``sub_each_once``: ``re.sub``, each
+distinct match read once.
 """
 
 import functools
@@ -181,3 +182,32 @@ def either(values: "list[str]") -> str:
         return " or ".join(values)
     listed = ", ".join(values[: MOST_LISTED - 1])
     return f"{listed} or {len(values) - MOST_LISTED + 1} others alike"
+
+
+def sub_each_once(pattern: "re.Pattern[str]", read, text: str) -> str:
+    """``pattern.sub(read, text)``, each distinct match read once: a copy
+    repeats them (an escape of one letter, 76,000 times at the size limit,
+    read once, not by a call for each).  ``pattern`` looks neither ahead
+    nor behind: a match read alone is read as it was there."""
+    whole = wholly(pattern)
+    pieces = whole.split(text)  # the text before each match, the match, its groups
+    matches = pieces[1 :: whole.groups + 1]
+    made = {each: read(pattern.fullmatch(each)) for each in dict.fromkeys(matches)}
+    return "".join(
+        alternately(pieces[:: whole.groups + 1], map(made.__getitem__, matches))
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def wholly(pattern: "re.Pattern[str]") -> "re.Pattern[str]":
+    """``pattern`` as a group of its own, the first that ``split`` gives."""
+    return re.compile(f"({pattern.pattern})", pattern.flags)
+
+
+def alternately(first: list, second) -> list:
+    """The items of ``first`` and ``second`` in turn, from the first (as
+    many of each, or one more of the first)."""
+    second = list(second)
+    merged = [None] * (len(first) + len(second))
+    merged[0::2], merged[1::2] = first, second
+    return merged
