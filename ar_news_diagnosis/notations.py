@@ -591,9 +591,6 @@ UNBOUNDED = ("\\N{name}", "\\x{h}-bytes")
 # start PROBED_MORE times as long, and so on: a copy that holds few of a
 # notation's escapes is told apart as soon as they show.
 PROBED, PROBED_MORE = 512, 8
-# A run of escapes longer than this is read by its distinct escapes, each
-# read once: of shorter, one by one.
-LONG_RUN = 256
 # How far past its stop a body is read, and the longest escape of a
 # character (a name of \N{...}: 88 characters at most, in Unicode 15).
 READ_PAST, LONGEST_ESCAPE = 256, 128
@@ -835,21 +832,20 @@ def run_made(key: str, run: str) -> str:
 def run_read(notation: Notation, run: str, start: int, stop: int) -> "tuple[str, int]":
     """The characters a run of escapes, at ``start`` of a body, makes up to the
     first whole character past ``stop``, and where that is; escapes that
-    make no characters raise ValueError.  A long run before the stop is
-    read by its distinct escapes."""
-    values, end = [], start + len(run)
-    if end <= stop and len(run) > LONG_RUN:
-        escapes = list(map(itemgetter(0), whole_escape(notation.escape).findall(run)))
-        value_of = {
-            escape: notation.value(re.fullmatch(notation.escape, escape, re.DOTALL))
-            for escape in set(escapes)
-        }
-        values = list(map(value_of.__getitem__, escapes))
-    else:
-        for escape in re.finditer(notation.escape, run, re.DOTALL):
-            values.append(notation.value(escape))
-            if start + escape.end() > stop and whole(notation.unit, values):
-                end = start + escape.end()
+    make no characters raise ValueError.  Read by its distinct escapes, each
+    once: a copy repeats them."""
+    escapes = list(map(itemgetter(0), whole_escape(notation.escape).findall(run)))
+    value_of = {
+        escape: notation.value(re.fullmatch(notation.escape, escape, re.DOTALL))
+        for escape in set(escapes)
+    }
+    values, end = list(map(value_of.__getitem__, escapes)), start + len(run)
+    if end > stop:  # up to the first whole character past it
+        ends = list(accumulate(map(len, escapes), initial=start))
+        for count in range(bisect.bisect_right(ends, stop), len(values) + 1):
+            # (a character is four values at most: UTF-8's bytes)
+            if whole(notation.unit, values[max(0, count - 4) : count]):
+                values, end = values[:count], ends[count]
                 break
     try:
         return UNITS[notation.unit](values), end
