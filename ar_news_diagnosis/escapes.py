@@ -498,37 +498,54 @@ def yaml_single_quoted(text: str, width: "int | None" = YAML_WIDTH) -> str:
     first indented by two.  PyYAML writes no such string of a text with a
     character it would escape, or a space beside a line break: it writes it
     double-quoted (``yaml``)."""
+    return "".join(yaml_single_written(text, width))
+
+
+def yaml_single_written(text: str, width: "int | None" = YAML_WIDTH) -> "Iterator[str]":
+    """Yield what ``yaml_single_quoted`` writes, piece by piece, in order: the
+    characters of a word at once, as nothing is done within one."""
     if not single_quotable(text):
         raise ValueError("a text PyYAML writes double-quoted")
-    written, column = ["'"], 1
+    yield "'"
+    column, start, end = 1, 0, 0
     spaces = breaks = False
-    start = 0
-    for end in range(len(text) + 1):
+    while True:
         char = text[end] if end < len(text) else None
         if spaces:  # after spaces: one alone past the width folds the line
             if char != " ":
                 past = width is not None and column > width
                 if start + 1 == end and past and start and char is not None:
-                    written.append("\n" + " " * YAML_INDENT)
+                    yield "\n" + " " * YAML_INDENT
                     column = YAML_INDENT
                 else:
-                    written.append(text[start:end])
+                    yield text[start:end]
                     column += end - start
                 start = end
         elif breaks:  # after line breaks: the first written twice, then indented
             if char is None or char not in YAML_BREAKS:
-                written.append("\n" * (text[start] == "\n") + text[start:end])
-                written.append(" " * YAML_INDENT)
+                yield "\n" * (text[start] == "\n") + text[start:end]
+                yield " " * YAML_INDENT
                 column, start = YAML_INDENT, end
         elif char is None or char in " '" + YAML_BREAKS:  # a word ends
-            written.append(text[start:end])
+            yield text[start:end]
             column, start = column + end - start, end
         if char == "'":
-            written.append("''")
+            yield "''"
             column, start = column + 2, end + 1
-        if char is not None:
-            spaces, breaks = char == " ", char in YAML_BREAKS
-    return "".join(written) + "'\n"
+        if char is None:
+            break
+        spaces, breaks = char == " ", char in YAML_BREAKS
+        if spaces or breaks:
+            end += 1
+        else:  # on to where a word ends
+            word_end = YAML_WORD_END.search(text, end + 1)
+            end = word_end.start() if word_end else len(text)
+    yield "'\n"
+
+
+# Where a word ends, in PyYAML's single-quoted style: a space, a quote, a
+# line break.
+YAML_WORD_END = re.compile(f"[ '{YAML_BREAKS}]")
 
 
 # What PyYAML escapes with ``allow_unicode`` (the controls but the line feed
@@ -565,7 +582,7 @@ def yaml_single_unquoted(copy: str) -> "tuple[str, tuple]":
     ).replace("''", "'")
     widest = max(map(len, copy.split("\n")[:-1]))
     for width in [None, *range(widest - 2, widest)] if single_quotable(text) else []:
-        if yaml_single_quoted(text, width) == copy:
+        if written_as(yaml_single_written(text, width), copy):
             return text, (width,)
     return text, (YAML_WIDTH,)
 
