@@ -713,6 +713,9 @@ def read_body(
         set(),
         {},
     )
+    # (A character written inside two ways, a quote doubled and after a
+    # backslash, is taken as the last read here writes it: no way makes such
+    # a body again.)
     for _, escaped, short, kept, ways in [
         *between_reads.values(),
         *token_reads.values(),
