@@ -16,6 +16,8 @@ import re
 import warnings
 from typing import Iterable, Iterator
 
+from .text import alternately
+
 # The control characters that C names, and the letter each is written with.
 C_ESCAPES = {
     "\a": "a",
@@ -314,9 +316,7 @@ def yaml_pieces_read(body: str) -> "str | None":
         for piece, char in read_as.items()
     ):
         return None
-    joined = [""] * (len(texts) + len(read))
-    joined[0::2], joined[1::2] = texts, map(read_as.__getitem__, read)
-    return "".join(joined)
+    return "".join(alternately(texts, map(read_as.__getitem__, read)))
 
 
 def yaml_piece_read(piece: str) -> str:
