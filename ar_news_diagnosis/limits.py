@@ -129,38 +129,44 @@ def made_alone(char: str, stage: int) -> "frozenset[str]":
 
 
 def most_made(
-    char: str, stage: int = 0, layers: int = MOST_CHANGES, end: "int | None" = None
+    char: str,
+    stage: int = 0,
+    layers: int = MOST_CHANGES,
+    end: "int | None" = None,
+    target: "str | None" = None,
 ) -> int:
     """The most that the layers from ``stage`` on, ``layers`` at most, make of ``char``.
 
-    Bytes, after them all; or characters, before the stage ``end``.  What a
-    change makes of a text is at most the sum of what it makes of each
-    character, and what it adds once.
+    Bytes, after them all; or characters, before the stage ``end``; or, where
+    ``target`` is given, how many of it.  What a change makes of a text is
+    at most the sum of what it makes of each character, and what it adds once.
     """
-    key = (char, stage, layers, end)
+    key = (char, stage, layers, end, target)
     if key not in MOST_MADE:
         last = len(LAYER_STAGES) if end is None else end
         if stage >= last:
-            return counted(char, end)
-        most = most_made(char, stage + 1, layers, end)
+            return counted(char, end, target)
+        most = most_made(char, stage + 1, layers, end, target)
         for made in made_in_stage(char, stage) if layers else ():
             if stage + 1 == last:  # what the last layer makes: counted as it is
-                made_most = counted(made, end)
+                made_most = counted(made, end, target)
             else:
                 made_most = sum(
-                    most_made(each, stage + 1, layers - 1, end) for each in made
+                    most_made(each, stage + 1, layers - 1, end, target) for each in made
                 )
             most = max(most, made_most)
         alone = layers == MOST_CHANGES and end is None  # no change made before
         for made in made_alone(char, stage) if alone else ():
-            most = max(most, counted(made, end))
+            most = max(most, counted(made, end, target))
         MOST_MADE[key] = most
     return MOST_MADE[key]
 
 
-def counted(text: str, end: "int | None") -> int:
+def counted(text: str, end: "int | None", target: "str | None" = None) -> int:
     """The length of ``text`` after the layers: its bytes, or before the
-    stage ``end``, its characters."""
+    stage ``end``, its characters; or how many of ``target`` it holds."""
+    if target is not None:
+        return text.count(target)
     return len(text.encode("utf-8", "surrogatepass")) if end is None else len(text)
 
 
@@ -211,15 +217,17 @@ def texts_of(char: str, other: int) -> "dict[str, int]":
     return texts
 
 
-def unit(char: str, other: int, end: "int | None" = None) -> int:
+def unit(
+    char: str, other: int, end: "int | None" = None, target: "str | None" = None
+) -> int:
     """The most the known changes, as the search combines them, make of ``char`` alone.
 
     The texts ``texts_of`` makes of it, then the layers, three changes in
     all with the others: bytes, or the characters before the stage ``end``
-    (the display order).
+    (the display order); or how many of ``target`` (``most_made``).
     """
     return max(
-        sum(most_made(each, 0, MOST_CHANGES - count, end) for each in text)
+        sum(most_made(each, 0, MOST_CHANGES - count, end, target) for each in text)
         for text, count in texts_of(char, other).items()
     )
 
@@ -312,3 +320,36 @@ def limit_before(text: str, stage: str) -> int:
     end = LAYER_NAMES.index(stage)
     total = made_in_all(text, functools.partial(unit, end=end))
     return total + layout_added(text, end) + 64
+
+
+@functools.lru_cache(maxsize=None)
+def reached_from(char: str, other: int) -> "frozenset[str]":
+    """The characters of the texts that ``texts_of`` makes of ``char``, and
+    those a wrong reading of them writes: each a text the known changes
+    make before a saving may hold (but characters put in, and shaping's
+    presentation forms) where it holds ``char``."""
+    held = set("".join(texts_of(char, other)))
+    for change in BY_STAGE["reading"]:
+        held.update(*(made_of(change, each) or "" for each in list(held)))
+    return frozenset(held)
+
+
+@functools.lru_cache(maxsize=64)  # the characters of a search's copies
+def most_of(text: str, stage: str, target: str) -> int:
+    """How many of ``target`` the known changes make of ``text`` before
+    ``stage`` at most: as ``limit_before`` bounds its length, of the
+    characters that may make it (``reached_from``), and 64 for what is
+    added once.
+
+    Bounded so, character by character, but for what a change writes of
+    characters together: a composed letter (normalized to NFC, alef and a
+    hamza above are one), shaping's forms, characters put in, and what a
+    saving writes where it cannot hold one.  Those are not to be asked of.
+    """
+    end = LAYER_NAMES.index(stage)
+    other = deepest(text)
+    return 64 + sum(
+        count * unit(char, other, end, target)
+        for char, count in collections.Counter(text).items()
+        if target in reached_from(char, other)
+    )
