@@ -17,8 +17,11 @@ with texts that the text changes make as guides (``unwrap``).
 
 import collections
 import functools
+import heapq
 import itertools
 import re
+import unicodedata
+from typing import Iterable
 from unicodedata import bidirectional
 
 from . import forward, notations
@@ -32,7 +35,7 @@ from .layout import (
     most_breaks,
     unwrapped,
 )
-from .limits import deepest, limit_before, searched_in_full
+from .limits import deepest, limit_before, most_of, searched_in_full
 from .savings import (
     ARABIC_CODECS,
     CODECS,
@@ -574,9 +577,43 @@ def shown_characters(text: str) -> "frozenset[str]":
     code page wrote for what it cannot hold.
     """
     made = [bases_of(text, depth)[1].values() for depth in range(deepest(text) + 1)]
-    shown = set(written_of(frozenset().union(*itertools.chain(*made)), None))
+    written = set(written_of(frozenset().union(*itertools.chain(*made)), None))
     for change in BY_STAGE["reading"]:
-        shown.update(*map(change.make, list(shown)))
+        written.update(*map(change.make, list(written)))
+    return shown_of_written(written)
+
+
+@functools.lru_cache(maxsize=4)
+def shown_apart(text: str) -> "list[frozenset[str]]":
+    """The characters a display order of each text the known changes make of
+    ``text`` may hold: as ``shown_characters``, but of each text's
+    characters that text changes make apart, and of a wrong reading of
+    them or none, as a chain holds one of each.  A text of characters of
+    two, such as bytes that no change writes read in a code page, holds
+    no text's: Arabic letters and the signs that only mojibake writes.
+    Only the sets no other holds are kept."""
+    made = [bases_of(text, depth)[1].values() for depth in range(deepest(text) + 1)]
+    largest = maximal(set(itertools.chain(*made)))
+    shown = set()
+    for present in largest:
+        written = written_of(present, None)
+        shown.add(shown_of_written(written))
+        for change in BY_STAGE["reading"]:
+            shown.add(shown_of_written(change.make("".join(sorted(written)))))
+    return maximal(shown)
+
+
+def maximal(sets: "set[frozenset[str]]") -> "list[frozenset[str]]":
+    """The sets of ``sets`` that no other of them holds all of."""
+    return [each for each in sets if not any(each < other for other in sets)]
+
+
+def shown_of_written(written: "Iterable[str]") -> "frozenset[str]":
+    """The characters a display order of a text of characters ``written``
+    may hold: those, characters inserted, presentation forms of their
+    letters, brackets mirrored, and what a code page wrote for what it
+    cannot hold."""
+    shown = set(written)
     shown.update(ZERO_WIDTH, MARKS, "\ufeff")  # U+FEFF: FriBidi's lam of a lam-alef
     # What a code page undone on the copy gives for what it could not hold.
     shown.update(*(lost(saving, UNHELD) for saving in CODE_PAGES))
@@ -586,6 +623,46 @@ def shown_characters(text: str) -> "frozenset[str]":
     )
     shown.update([char.translate(MIRRORED) for char in shown])
     return frozenset(shown)
+
+
+# The characters ``counts_bounded`` counts, of those a copy holds most of.
+COUNTED_MOST = 8
+# Characters whose count ``limits.most_of`` does not bound: those put in,
+# what a decoder writes for a byte it cannot read, and brackets (mirrored).
+UNCOUNTED = frozenset(ZERO_WIDTH + MARKS + "\ufeff\ufffd" + "".join(map(chr, MIRRORED)))
+
+
+def counts_bounded(candidate: str, text: str) -> bool:
+    """Tell whether ``candidate`` holds no more of each character than the
+    known changes make of ``text`` before a saving (``limits.most_of``), as
+    a display order keeps how many of each a text holds: of the COUNTED_MOST
+    characters it holds most of, its presentation forms read as their
+    letters, those so bounded (``bounded``)."""
+    counts = collections.Counter(unshaped(candidate))
+    # As many as the text holds and 64 are within the bound, worked out for more.
+    more = [
+        (count, char)
+        for char, count in counts.items()
+        if count > 64 + text.count(char) and bounded(char)
+    ]
+    return all(
+        count <= most_of(text, "saving", char)
+        for count, char in heapq.nlargest(COUNTED_MOST, more)
+    )
+
+
+def bounded(char: str) -> bool:
+    """Tell whether ``limits.most_of`` bounds how many of ``char`` a text
+    holds: none of Latin-1, which a saving writes for what it cannot hold
+    (a code unit cut to its low byte), nor of UNCOUNTED, nor a surrogate
+    (a byte that is not UTF-8), nor a character of a decomposition (a
+    composed letter, a presentation form)."""
+    return (
+        char > "\xff"
+        and char not in UNCOUNTED
+        and not "\ud800" <= char <= "\udfff"
+        and not unicodedata.decomposition(char)
+    )
 
 
 @functools.lru_cache(maxsize=None)  # a pair of the table's changes, asked often
@@ -835,6 +912,15 @@ LONG_LAYERS = [change for change in BY_STAGE["saving"] if change.undo] + [NEWLIN
 # where more than READS_IN_ORDER of the runs of characters of its first
 # READ_SAMPLE are the expected text's, in its order.
 READ_FROM, READ_SAMPLE, READS_IN_ORDER = 20_000, 2_000, 0.9
+# A copy longer than SHOWN_APART_FROM characters is undone as a display
+# order only where one text the changes make may hold all its characters
+# (``shown_apart``): telling that takes 20 ms once a search, as undoing a
+# display order of 7,000 characters does.  A few characters repeated, read
+# as hex digits or Base85 in code pages, gave texts of 24,000 and 38,400
+# characters of a few Arabic letters: 0.2 s undone, then reordered again
+# where nothing else explained the copy (0.15 s).  Such a text holds more
+# of each than the changes make (``counts_bounded``).
+SHOWN_APART_FROM = 7_000
 
 
 def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
@@ -901,6 +987,12 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
             return False
         if not holds_only(candidate, shown_characters(text)):
             return False
+        if len(candidate) > SHOWN_APART_FROM and not any(
+            holds_only(candidate, shown) for shown in shown_apart(text)
+        ):
+            return False  # characters no one text the changes make holds all of
+        if not counts_bounded(candidate, text):
+            return False  # more of a character than the changes make
         if len(candidate) > READ_FROM and (
             share_read_alike(text, candidate[:READ_SAMPLE]) > READS_IN_ORDER
         ):
@@ -937,12 +1029,15 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     # Reordering a copy again undoes no display order of every mixed text:
     # where nothing else explains the copy, each is made of the expected text,
     # and what was undone on the copy after it (a saving, an escape) made
-    # again after it.
+    # again after it.  A copy of one character, repeated, is no mixed text:
+    # reordered again, it gives the only text displayed so (brackets
+    # mirrored), which the layers undone have tried.
     after_display = []  # (candidate, the chains undone to it after a display order)
     for level in [] if whole else levels:
         for candidate, chains in level.items():
             undone = [chain for chain in chains if made_after_display(chain)]
-            if undone and displayed(candidate):
+            mixed = len(characters(candidate)) > 1
+            if undone and mixed and displayed(candidate):
                 after_display.append((candidate, undone))
     for chain, base in shown_of(bases, after_display):
         for change in BY_STAGE["display"]:

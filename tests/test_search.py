@@ -6,6 +6,7 @@ kept from a real library: tests/data/reshaped_without_tatweel.txt is
 with ``newline=""``), arabic-reshaper 3.1.0.
 """
 
+import collections
 import email.charset
 import email.header
 import hashlib
@@ -16,12 +17,19 @@ import unittest
 
 import check
 from ar_news_diagnosis.bidi import display_line
-from ar_news_diagnosis.limits import SAVED_MOST, SAVED_MOST_ASTRAL, limit_before
+from ar_news_diagnosis.limits import (
+    SAVED_MOST,
+    SAVED_MOST_ASTRAL,
+    limit_before,
+    most_of,
+)
 from ar_news_diagnosis.places import Work, places_that_differ
 from ar_news_diagnosis.search import (
     LONG_LAYERS,
     MOST_WRITTEN_OF_ONE,
     TURNING,
+    bounded,
+    counts_bounded,
     keeps_what_stays,
     undone_layers,
 )
@@ -304,6 +312,43 @@ class TheSizeLimit(unittest.TestCase):
         limit = check.size_limit(text)
         difference = check.explain(text, b"x" * (limit + 1))
         self.assertEqual(difference.too_long, limit)
+
+
+class HowManyOfEachIsBounded(unittest.TestCase):
+    """A display order keeps how many of each character a text holds: a text
+    that holds more of one than the changes make is undone as none."""
+
+    def made_before_a_saving(self) -> "dict[str, str]":
+        """The article as tools leave it before a saving: each wrong reading
+        of its UTF-8, once and twice, decomposed, and with letters unified."""
+        made = {"as it is": TEXT, "NFKD": unicodedata.normalize("NFKD", TEXT)}
+        for first in ("latin-1", "cp1252", "cp1256"):
+            once = TEXT.encode("utf-8").decode(first, "replace")
+            made[first] = once
+            for second in ("cp1252", "cp1256"):
+                made[first, second] = once.encode("utf-8").decode(second, "replace")
+        alefs = str.maketrans(dict.fromkeys(map(ord, "\u0622\u0623\u0625"), "\u0627"))
+        made["alefs unified"] = TEXT.translate(alefs)
+        return made
+
+    def test_what_tools_make_holds_no_more_of_each_than_the_bound(self) -> None:
+        for name, made in self.made_before_a_saving().items():
+            counts = collections.Counter(made)
+            for char in sorted(filter(bounded, counts)):
+                with self.subTest(made=name, char=char):
+                    self.assertLessEqual(counts[char], most_of(TEXT, "saving", char))
+            # Reordered, as a display order does, it is told so.
+            shown = "\n".join(display_line(line) for line in made.split("\n"))
+            with self.subTest(made=name):
+                self.assertTrue(counts_bounded(shown, TEXT))
+
+    def test_a_few_letters_repeated_are_more_than_the_article_makes(self) -> None:
+        # Bytes 0xAA as hex digits (aa...), read in CP1256: heh doachashmee;
+        # Base85 of underscores read so: shadda, semicolon, CR, meem.
+        for copy in ("\u06be" * 30_000, "\u0651\u061b\r\u0645" * 9_600):
+            with self.subTest(copy=copy[:4]):
+                self.assertTrue(counts_bounded(copy[:40], TEXT))
+                self.assertFalse(counts_bounded(copy, TEXT))
 
 
 class WhatIsUndoneToIsBounded(unittest.TestCase):
