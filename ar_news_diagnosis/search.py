@@ -912,15 +912,17 @@ LONG_LAYERS = [change for change in BY_STAGE["saving"] if change.undo] + [NEWLIN
 # where more than READS_IN_ORDER of the runs of characters of its first
 # READ_SAMPLE are the expected text's, in its order.
 READ_FROM, READ_SAMPLE, READS_IN_ORDER = 20_000, 2_000, 0.9
-# A copy longer than SHOWN_APART_FROM characters is undone as a display
+# A copy longer than TOLD_APART_FROM characters is undone as a display
 # order only where one text the changes make may hold all its characters
-# (``shown_apart``): telling that takes 20 ms once a search, as undoing a
-# display order of 7,000 characters does.  A few characters repeated, read
-# as hex digits or Base85 in code pages, gave texts of 24,000 and 38,400
-# characters of a few Arabic letters: 0.2 s undone, then reordered again
-# where nothing else explained the copy (0.15 s).  Such a text holds more
-# of each than the changes make (``counts_bounded``).
-SHOWN_APART_FROM = 7_000
+# (``shown_apart``), and no more of each than they make (``counts_bounded``).
+# Telling that takes up to 0.1 s a search: more than undoing the display
+# orders of the article read as mojibake (7,165 characters: 70 ms more so),
+# less than of it read so twice (14,590: 20 ms less).  A few characters
+# repeated, read as hex digits or Base85 in code pages, gave texts of 24,000
+# and 38,400 characters of a few Arabic letters: 0.2 s undone.  Such a text,
+# of any length, is not reordered again where nothing explains the copy
+# (0.15 s).
+TOLD_APART_FROM = 8_000
 
 
 def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
@@ -987,12 +989,11 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
             return False
         if not holds_only(candidate, shown_characters(text)):
             return False
-        if len(candidate) > SHOWN_APART_FROM and not any(
-            holds_only(candidate, shown) for shown in shown_apart(text)
+        if len(candidate) > TOLD_APART_FROM and not (
+            any(holds_only(candidate, shown) for shown in shown_apart(text))
+            and counts_bounded(candidate, text)
         ):
-            return False  # characters no one text the changes make holds all of
-        if not counts_bounded(candidate, text):
-            return False  # more of a character than the changes make
+            return False  # no one text the changes make holds as much
         if len(candidate) > READ_FROM and (
             share_read_alike(text, candidate[:READ_SAMPLE]) > READS_IN_ORDER
         ):
@@ -1031,13 +1032,20 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     # and what was undone on the copy after it (a saving, an escape) made
     # again after it.  A copy of one character, repeated, is no mixed text:
     # reordered again, it gives the only text displayed so (brackets
-    # mirrored), which the layers undone have tried.
+    # mirrored), which the layers undone have tried; and a copy that holds
+    # more of a character than the changes make (``counts_bounded``) is
+    # a display order of none.
     after_display = []  # (candidate, the chains undone to it after a display order)
     for level in [] if whole else levels:
         for candidate, chains in level.items():
             undone = [chain for chain in chains if made_after_display(chain)]
             mixed = len(characters(candidate)) > 1
-            if undone and mixed and displayed(candidate):
+            if (
+                undone
+                and mixed
+                and displayed(candidate)
+                and counts_bounded(candidate, text)
+            ):
                 after_display.append((candidate, undone))
     for chain, base in shown_of(bases, after_display):
         for change in BY_STAGE["display"]:
