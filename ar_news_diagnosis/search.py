@@ -625,7 +625,8 @@ def shown_of_written(written: "Iterable[str]") -> "frozenset[str]":
     return frozenset(shown)
 
 
-# The characters ``counts_bounded`` counts, of those a copy holds most of.
+# How many characters ``counts_bounded`` asks the bound of: those a copy
+# holds most of (a few repeated tell a copy of junk; each bound costs).
 COUNTED_MOST = 8
 # Characters whose count ``limits.most_of`` does not bound: those put in,
 # what a decoder writes for a byte it cannot read, and brackets (mirrored).
