@@ -567,6 +567,16 @@ def holds_only(candidate: str, written: "frozenset[str]") -> bool:
     )
 
 
+def characters_made(text: str) -> "set[frozenset[str]]":
+    """The characters of each text that text changes make of ``text``, at
+    each depth the search makes them to."""
+    return {
+        present
+        for depth in range(deepest(text) + 1)
+        for present in bases_of(text, depth)[1].values()
+    }
+
+
 @functools.lru_cache(maxsize=16)
 def shown_characters(text: str) -> "frozenset[str]":
     """The characters a display order of what the known changes make of ``text`` may hold.
@@ -576,8 +586,7 @@ def shown_characters(text: str) -> "frozenset[str]":
     reading, characters inserted, shaping; brackets mirrored; and what a
     code page wrote for what it cannot hold.
     """
-    made = [bases_of(text, depth)[1].values() for depth in range(deepest(text) + 1)]
-    written = set(written_of(frozenset().union(*itertools.chain(*made)), None))
+    written = set(written_of(frozenset().union(*characters_made(text)), None))
     for change in BY_STAGE["reading"]:
         written.update(*map(change.make, list(written)))
     return shown_of_written(written)
@@ -592,8 +601,7 @@ def shown_apart(text: str) -> "list[frozenset[str]]":
     two, such as bytes that no change writes read in a code page, holds
     no text's: Arabic letters and the signs that only mojibake writes.
     Only the sets no other holds are kept."""
-    made = [bases_of(text, depth)[1].values() for depth in range(deepest(text) + 1)]
-    largest = maximal(set(itertools.chain(*made)))
+    largest = maximal(characters_made(text))
     shown = set()
     for present in largest:
         written = written_of(present, None)
