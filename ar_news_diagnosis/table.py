@@ -429,6 +429,13 @@ CHANGES = (
         "\u0649",
         "\u0627",
     ),
+    # A tool that holds 16-bit characters only (UCS-2, as recode does).
+    Change(
+        "astral-as-replacement-character",
+        "characters outside the BMP (the flag) written as U+FFFD, as UCS-2 tools do",
+        "text",
+        lambda text: outside_the_bmp("\ufffd", text),
+    ),
     # Ways of saving the text other than plain UTF-8: each makes bytes.
     Change(
         "utf8-bom",

@@ -72,6 +72,9 @@ VARIANT_SHA256 = {
     "visual-order-rtl-breaks-kept": "67ed6d25234e31255138ed7f90eb00bf707388a40cb1cea79aa3f43d40c68f69",
     "visual-order-rtl-lines-reversed": "bfede1f87d7b0ac4ab83f2a2508794705cbde2cd3fd3c48520d5af8bae507890",
     "alef-maqsura-as-alef": "c3412bd8bcfe39fd1ab87f82ce496059054ec87a4fb2d599ed0e715770163bfe",
+    "astral-as-replacement-character": (
+        "75642f6f57076367df81e270c2cbaefc6250bf752ac2d8d1237cd433e1bd834a"
+    ),
     "utf8-bom": "c18bf32ac1c1e2c4cbe7258f61265fd9cafa8f98d61a8a58f06a8dafbd302a25",
     "utf16le": "207d11e7fe3877d148be69e2981942c2f564cedebdc5ab604bf460b8c66bc44c",
     "utf16be": "569dd6f0305e48768f909241657deb7f09aecf7f55b04b97f41feb40c37c6b05",

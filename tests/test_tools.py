@@ -90,14 +90,13 @@ NAMED = {
     # pieces of 80 columns (marks and U+FEFF taking none), those of a
     # right-to-left line right-aligned with spaces.
     "fribidi_default.txt": ("shaped-fribidi", "visual-order-fribidi-screen"),
+    # The flag's two characters as &#65533; (recode holds 16-bit characters
+    # only, UCS-2), then each character outside ASCII as a reference.
+    "recode_html.txt": ("astral-as-replacement-character", "html-references"),
 }
 # Not named, and why: what each tool does that no chain of known changes
 # makes (the note on issue 26 says more).
 UNNAMED = {
-    # The flag's two characters written as &#65533; (16-bit characters, as
-    # recode's UCS-2 holds them): a change of the flag to U+FFFD would be
-    # one more change of the whole text, tried with every other.
-    "recode_html.txt",
     # Normalizers that fix spacing around punctuation and put in ZWNJ by a
     # list of suffixes (hazm, parsivar), or that space out punctuation and
     # join every line into one (arabert): rules of words, not of characters.
