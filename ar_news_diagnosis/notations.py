@@ -952,16 +952,18 @@ def readings(
             body = body.replace("\\n" + joiner, "\\n")
             if joiner in body:
                 continue  # a literal that does not end a line
-        # Where no backslash escapes (XML), nothing escaped is read as no
-        # reference is: "none" reads a backslash's escapes.
-        read_as = "&#d;" if key == "none" and not wrapper.backslashes else key
         # A way the body shows none of reads it as the last does: read once.
         shown_inside = [
             inside
             for inside in wrapper.inside[:-1]
             if any(written in body for written in inside.values())
         ]
-        for inside in shown_inside + list(wrapper.inside[-1:]):
+        ways = [
+            (read_as, inside)
+            for read_as in read_as_nothing(key, wrapper, body)
+            for inside in shown_inside + list(wrapper.inside[-1:])
+        ]
+        for read_as, inside in ways:
             read = body_read(body, read_as, inside, (before, after), elsewhere)
             if not read:
                 continue
@@ -974,6 +976,26 @@ def readings(
             if (joined or read_as != key) and composed(text, *parts) != copy:
                 continue
             yield text, parts
+
+
+def read_as_nothing(key: str, wrapper: Wrapper, body: str) -> "list[str]":
+    """The notations a body is read in for ``key``: itself, but for "none",
+    which reads a backslash's escapes, where nothing escaped is read as no
+    reference is: where no backslash escapes (XML), and where a backslash
+    is kept as it is (``parts_read`` refuses it, as a writer of backslash
+    escapes would escape it), where none is before a letter, a digit, a
+    quote or a backslash: no escape a writer of backslash escapes writes,
+    which a long body would be read in for nothing."""
+    if key != "none":
+        return [key]
+    if not wrapper.backslashes:
+        return ["&#d;"]
+    kept = "\\" in body and not BACKSLASH_WRITTEN.search(body)
+    return ["none", "&#d;"] if kept else ["none"]
+
+
+# A backslash escape as any writer of them writes one (``read_as_nothing``).
+BACKSLASH_WRITTEN = re.compile(r"\\[0-9A-Za-z\\'\"]")
 
 
 def folded_readings(copy: str, key: str, line_fed: bool = False):

@@ -216,6 +216,20 @@ class ToolsOutputs(unittest.TestCase):
             self.assertEqual(remade(text, explanation.steps), copy.encode())
             self.assertEqual(explanation.forms[0][:2], ("&#xH;", "every character"))
 
+    def test_a_backslash_kept_where_nothing_is_escaped(self) -> None:
+        """A text with a backslash before a letter of no escape, in quotes
+        with nothing escaped (no quote, line feed or control to escape):
+        read as it is, not as a backslash's escapes."""
+        text = "\u064a\u062b\\\u0628 \u0641 \\ \u0644"
+        for before, after in (('"', '"'), ("$'", "'")):
+            copy = before + text + after
+            with self.subTest(copy=copy):
+                whole = check.explain(text, copy).explanations
+                self.assertIn(("escaped",), [each.keys for each in whole])
+                for explanation in whole:
+                    self.assertEqual(remade(text, explanation.steps), copy.encode())
+                self.assertEqual(whole[0].forms[0][1:3], ("nothing", (before, after)))
+
     def test_lines_folded_at_each_width_as_sed_folds_them(self) -> None:
         """GNU sed's l at widths 0 (no fold), 1 and 3 (narrower than an
         escape: a fold before each), 10 and 70, of a text with controls,
