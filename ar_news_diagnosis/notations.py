@@ -909,6 +909,36 @@ def parts_read(read: Read, key: str) -> "tuple[str, str, tuple] | None":
     return None
 
 
+# An escape of hex digits of any family (``hex_escapes``), after a backslash
+# that no backslash escapes; a backslash and another character, none.
+HEX_ESCAPES = re.compile(
+    r"\\[^uUx]|(\\(?:u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}))",
+    re.DOTALL,
+)
+
+
+@functools.lru_cache(maxsize=4)  # a copy, asked by each escape that reads it
+def hex_escapes(copy: str) -> "frozenset[str]":
+    """The distinct escapes of hex digits ``copy`` holds, of any family."""
+    return frozenset(HEX_ESCAPES.findall(copy)) - {""}
+
+
+def writes_each(key: str, escaped: str, escapes: "frozenset[str]") -> bool:
+    """Tell whether each of ``escapes`` is what the notation of ``key``
+    writes of a character of the set ``escaped``: none is a look-alike's
+    (\xe9 for Go, \u4e2d for Ruby, \u0627 where printable characters
+    are kept)."""
+    notation = NOTATIONS[key]
+    for escape in escapes:
+        match = re.fullmatch(notation.escape, escape)
+        if match is None or notation.unit != "code point":
+            return False
+        char = chr(notation.value(match))
+        if notation.write(char) != escape or not CHARACTER_SETS[escaped](char):
+            return False
+    return True
+
+
 def seen(key: str, body: str) -> bool:
     """Tell whether ``body`` shows an escape of the notation of ``key``."""
     notation = NOTATIONS[key]

@@ -151,12 +151,18 @@ def instance(
     inside: "tuple[tuple[str, str], ...]" = QUOTE_AND_BACKSLASH,
 ) -> tuple:
     """Make and undo an escape of these parts, line feeds as \\n: read back
-    as any backslash escape."""
+    as any backslash escape, where each escape of hex digits is one these
+    parts write (a look-alike's, read so, would give a text whose start
+    they write alike, and yet not the copy: see ``escaped_undone``)."""
     parts = (notation, escaped, around, "\\n", inside)
-    return (
-        lambda text: notations.composed(text, *parts),
-        escapes.backslashes_between(*around),
-    )
+    read = escapes.backslashes_between(*around)
+
+    def undo(copy: str) -> str:
+        if not notations.writes_each(notation, escaped, notations.hex_escapes(copy)):
+            raise ValueError("an escape that these parts never write")
+        return read(copy)
+
+    return lambda text: notations.composed(text, *parts), undo
 
 
 def json_string(text: str, ensure_ascii: bool = True) -> str:

@@ -216,6 +216,18 @@ class ToolsOutputs(unittest.TestCase):
             self.assertEqual(remade(text, explanation.steps), copy.encode())
             self.assertEqual(explanation.forms[0][:2], ("&#xH;", "every character"))
 
+    def test_a_copy_whose_start_a_row_writes_alike(self) -> None:
+        """Python's unicode_escape in double quotes of a text whose first
+        200 characters Go's %+q writes alike (\u0627, \U0001f1fd), and
+        then not (\xe9 for é, where Go writes \u00e9): named as it is."""
+        text = "\u0627\u0644\u0645 \U0001f1fd " * 40 + "caf\xe9 \u4e2d\n\u0628" * 8
+        copy = '"' + text.encode("unicode_escape").decode("ascii") + '"'
+        self.assertGreater(copy.index("\\xe9"), 1024)  # past what is read first
+        whole = check.explain(text, copy).explanations
+        self.assertTrue(whole)
+        for explanation in whole:
+            self.assertEqual(remade(text, explanation.steps), copy.encode())
+
     def test_a_backslash_kept_where_nothing_is_escaped(self) -> None:
         """A text with a backslash before a letter of no escape, in quotes
         with nothing escaped (no quote, line feed or control to escape):
