@@ -607,26 +607,43 @@ SHORT_ESCAPES = re.compile(f"({SHORT_ESCAPE})")
 def token_pattern(
     key: str, meant: "tuple[str, ...]", replaced: "tuple[str, ...]"
 ) -> "re.Pattern[str]":
-    """One token of a body in the notation of ``key``: a string of ``meant``
-    (a quote written with a backslash), a run of escapes (in a family of
-    backslash escapes, short ones among them after the first: \\u0627\\n
-    over and over is one run), and in such a family, a stretch of short
-    escapes and backslashes before a character other than a letter or
-    digit, and the text between them, in which no other token nor any of
-    ``replaced`` (a quote doubled) starts."""
+    """One token of a body in the notation of ``key``, as the one group of
+    the pattern: a string of ``meant`` (a quote written with a backslash), a
+    run of escapes (in a family of backslash escapes, short ones among them
+    after the first: \\u0627\\n over and over is one run), and in such a
+    family, a stretch of short escapes and backslashes before a character
+    other than a letter or digit; the text between them, in which no other
+    token nor any of ``replaced`` (a quote doubled) starts, outside it
+    (``token_kind`` tells a token's kind)."""
     notation = NOTATIONS[key]
     meant = list(map(re.escape, meant))
-    escape = notation.escape
-    run, simple = f"(?:{escape})+", "(?!)"
+    # Not captured: each group a split writes for each token costs (a copy
+    # as long as the size limit holds 100,000 tokens).
+    escape = uncaptured(notation.escape)
+    kinds = [*meant, f"(?:{escape})+"]
     if notation.backslash:
-        run = f"(?:{escape})(?:{escape}|{not_at(meant)}{SHORT_ESCAPE})*"
         one = not_at([*meant, escape]) + f"(?:{SHORT_ESCAPE}|\\\\[^0-9A-Za-z])"
         plain = not_at([*meant, *map(re.escape, replaced)]) + "[^\\\\]"
-        simple = f"{one}(?:(?:{plain})*{one})*"
-    inside = "|".join(meant) or "(?!)"
-    return re.compile(
-        f"(?P<inside>{inside})|(?P<run>{run})|(?P<simple>{simple})", re.DOTALL
-    )
+        kinds[-1] = f"(?:{escape})(?:{escape}|{not_at(meant)}{SHORT_ESCAPE})*"
+        kinds.append(f"{one}(?:(?:{plain})*{one})*")
+    return re.compile(f"({'|'.join(kinds)})", re.DOTALL)
+
+
+def uncaptured(pattern: str) -> str:
+    """``pattern`` with each of its groups not captured: each opening
+    parenthesis after an even run of backslashes (none, or \\\\ before a
+    group), not one of an extension (``(?``)."""
+    return re.sub(r"(?<!\\)((?:\\\\)*)\((?!\?)", r"\1(?:", pattern)
+
+
+def token_kind(key: str, token: str, meant: "dict[str, str]") -> str:
+    """The kind of a token of ``token_pattern`` (TOKENS): a string of
+    ``meant``, else a run where it starts with an escape of the notation of
+    ``key``, else a stretch of simple escapes (which starts with none: the
+    pattern tries them in that order)."""
+    if token in meant:
+        return "inside"
+    return "run" if re.match(NOTATIONS[key].escape, token) else "simple"
 
 
 def not_at(patterns: "list[str]") -> str:
@@ -671,14 +688,9 @@ def read_body(
     # Read no further than READ_PAST past the stop; what is read of the text
     # between tokens there, but for the length of the longest escape.
     end = min(len(body), stop + READ_PAST)
-    pieces = tokens.split(body[start:end])  # the text before each, its groups
-    stride = tokens.groups + 1
-    betweens = pieces[0::stride]
-    columns = {kind: pieces[tokens.groupindex[kind] :: stride] for kind in TOKENS}
-    found = [
-        first or second or third for first, second, third in zip(*columns.values())
-    ]
-    kinds = {each: kind for kind, column in columns.items() for each in set(column)}
+    pieces = tokens.split(body[start:end])  # the text before each, and each
+    betweens, found = pieces[0::2], pieces[1::2]
+    kinds = {each: token_kind(key, each, meant) for each in set(found)}
     # Where each token starts and ends: those that start by the stop are read.
     bounds = list(accumulate(map(len, alternately(betweens, found)), initial=start))
     count = bisect.bisect_right(bounds, stop, 1, 2 * len(found)) // 2
@@ -728,7 +740,7 @@ def read_body(
     return read
 
 
-# The kinds of token of a body, as ``token_pattern`` names them.
+# The kinds of token of a body (``token_kind``).
 TOKENS = ("inside", "run", "simple")
 
 
