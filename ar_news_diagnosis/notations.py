@@ -931,7 +931,10 @@ HEX_ESCAPES = re.compile(
 
 @functools.lru_cache(maxsize=4)  # a copy, asked by each escape that reads it
 def hex_escapes(copy: str) -> "frozenset[str]":
-    """The distinct escapes of hex digits ``copy`` holds, of any family."""
+    """The distinct escapes of hex digits ``copy`` holds, of any family:
+    none where no backslash is before u, U or x (looked for at once)."""
+    if not re.search(r"\\[uUx]", copy):
+        return frozenset()
     return frozenset(HEX_ESCAPES.findall(copy)) - {""}
 
 
