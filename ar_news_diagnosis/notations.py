@@ -38,7 +38,7 @@ from operator import itemgetter
 from typing import Callable, NamedTuple
 
 from .escapes import C_ESCAPES, one_character_escapes_read
-from .text import alternately, either
+from .text import either
 
 # Notations.
 
@@ -692,7 +692,7 @@ def read_body(
     betweens, found = pieces[0::2], pieces[1::2]
     kinds = {each: token_kind(key, each, meant) for each in set(found)}
     # Where each token starts and ends: those that start by the stop are read.
-    bounds = list(accumulate(map(len, alternately(betweens, found)), initial=start))
+    bounds = list(accumulate(map(len, pieces), initial=start))
     count = bisect.bisect_right(bounds, stop, 1, 2 * len(found)) // 2
     whole, at, tail = found[:count], bounds[2 * count], []
     if count and kinds[found[count - 1]] == "run" and at > stop:
@@ -713,12 +713,14 @@ def read_body(
     token_reads = {
         each: token_read(key, kinds[each], each, meant) for each in dict.fromkeys(whole)
     }
-    text = alternately(
-        [between_reads[each][0] for each in betweens[:count]],
-        [token_reads[each][0] for each in whole],
-    )
+    # Each piece read as the text between tokens or as a token (no text
+    # between them is one), those up to the last read whole.
+    texts = {
+        each: read[0] for each, read in [*between_reads.items(), *token_reads.items()]
+    }
     read = Read(
-        "".join(text) + "".join(chars for chars, *_ in tail),
+        "".join(map(texts.__getitem__, pieces[: count + len(whole)]))
+        + "".join(chars for chars, *_ in tail),
         at,
         set(),
         set(),
