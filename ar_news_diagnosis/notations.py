@@ -992,6 +992,8 @@ def readings(
     sed folded, read as a text that ends with a line feed."""
     yield from folded_readings(copy, key, line_fed)
     for wrapper, before, body, after in [] if line_fed else wrapped(copy):
+        if key == "none" and not before + after and "\\" not in body:
+            continue  # nothing around it, nothing escaped: the copy as it is
         # Literals joined by +: read as one, each \\n that ends one in it.
         joiner = after + JOINER + before
         joined = before and after and len(body) <= JOINED_MOST and joiner in body
