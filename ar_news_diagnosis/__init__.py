@@ -131,9 +131,12 @@ __all__ = [
 ]
 
 
-def explained(text: str, actual: bytes) -> "list[Explanation]":
-    """The ways the known changes explain ``actual``: whole, else cut short."""
-    whole, cut_short = find_chains(text, actual)
+def explained(
+    text: str, actual: bytes, before: "dict[str, int] | None" = None
+) -> "list[Explanation]":
+    """The ways the known changes explain ``actual``: whole, else cut short
+    (``before``: as ``find_chains`` takes it)."""
+    whole, cut_short = find_chains(text, actual, before)
     if whole:
         return [Explanation(chain) for chain in distinct(whole)]
     explanations = []
@@ -333,6 +336,7 @@ def explain(
     actual: "bytes | str",
     name: str = "-",
     limit: "int | None" = None,
+    before: "dict[str, int] | None" = None,
 ) -> "Difference | None":
     """Return None where ``actual`` is ``expected``, else how it differs, as a Difference.
 
@@ -340,7 +344,10 @@ def explain(
     text; either may be given as ``str``, which stands for its UTF-8 bytes.
     A copy larger than the known changes make of ``expected`` (``size_limit``,
     or ``limit`` where the caller knows it: check.py pins the article's)
-    is only said to be too long.  ``name`` names ``actual``.
+    is only said to be too long.  ``name`` names ``actual``.  ``before``,
+    where the caller knows them (check.py pins the article's): the most
+    characters the known changes make of the text before a saving and
+    before the escapes (``limits.limit_before``), by stage.
     """
     expected, actual = as_bytes(expected, "expected"), as_bytes(actual, "actual")
     try:
@@ -357,7 +364,7 @@ def explain(
     if not within_the_limit(text, actual, limit):
         difference.too_long = limit or size_limit(text)
     else:
-        difference.explanations = explained(text, actual)
+        difference.explanations = explained(text, actual, before)
         if (
             not difference.explanations
         ):  # the places: a map, made in part, else accounted
@@ -437,9 +444,10 @@ def compare(
     actual: "bytes | str",
     name: str = "-",
     limit: "int | None" = None,
+    before: "dict[str, int] | None" = None,
 ) -> "str | None":
     """Return None where ``actual`` is ``expected``, else the report of how it differs: ``str(explain(...))``."""
-    difference = explain(expected, actual, name, limit)
+    difference = explain(expected, actual, name, limit, before)
     return None if difference is None else str(difference)
 
 
@@ -448,10 +456,11 @@ def assert_same(
     actual: "bytes | str",
     name: str = "-",
     limit: "int | None" = None,
+    before: "dict[str, int] | None" = None,
 ) -> None:
     """Raise AssertionError with the report where ``actual`` is not ``expected``: for unittest and pytest."""
     __tracebackhide__ = True  # pytest shows the report, not this function
-    difference = explain(expected, actual, name, limit)
+    difference = explain(expected, actual, name, limit, before)
     if difference is not None:
         raise AssertionError(str(difference))
 

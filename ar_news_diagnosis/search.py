@@ -934,7 +934,9 @@ READ_FROM, READ_SAMPLE, READS_IN_ORDER = 20_000, 2_000, 0.9
 TOLD_APART_FROM = 8_000
 
 
-def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
+def find_chains(
+    text: str, actual: bytes, before: "dict[str, int] | None" = None
+) -> "tuple[list[tuple], list[tuple]]":
     """Find the fewest known changes that make ``actual`` of ``text``.
 
     Returns the chains, in the order made, that make all of it, each made
@@ -943,6 +945,8 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
     hold, fewest first, so that what needs more is never worked out.  Of a
     text not searched in full (``searched_in_full``), local changes, and a
     saving or a newline added undone on the copy first (``saved_over``).
+    ``before``: ``limit_before`` of the text by stage, where the caller
+    knows it (the article's, pinned in check.py).
     """
     found = as_text(actual)
     UNDONE.clear()  # table's, as READ_AS
@@ -968,7 +972,9 @@ def find_chains(text: str, actual: bytes) -> "tuple[list[tuple], list[tuple]]":
                 text, actual, (), text, candidate, chains, whole, cut_short
             )
         return fewest_named_alike(text, whole, cut_short)
-    limits = {}  # by stage: each worked out only for a text over four times as long
+    # By stage: each worked out only for a text over four times as long,
+    # where the caller does not know it.
+    limits = dict(before or {})
 
     def made_before(candidate: str, stage: str = "saving") -> bool:
         """Tell whether ``candidate`` is no longer than the known changes make

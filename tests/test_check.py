@@ -1,5 +1,6 @@
 """check.py: the comparison, the command, its exit statuses, and input that tries to break it."""
 
+import base64
 import json
 import os
 import resource
@@ -150,6 +151,34 @@ class Compare(unittest.TestCase):
             "  expected U+1F1E8 REGIONAL INDICATOR SYMBOL LETTER C, found 0xFF",
         )
         self.assertTrue(report.isascii())
+
+
+class PinnedLimits(unittest.TestCase):
+    """The article's limits that check.py pins, so that the diagnosis need
+    not work them out, are what it works out."""
+
+    def test_before_a_saving_and_before_the_escapes(self) -> None:
+        from ar_news_diagnosis.limits import limit_before
+
+        text = ORIGINAL.decode("utf-8")
+        for stage, pinned in check.LIMITS_BEFORE.items():
+            with self.subTest(stage=stage):
+                self.assertEqual(pinned, limit_before(text, stage))
+        self.assertEqual(check.limits_of(text), (check.READ_LIMIT, check.LIMITS_BEFORE))
+        self.assertEqual(check.limits_of(text[1:]), (None, None))
+
+    def test_long_copies_are_told_alike_with_them_and_without(self) -> None:
+        """Copies whose layers undone give texts longer than four times the
+        article, which the limits bound: the article in UTF-16 five times
+        over, and in Base64 (before a saving, and the escapes), and a space
+        and %D8%A7 over and over in quotes (the escapes)."""
+        utf16 = ORIGINAL.decode("utf-8").encode("utf-16-le") * 5
+        package = check.diagnosis()
+        for copy in (utf16, base64.encodebytes(utf16), b'"' + b" %D8%A7" * 8000 + b'"'):
+            with self.subTest(copy=copy[:20]):
+                self.assertEqual(
+                    check.compare(ORIGINAL, copy), package.compare(ORIGINAL, copy)
+                )
 
 
 class CompareAnyText(unittest.TestCase):
