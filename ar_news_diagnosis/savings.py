@@ -473,11 +473,15 @@ def codecs_reading(
     allowed: "frozenset[str]",
     characters: str,
     among: "tuple[str, ...]" = CODECS,
+    held: str = "",
 ) -> "dict[tuple[str, tuple], list[str]]":
     """The texts that the codecs ``among`` CODECS read ``data`` as, where it
     holds only characters ``allowed``, each with the codecs that read it so and
     write each of ``characters`` alike (as ``written_in``), of those that
-    hold the fewest (``holding_fewest``): a search tries one of them.
+    hold the fewest of them and of ``held`` (``holding_fewest``): a search
+    tries one of them.  ``held``: what else a text saved may hold (a wrong
+    reading's Latin letters), which a codec that holds fewer of
+    ``characters`` may hold where the other does not.
 
     Bytes that are UTF-8 with characters outside ASCII are none's: a text
     saved in a code page never is.  A single-byte codec is read off the
@@ -487,7 +491,7 @@ def codecs_reading(
     if not data.isascii() and not UNDECODABLE.search(as_text(data)):
         return {}
     if len(data) > PROBED and not codecs_reading(
-        data[:PROBED], allowed, characters, among
+        data[:PROBED], allowed, characters, among, held
     ):
         return {}  # its start is no codec's reading
     distinct = bytes(sorted(set(data)))
@@ -520,7 +524,7 @@ def codecs_reading(
             read.setdefault(reading, []).append(codec)
     groups: dict[tuple[str, tuple], list[str]] = {}
     for reading, codecs_alike in read.items():
-        for codec in holding_fewest(codecs_alike, characters):
+        for codec in holding_fewest(codecs_alike, characters + held):
             key = (reading, written_in(codec, characters))
             groups.setdefault(key, []).append(codec)
     return groups

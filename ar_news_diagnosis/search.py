@@ -397,6 +397,7 @@ def in_codecs_seen(candidate: str, text: str) -> "list[Change]":
                 allowed_in(text),
                 written_in_order(text) + escaped_characters(data),
                 among,
+                read_wrongly(text),
             ).items()
             for errors in handlers_shown(codecs_alike[0], reading, text)
         ]
@@ -452,6 +453,16 @@ def allowed_in(text: str) -> "frozenset[str]":
     error handler writes."""
     written = "".join(every for _, every in HANDLER_WRITES.values())
     return shown_characters(text).union(written)
+
+
+@functools.lru_cache(maxsize=4)
+def read_wrongly(text: str) -> str:
+    """The characters that a wrong reading writes of those text changes
+    make of ``text`` (``written_in_order``), but those: a text saved in a
+    code page may hold them (mojibake, saved again)."""
+    written = written_in_order(text)
+    read = set().union(*(change.make(written) for change in BY_STAGE["reading"]))
+    return "".join(sorted(read.difference(written)))
 
 
 @functools.lru_cache(maxsize=4)

@@ -247,6 +247,23 @@ class EveryCodec(unittest.TestCase):
                 for explanation in difference.explanations:
                     self.assertEqual(remade(TEXT, explanation.steps), copy)
 
+    def test_mojibake_then_a_codec_that_holds_fewer_of_its_letters(self) -> None:
+        """Mojibake saved with ? in a code page that reads the copy as
+        Latin-1 does (no byte of 0x80 to 0x9F left) yet holds none of the
+        ETH and the C1 controls Latin-1 holds (cp1254, Turkish; cp1250):
+        Latin-1, which holds fewer of the text's own characters (no curly
+        quotes), makes no such copy."""
+        mojibake = SHORT.encode("utf-8").decode("latin-1")
+        for codec in ("cp1254", "cp1250"):
+            copy = mojibake.encode(codec, "replace")
+            self.assertNotEqual(copy, mojibake.encode("latin-1", "replace"))
+            with self.subTest(codec=codec):
+                difference = check.explain(SHORT, copy)
+                named = [each.keys for each in difference.explanations]
+                self.assertIn(("utf8-read-as-latin1", key(codec, "replace")), named)
+                for explanation in difference.explanations:
+                    self.assertEqual(remade(SHORT, explanation.steps), copy)
+
     def test_arabic_code_pages_read_as_latin_1_or_windows_1252(self) -> None:
         """Mojibake: the bytes of a code page that holds Arabic letters read
         as Latin-1 or Windows-1252 and saved as UTF-8, each key by the
