@@ -60,17 +60,20 @@ SAVED = {
     ),
     "a latin1 column": (
         TEXT.encode("latin-1", "replace"),
-        # Thirteen codecs hold the no-break space at 0xA0 and none of the rest.
+        # Thirteen codecs hold the no-break space at 0xA0 and none of the rest
+        # (the Thai one searched apart: it holds none of a wrong reading's
+        # Latin letters, which Latin-1 holds).
         (
-            "saved as Latin-1, iso8859_2, iso8859_3 or 10 others alike,"
+            "saved as Latin-1, iso8859_11, iso8859_2 or 10 others alike,"
             " ? for what it cannot hold"
         ),
     ),
     "windows-1252, ?": (
         TEXT.encode("cp1252", "replace"),
-        # Twelve hold the no-break space and the curly quotes where it does.
+        # Twelve hold the no-break space and the curly quotes where it does
+        # (the Thai one searched apart, as above).
         (
-            "saved as Windows-1252, cp1250, cp1251 or 9 others alike,"
+            "saved as Windows-1252, cp874, cp1250 or 9 others alike,"
             " ? for what it cannot hold"
         ),
     ),
@@ -82,7 +85,7 @@ SAVED = {
         PER_UNIT.encode("latin-1", "replace"),
         # The same thirteen, as .NET's loss is given to every codec.
         (
-            "saved as Latin-1, iso8859_2, iso8859_3 or 10 others alike,"
+            "saved as Latin-1, iso8859_11, iso8859_2 or 10 others alike,"
             " ? for each UTF-16 code unit it cannot hold (as .NET does)"
         ),
     ),
