@@ -1247,7 +1247,15 @@ def shown_of(bases: list, after_display: list) -> "list[tuple]":
     ]
     closest, number = min(nearer, default=(0, None))
     chosen = [bases[0][0]] + (same or ([one_change[number]] if closest < 0 else []))
-    shaped = any(shows_shaping(candidate, text) for candidate, _ in after_display)
+    # Shaped, where a candidate shows shaping, and each form it holds is
+    # one of a letter that those chosen hold, or local changes write of them.
+    written = written_of(
+        frozenset().union(*(characters(base) for _, base in chosen)), None
+    )
+    shaped = any(
+        shows_shaping(candidate, text) and written.issuperset(letters_shown(candidate))
+        for candidate, _ in after_display
+    )
     if shaped and len(text) <= SHAPED_MOST:
         letters = [counted(unshaped(candidate)) for candidate, _ in after_display]
         chosen += shaped_nearest(chosen, letters, nearest)
@@ -1736,6 +1744,12 @@ def shows_shaping(candidate: str, text: str) -> bool:
         return False
     forms = len(re.findall(PRESENTATION_FORMS, candidate))
     return 4 * forms >= shaped_letters(text)
+
+
+def letters_shown(candidate: str) -> "frozenset[str]":
+    """The letters of the presentation forms ``candidate`` holds."""
+    forms = re.findall(PRESENTATION_FORMS, "".join(characters(candidate)))
+    return frozenset(unshaped("".join(sorted(forms))))
 
 
 @functools.lru_cache(maxsize=4)
