@@ -394,8 +394,12 @@ WRAPPERS = (
     Wrapper("in the shell's $'...'", r"\$'", "'"),
     Wrapper("in PostgreSQL's E'...'", "E'", "'", ({"'": "''"}, {})),
     Wrapper('in Data::Dumper\'s $VAR1 = "...";', r'\$VAR1 = "', '";\n'),
-    Wrapper("in a JSON array", r'\["', r'"\]'),
-    Wrapper("as the value of a JSON object", r'\{"[\w .-]*": ?"', r'"\}'),
+    # Python's repr (and str) of bytes: print(data) of what was not decoded.
+    Wrapper("in a Python bytes literal b'...'", "b'", "'"),
+    Wrapper('in a Python bytes literal b"..."', 'b"', '"'),
+    # As json.dumps writes one, on a line or indented (indent=2).
+    Wrapper("in a JSON array", r'\[\n? *"', r'"\n?\]'),
+    Wrapper("as the value of a JSON object", r'\{\n? *"[\w .-]*": ?"', r'"\n?\}'),
     Wrapper(
         "as the value of a line KEY=, after comment lines",
         r"(?:[#!][^\n]*\n)*[\w.-]+=",

@@ -216,6 +216,33 @@ class ToolsOutputs(unittest.TestCase):
             self.assertEqual(remade(text, explanation.steps), copy.encode())
             self.assertEqual(explanation.forms[0][:2], ("&#xH;", "every character"))
 
+    def test_pythons_repr_of_bytes(self) -> None:
+        """What print() writes of bytes not decoded: each byte past ASCII as
+        \\xhh, in b'...', or in b"..." where the text holds a quote."""
+        for text, before in ((TEXT, "b'"), (TEXT.replace("\u201c", "'"), 'b"')):
+            copy = repr(text.encode("utf-8"))
+            self.assertTrue(copy.startswith(before))
+            with self.subTest(before=before):
+                whole = check.explain(text, copy).explanations
+                self.assertIn(("escaped",), [each.keys for each in whole])
+                for explanation in whole:
+                    self.assertEqual(remade(text, explanation.steps), copy.encode())
+                    self.assertEqual(explanation.forms[0][0], "\\xhh")
+                    self.assertEqual(explanation.forms[0][2][0], before)
+
+    def test_json_indented(self) -> None:
+        """json.dumps of the article in an object and in an array, indent=2."""
+        for copy in (
+            json.dumps({"text": TEXT}, indent=2, ensure_ascii=False),
+            json.dumps([TEXT], indent=2),
+        ):
+            with self.subTest(copy=copy[:12]):
+                self.assertIn("\n  ", copy[:5])
+                whole = check.explain(TEXT, copy).explanations
+                self.assertIn(("escaped",), [each.keys for each in whole])
+                for explanation in whole:
+                    self.assertEqual(remade(TEXT, explanation.steps), copy.encode())
+
     def test_a_copy_whose_start_a_row_writes_alike(self) -> None:
         """Python's unicode_escape in double quotes of a text whose first
         200 characters Go's %+q writes alike (\u0627, \U0001f1fd), and
