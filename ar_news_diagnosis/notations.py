@@ -641,10 +641,10 @@ def uncaptured(pattern: str) -> str:
 
 
 def token_kind(key: str, token: str, meant: "dict[str, str]") -> str:
-    """The kind of a token of ``token_pattern`` (TOKENS): a string of
-    ``meant``, else a run where it starts with an escape of the notation of
-    ``key``, else a stretch of simple escapes (which starts with none: the
-    pattern tries them in that order)."""
+    """The kind of a token of ``token_pattern``: "inside", a string of
+    ``meant``; else "run", where it starts with an escape of the notation
+    of ``key``; else "simple", a stretch of simple escapes (which starts
+    with none: the pattern tries them in that order)."""
     if token in meant:
         return "inside"
     return "run" if re.match(NOTATIONS[key].escape, token) else "simple"
@@ -746,10 +746,6 @@ def read_body(
     return read
 
 
-# The kinds of token of a body (``token_kind``).
-TOKENS = ("inside", "run", "simple")
-
-
 def between_read(text: str, replaced: "dict[str, str]") -> tuple:
     """What ``text``, between tokens, reads as (as ``token_read``), each of
     ``replaced`` (a quote doubled) as the character it stands for."""
@@ -764,7 +760,7 @@ def between_read(text: str, replaced: "dict[str, str]") -> tuple:
 
 
 def token_read(key: str, kind: str, token: str, meant: "dict[str, str]") -> tuple:
-    """What a token of ``kind`` (TOKENS) reads as, whole, in the notation of
+    """What a token of ``kind`` (``token_kind``) reads as, whole, in the notation of
     ``key``: its characters, those escaped, written short and kept as they
     are, and the ways of writing inside it shows (character: as written)."""
     if kind == "inside":
@@ -947,7 +943,7 @@ def hex_escapes(copy: str) -> "frozenset[str]":
 def writes_each(key: str, escaped: str, escapes: "frozenset[str]") -> bool:
     """Tell whether each of ``escapes`` is what the notation of ``key``
     writes of a character of the set ``escaped``: none is a look-alike's
-    (\xe9 for Go, \u4e2d for Ruby, \u0627 where printable characters
+    (\\xe9 for Go, \\u4e2d for Ruby, \\u0627 where printable characters
     are kept)."""
     notation = NOTATIONS[key]
     for escape in escapes:

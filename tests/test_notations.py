@@ -245,8 +245,8 @@ class ToolsOutputs(unittest.TestCase):
 
     def test_a_copy_whose_start_a_row_writes_alike(self) -> None:
         """Python's unicode_escape in double quotes of a text whose first
-        200 characters Go's %+q writes alike (\u0627, \U0001f1fd), and
-        then not (\xe9 for é, where Go writes \u00e9): named as it is."""
+        200 characters Go's %+q writes alike (\\u0627, \\U0001f1fd), and
+        then not (\\xe9 for é, where Go writes \\u00e9): named as it is."""
         text = "\u0627\u0644\u0645 \U0001f1fd " * 40 + "caf\xe9 \u4e2d\n\u0628" * 8
         copy = '"' + text.encode("unicode_escape").decode("ascii") + '"'
         self.assertGreater(copy.index("\\xe9"), 1024)  # past what is read first
