@@ -537,10 +537,56 @@ def dump_field(line: str, layout: str) -> str:
 # Mail: quoted-printable.
 
 
+def perl_encoded_qp(data: bytes) -> str:
+    """Quoted-printable as Perl's MIME::QuotedPrint ``encode_qp`` writes it
+    (MIME-Base64's Base64.xs, a line feed ending each line): a tab and
+    printable ASCII but = kept, but for spaces and tabs that end a line;
+    lines of 76 at most, a soft break where plain text or an escape would
+    pass it, none left before one character alone on a line; and a soft
+    break at the end where the last line has any."""
+    written, length, at = [], 0, 0
+    while True:
+        plain = PERL_PLAIN.match(data, at)
+        start, at = at, plain.end()
+        if at == len(data) or data[at] == 0x0A:  # what ends a line is escaped
+            at = start + len(data[start:at].rstrip(b" \t"))
+        piece = data[start:at].decode("ascii")
+        # (After an escape let pass the width before a line feed, none.)
+        while length < PERL_LINE and len(piece) > PERL_LINE - 1 - length:
+            cut = PERL_LINE - 1 - length
+            written += [piece[:cut], "=\n"]
+            piece, length = piece[cut:], 0
+        if piece:
+            written.append(piece)
+            length += len(piece)
+        if at == len(data):
+            break
+        if data[at] == 0x0A:
+            if length == 1 and written[-2:-1] == ["=\n"]:
+                written[-2] = ""  # no soft break before one character alone
+            written.append("\n")
+            at, length = at + 1, 0
+            continue
+        last = length == PERL_LINE - 3 and data[at + 1 : at + 2] == b"\n"
+        if length > PERL_LINE - 4 and not last:
+            written.append("=\n")
+            length = 0
+        written.append(f"={data[at]:02X}")
+        at, length = at + 1, length + 3
+    if written and length:
+        written.append("=\n")
+    return "".join(written)
+
+
+# What encode_qp keeps as it is, and the most characters of its lines.
+PERL_PLAIN = re.compile(rb"[\t -<>-~]*")
+PERL_LINE = 76
+
+
 # Quoted-printable's writers: quopri's, quopri's for a mail header (a space
 # as _, header=True), the email package's for a body, and as it writes a
 # message's body (``EmailMessage.set_content``, lines of the policy's 78),
-# each wrapping lines its own way.
+# and Perl's MIME::QuotedPrint, each wrapping lines its own way.
 QUOTED_PRINTABLE = {
     "quopri": lambda data: quopri.encodestring(data).decode("ascii"),
     "quopri-header": lambda data: quopri.encodestring(data, header=True).decode(
@@ -550,6 +596,7 @@ QUOTED_PRINTABLE = {
     "email-message": lambda data: email.quoprimime.body_encode(
         data.decode("latin-1"), 78
     ),
+    "perl": perl_encoded_qp,
 }
 
 
@@ -565,10 +612,18 @@ def quoted_printable(text: str, writer: str = "quopri") -> str:
 
 
 def quoted_printable_is(copy: str, text: str, writer: str) -> bool:
-    """Tell whether ``writer`` writes ``text`` as ``copy``: the lines of its
-    first QUOTED_FIRST characters first, which must write its start."""
-    first_lines = text[: text.find("\n", QUOTED_FIRST) + 1]
-    if first_lines and not copy.startswith(quoted_printable(first_lines, writer)):
+    """Tell whether ``writer`` writes ``text`` as ``copy``: its first
+    QUOTED_FIRST characters first, what they are written as must start it:
+    their whole lines, or within a longer line, all but the last two lines
+    they are written in (a writer writes the end of a text its own way, and
+    a character as the one after it says)."""
+    end = text.find("\n", QUOTED_FIRST) + 1
+    if end:
+        start = quoted_printable(text[:end], writer)
+    else:
+        start = quoted_printable(text[:QUOTED_FIRST], writer)
+        start = start[: start.rfind("\n", 0, max(0, start.rfind("\n"))) + 1]
+    if not copy.startswith(start):
         return False
     return quoted_printable(text, writer) == copy
 
@@ -586,9 +641,9 @@ def quoted_printable_undone(copy: str) -> "tuple[str, tuple]":
     if texts[False] == copy == texts[True]:
         raise ValueError("no escape, soft line break or _ of quoted-printable")
     # A header's writes each space as _, and leaves none: read so first.
-    writers = ["quopri", "email", "email-message", "quopri-header"]
+    writers = ["quopri", "email", "email-message", "perl", "quopri-header"]
     if "_" in copy and " " not in copy:
-        writers = ["quopri-header", "quopri", "email", "email-message"]
+        writers = ["quopri-header", "quopri", "email", "email-message", "perl"]
     for writer in writers:
         text = texts[writer == "quopri-header"]
         if quoted_printable_is(copy, text, writer):

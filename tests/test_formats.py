@@ -29,6 +29,9 @@ textwrap), and kept as real tools wrote them in tests/data, from ar_news.txt:
   coreutils 9.1, ``base32 ar_news.txt``, ``basenc --base32hex ar_news.txt``
   and ``basenc --base64url ar_news.txt`` (lines of 76, a line break at the
   end).
+- perl_encode_qp.txt: perl 5.36.0, MIME::QuotedPrint 3.16, ``perl
+  -MMIME::QuotedPrint -e 'local $/; $_=<STDIN>; print encode_qp($_)' <
+  ar_news.txt`` (a soft line break at the end, as the article ends with none).
 """
 
 import base64
@@ -50,6 +53,7 @@ from tests.support import ORIGINAL, known, library_output
 
 TEXT = ORIGINAL.decode("utf-8")
 TOOLS_SHA256 = {
+    "perl_encode_qp.txt": "ee4311c892c1bf780dae11a9a7c6eebb6ac2e77bbbbaee62eb29fe92436ee302",
     "base32_coreutils.txt": "4a4ac48e9186f34958e0a165c9fb7d06d6eafe6851f1d4517f44774dcacad59e",
     "base32hex_basenc.txt": "0d59949f9a8bc7064695fde5f920ea26c94f15387c5d656b198c2913111ea1cc",
     "base64url_basenc.txt": "a1725b97913ca0c2aae8e280523030569a232af040ed9765f6300375ddf02ddf",
@@ -241,6 +245,20 @@ class DataFormats(unittest.TestCase):
                 self.assertEqual(
                     known(check.compare(text, copy)), [f"  known change: {change}"]
                 )
+
+    def test_perls_quoted_printable(self) -> None:
+        """MIME::QuotedPrint's encode_qp of the article: the lines quopri
+        writes, and a soft line break at the end, as the text ends with no
+        line feed (of other texts, lines broken otherwise too)."""
+        copy = library_output("perl_encode_qp.txt")
+        self.assertEqual(copy[:-2], quopri.encodestring(ORIGINAL))
+        self.assertEqual(copy[-2:], b"=\n")
+        difference = check.explain(TEXT, copy)
+        self.assertEqual(
+            [each.asked for each in difference.explanations],
+            [("quoted-printable(writer='perl')",)],
+        )
+        self.assertEqual(check.variant(*difference.explanations[0].asked), copy)
 
     def test_quoted_printable_for_a_mail_header(self) -> None:
         copy = quopri.encodestring(ORIGINAL, header=True)
