@@ -162,6 +162,30 @@ def percent_plus_undone(copy: str) -> "tuple[str, tuple]":
     return percent_undone(copy, plus=True)
 
 
+# A field of an HTML form, as urllib.parse.urlencode writes one (the body of
+# a form posted, a URL's query): its name, =, and its value percent-encoded
+# with + for a space (quote_plus).
+FORM_FIELD = re.compile(r"([A-Za-z0-9_.~-]+)=([^=&]*)")
+
+
+def form_field(text: str, name: str = "text") -> str:
+    """Write ``text`` as the value of the form field ``name``, as ``urllib.parse.urlencode`` does."""
+    return f"{name}={percent_plus_encoded(text)}"
+
+
+def form_field_undone(copy: str) -> "tuple[str, tuple]":
+    """Undo ``form_field``: the value read, and the field's name, its form;
+    ValueError where the copy is no such field, or the value is not as
+    urlencode writes it."""
+    field = FORM_FIELD.fullmatch(copy)
+    if not field:
+        raise ValueError("not one field of a form")
+    text = percent_undone(field[2].replace("+", "%20"))[0]
+    if form_field(text, field[1]) != copy:
+        raise ValueError("not as urlencode writes a field")
+    return text, (field[1],)
+
+
 # JavaScript's escape(): it keeps these, writes each other UTF-16 code unit
 # below 0x100 as %XX, and the rest as %uXXXX.
 JS_ESCAPE = re.compile("%(u[0-9A-Fa-f]{4}|[0-9A-Fa-f]{2})")

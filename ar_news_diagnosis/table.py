@@ -854,6 +854,18 @@ CHANGES = (
         widest=notations.widest,
         form_said=notations.said,
     ),
+    Change(
+        "form-field",
+        "written as the value of a form field, + for a space (urllib.parse.urlencode)",
+        "escape",
+        formats.form_field,
+        formats.form_field_undone,
+        lambda text: ("text",),
+        form_said=lambda name: (
+            f"written as the value of the form field {name}=, + for a space"
+            " (urllib.parse.urlencode)"
+        ),
+    ),
 )
 
 # Layout changes that text goes through, as a copy's places show them: never

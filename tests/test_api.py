@@ -160,6 +160,8 @@ VARIANT_SHA256 = {
     # Its first form is Rust's escape_default: rustc 1.95.0's output of the
     # article has this digest (tests/data/rust_escape_default.txt).
     "escaped": "177ffab604d3b4b224e626019d4d0c8b68d7c48e8b8e5f3d2de415bd78dba9c2",
+    # urllib.parse.urlencode({"text": TEXT})
+    "form-field": "edbd640b6385d5ac340657c44967467f1cd0934a029e44951e0cd3c7ee201026",
     # Of the headline (ONE_LINE): email.header.Header(headline, "utf-8").encode().
     "encoded-words": "bd5d677c59550a57aee6211617a9124da21ce6b160a5e2e44af8f96d141bc95a",
     "spaces-as-line-breaks": "d017a9f0b34535ac27b0a367de6c915282766f2881b886c537f3d916ae4c7047",

@@ -46,6 +46,7 @@ import json
 import quopri
 import textwrap
 import unittest
+import urllib.parse
 
 import check
 from ar_news_diagnosis.table import remade
@@ -269,6 +270,28 @@ class DataFormats(unittest.TestCase):
             [("quoted-printable(writer='quopri-header')",)],
         )
         self.assertEqual(check.variant(*difference.explanations[0].asked), copy)
+
+    def test_a_form_field_as_urlencode_writes_it(self) -> None:
+        """The article as a form's field (a query or a body posted), its
+        name read off the copy; a value that quote_plus does not write, or
+        two fields, are none."""
+        for name in ("q", "text", "my_field.1"):
+            copy = urllib.parse.urlencode({name: TEXT})
+            with self.subTest(name=name):
+                difference = check.explain(TEXT, copy)
+                self.assertEqual(
+                    [each.asked for each in difference.explanations],
+                    [(f"form-field(name={name!r})",)],
+                )
+                self.assertIn(f"the form field {name}=", str(difference))
+                self.assertEqual(
+                    check.variant(*difference.explanations[0].asked), copy.encode()
+                )
+        quoted = urllib.parse.quote(TEXT, safe="")  # a space as %20
+        value = urllib.parse.quote_plus(TEXT)
+        for copy in (f"q={quoted}", f"q={value}&r=1"):
+            keys = [each.keys for each in check.explain(TEXT, copy).explanations]
+            self.assertNotIn(("form-field",), keys)
 
     def test_encoded_words_as_a_mail_header_holds_them(self) -> None:
         """A headline as the email package writes it in a Subject header, in
