@@ -400,6 +400,9 @@ WRAPPERS = (
     # As json.dumps writes one, on a line or indented (indent=2).
     Wrapper("in a JSON array", r'\[\n? *"', r'"\n?\]'),
     Wrapper("as the value of a JSON object", r'\{\n? *"[\w .-]*": ?"', r'"\n?\}'),
+    # A Tcl list's one element with spaces: within braces nothing is read
+    # (after JSON's object, which braces hold too).
+    Wrapper("in Tcl's braces {...}", r"\{", r"\}", backslashes=False),
     Wrapper(
         "as the value of a line KEY=, after comment lines",
         r"(?:[#!][^\n]*\n)*[\w.-]+=",

@@ -39,6 +39,8 @@ output, byte for byte; the text read as UTF-8 from ar_news.txt):
   the file);
 - libbsd_vis.txt: libbsd 0.11.7, ``strvisx(dst, src, len, 0)`` in the C
   locale (vis(1)'s default style).
+- tcl_list.txt: Tcl 8.6.13, ``puts -nonewline [list $t]`` in tclsh, the file
+  read with ``-encoding utf-8``: a list of one element, in braces.
 
 The sources of each notation are in the README's list.
 """
@@ -104,6 +106,7 @@ OUTPUTS = {
     "sed_l.txt": "f8e35bedb2109683e5d3a1387453e50dd4c7dec983af2a24c759de20a8e3159a",
     "node_inspect.txt": "e7fbeec120f45e87e1bbe9a0931094ffdc8f491523c075e219079d9b5e497d83",
     "libbsd_vis.txt": "bef529f73e770e2474e9ce597eb105c06c70815d7eb3a0c2e651d132879500a6",
+    "tcl_list.txt": "15071c66f3d1826343856d13bbdf96ffffc4eede366f4a40bddcc3cf3f63f72b",
 }
 # Named by an escape of parts, and the tool its name gives, where its parts
 # are that tool's (None: named from its parts alone).
@@ -134,6 +137,9 @@ NAMED = {
     # Node picks each literal's quotes by what it holds, and joins literals
     # only of a text longer than 76: named from its parts.
     "node_inspect.txt": None,
+    # Braces, nothing escaped: Tcl quotes otherwise a text with a brace
+    # unmatched or a backslash, named from its parts.
+    "tcl_list.txt": None,
 }
 # Named by nothing, and why.
 UNNAMED = {
