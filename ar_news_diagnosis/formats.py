@@ -575,7 +575,8 @@ def perl_encoded_qp(data: bytes) -> str:
         if at == len(data) or data[at] == 0x0A:  # what ends a line is escaped
             at = start + len(data[start:at].rstrip(b" \t"))
         piece = data[start:at].decode("ascii")
-        # (After an escape let pass the width before a line feed, none.)
+        # (A line that an escape took to 76, as a line feed ends it, is
+        # broken no more.)
         while length < PERL_LINE and len(piece) > PERL_LINE - 1 - length:
             cut = PERL_LINE - 1 - length
             written += [piece[:cut], "=\n"]
