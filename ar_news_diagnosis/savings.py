@@ -524,10 +524,17 @@ def codecs_reading(
             read.setdefault(reading, []).append(codec)
     groups: dict[tuple[str, tuple], list[str]] = {}
     for reading, codecs_alike in read.items():
+        # Where a loss shows (?, SUB), codecs that hold ``held`` otherwise
+        # wrote it otherwise: each is searched.
+        told = characters + held if LOSS_SHOWN.search(reading) else characters
         for codec in holding_fewest(codecs_alike, characters + held):
-            key = (reading, written_in(codec, characters))
+            key = (reading, written_in(codec, told))
             groups.setdefault(key, []).append(codec)
     return groups
+
+
+# What replace, SUB and .NET's loss write for what a codec cannot hold.
+LOSS_SHOWN = re.compile("[?\x1a]")
 
 
 def holding_fewest(codecs_alike: "list[str]", characters: str) -> "list[str]":

@@ -264,6 +264,21 @@ class EveryCodec(unittest.TestCase):
                 for explanation in difference.explanations:
                     self.assertEqual(remade(SHORT, explanation.steps), copy)
 
+    def test_mojibake_then_a_codec_read_alike_that_holds_its_letters_otherwise(
+        self,
+    ) -> None:
+        """Mojibake saved with ? in Mac Roman: Mac Icelandic reads the copy
+        alike, but holds the ETH that Mac Roman wrote as ?, so it makes no
+        such copy; where a copy shows a loss, each is searched."""
+        mojibake = SHORT.encode("utf-8").decode("latin-1")
+        copy = mojibake.encode("mac_roman", "replace")
+        self.assertNotEqual(copy, mojibake.encode("mac_iceland", "replace"))
+        difference = check.explain(SHORT, copy)
+        named = [each.keys for each in difference.explanations]
+        self.assertIn(("utf8-read-as-latin1", key("mac_roman", "replace")), named)
+        for explanation in difference.explanations:
+            self.assertEqual(remade(SHORT, explanation.steps), copy)
+
     def test_arabic_code_pages_read_as_latin_1_or_windows_1252(self) -> None:
         """Mojibake: the bytes of a code page that holds Arabic letters read
         as Latin-1 or Windows-1252 and saved as UTF-8, each key by the
