@@ -65,8 +65,8 @@ LAYER_NAMES = [stage for stage in STAGES[1:] if stage not in ("layout", "display
 ANY_REPLACED = frozenset().union(*(change.replaced for change in LOCAL_CHANGES))
 # The most characters the texts that text changes (not local) make of the
 # expected text may hold in all, one search: each depth of them makes
-# len(OTHER_TEXT_CHANGES) times as many texts (14, 196), so that a text of
-# more than 5,102 characters gets one such change, not two (``deepest``;
+# len(OTHER_TEXT_CHANGES) times as many texts (15, 225), so that a text of
+# more than 4,444 characters gets one such change, not two (``deepest``;
 # past SEARCHED_MOST, below, none is made).  Each of those texts is searched
 # through (its characters read, its changes made): a copy of a text of
 # 31,000 characters with a hand edit took 0.8 s with eight million, 0.5 s
