@@ -394,15 +394,18 @@ WRAPPERS = (
     Wrapper("in the shell's $'...'", r"\$'", "'"),
     Wrapper("in PostgreSQL's E'...'", "E'", "'", ({"'": "''"}, {})),
     Wrapper('in Data::Dumper\'s $VAR1 = "...";', r'\$VAR1 = "', '";\n'),
-    # Python's repr (and str) of bytes: print(data) of what was not decoded.
-    Wrapper("in a Python bytes literal b'...'", "b'", "'"),
-    Wrapper('in a Python bytes literal b"..."', 'b"', '"'),
+    # As Python's repr (and str) of bytes writes them: print(data) of what
+    # was not decoded.  Named by their shape: a body of raw text is none of
+    # Python's, and the parts say what is in it.
+    Wrapper("in b'...'", "b'", "'"),
+    Wrapper('in b"..."', 'b"', '"'),
     # As json.dumps writes one, on a line or indented (indent=2).
     Wrapper("in a JSON array", r'\[\n? *"', r'"\n?\]'),
     Wrapper("as the value of a JSON object", r'\{\n? *"[\w .-]*": ?"', r'"\n?\}'),
-    # A Tcl list's one element with spaces: within braces nothing is read
-    # (after JSON's object, which braces hold too).
-    Wrapper("in Tcl's braces {...}", r"\{", r"\}", backslashes=False),
+    # As Tcl writes a list's one element with spaces: within braces nothing
+    # is read (after JSON's object, which braces hold too).  Named by its
+    # shape: Tcl quotes otherwise a text with a brace unmatched.
+    Wrapper("in braces {...}", r"\{", r"\}", backslashes=False),
     Wrapper(
         "as the value of a line KEY=, after comment lines",
         r"(?:[#!][^\n]*\n)*[\w.-]+=",
