@@ -37,7 +37,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Callable, NamedTuple
 
-from .escapes import C_ESCAPES, one_character_escapes_read
+from .escapes import C_ESCAPES, HEX_ESCAPE, one_character_escapes_read
 from .text import either
 
 # Notations.
@@ -941,7 +941,7 @@ HEX_ESCAPES = re.compile(
 def hex_escapes(copy: str) -> "frozenset[str]":
     """The distinct escapes of hex digits ``copy`` holds, of any family:
     none where no backslash is before u, U or x (looked for at once)."""
-    if not re.search(r"\\[uUx]", copy):
+    if not HEX_ESCAPE.search(copy):
         return frozenset()
     return frozenset(HEX_ESCAPES.findall(copy)) - {""}
 

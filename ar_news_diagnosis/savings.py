@@ -534,7 +534,12 @@ def codecs_reading(
 
 
 # What replace, SUB and .NET's loss write for what a codec cannot hold.
-LOSS_SHOWN = re.compile("[?\x1a]")
+LOSSES_SHOWN = ("replace", SUBSTITUTE, PER_UNIT)
+LOSS_SHOWN = re.compile(
+    "|".join(
+        map(re.escape, sorted({HANDLER_WRITES[errors][0] for errors in LOSSES_SHOWN}))
+    )
+)
 
 
 def holding_fewest(codecs_alike: "list[str]", characters: str) -> "list[str]":
